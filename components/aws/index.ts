@@ -1,0 +1,25 @@
+/**
+ * The AWS implementation of every contract. Loaded only when a stack's cloud is aws.
+ */
+import type { CloudImplementation } from "../contracts/cloud";
+import { AwsAlerts } from "./alerts";
+import { AwsKeys } from "./keys";
+import { AwsNetwork } from "./network";
+import { awsSite, type AwsSite } from "./site";
+
+export interface AwsTypes {
+    readonly site: AwsSite;
+    readonly keys: AwsKeys;
+    readonly network: AwsNetwork;
+    readonly alerts: AwsAlerts;
+}
+
+export function awsCloud(): CloudImplementation<AwsTypes> {
+    return {
+        cloud: "aws",
+        site: awsSite,
+        keys: (name, args, opts) => new AwsKeys(name, args, opts),
+        alerts: (name, args, opts) => new AwsAlerts(name, args, opts),
+        network: (name, args, opts) => new AwsNetwork(name, args, opts),
+    };
+}

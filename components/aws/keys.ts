@@ -1,0 +1,93 @@
+import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
+import { Alias } from "@pulumi/aws/kms/alias";
+import { Key } from "@pulumi/aws/kms/key";
+import * as pulumi from "@pulumi/pulumi";
+import { DEFAULT_KEY_ROTATION_DAYS, KEYS_TYPE, type Keys, type KeysArgs } from "../contracts/keys";
+import type { AwsSite } from "./site";
+
+/** AWS KMS allows rotation every 90 to 2560 days. */
+export const AWS_MIN_ROTATION_DAYS = 90;
+export const AWS_MAX_ROTATION_DAYS = 2560;
+
+/**
+ * The key policy: the account administers the key through IAM (no `*` principal), and the
+ * AWS services that encrypt with it on our behalf (CloudWatch Logs, CloudWatch alarms
+ * publishing to the encrypted SNS topic) may use it only from this account.
+ */
+export function awsKeyPolicy(accountId: string, region: string): string {
+    const account = `arn:aws:iam::${accountId}:root`;
+    return JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [
+            {
+                Sid: "AccountAdministersThroughIam",
+                Effect: "Allow",
+                Principal: { AWS: account },
+                Action: "kms:*",
+                Resource: "*",
+            },
+            {
+                Sid: "CloudWatchLogsEncrypt",
+                Effect: "Allow",
+                Principal: { Service: `logs.${region}.amazonaws.com` },
+                Action: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
+                Resource: "*",
+                Condition: { ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:aws:logs:${region}:${accountId}:*` } },
+            },
+            {
+                Sid: "AlarmsPublishToEncryptedTopics",
+                Effect: "Allow",
+                Principal: { Service: ["cloudwatch.amazonaws.com", "events.amazonaws.com"] },
+                Action: ["kms:Decrypt", "kms:GenerateDataKey*"],
+                Resource: "*",
+                Condition: { StringEquals: { "aws:SourceAccount": accountId } },
+            },
+        ],
+    });
+}
+
+export function validateRotationDays(days: number): string | undefined {
+    if (!Number.isInteger(days) || days < AWS_MIN_ROTATION_DAYS || days > AWS_MAX_ROTATION_DAYS) {
+        return `rotationDays ${days} is outside what AWS KMS allows (${AWS_MIN_ROTATION_DAYS}-${AWS_MAX_ROTATION_DAYS})`;
+    }
+    return undefined;
+}
+
+/** The stack's customer-managed KMS key in one region, rotated automatically. */
+export class AwsKeys extends pulumi.ComponentResource implements Keys {
+    public readonly keyId: pulumi.Output<string>;
+    /** The key ARN: what every encrypted resource's `kmsKeyId` takes. */
+    public readonly keyArn: pulumi.Output<string>;
+    public readonly rotationDays: number;
+
+    constructor(name: string, args: KeysArgs<AwsSite>, opts?: pulumi.ComponentResourceOptions) {
+        super(KEYS_TYPE, name, {}, opts);
+        this.rotationDays = args.rotationDays ?? DEFAULT_KEY_ROTATION_DAYS;
+        const problem = validateRotationDays(this.rotationDays);
+        if (problem) throw new pulumi.ResourceError(problem, this);
+
+        const provider = args.site.provider;
+        const identity = getCallerIdentityOutput({}, { provider, parent: this });
+        const key = new Key(
+            `${name}-key`,
+            {
+                description: `${args.site.namePrefix} ${args.site.role} data key`,
+                enableKeyRotation: true,
+                rotationPeriodInDays: this.rotationDays,
+                // The longest window: a key scheduled for deletion by mistake can be recovered for 30 days.
+                deletionWindowInDays: 30,
+                policy: identity.accountId.apply((accountId) => awsKeyPolicy(accountId, args.site.region)),
+                tags: { Name: `${args.site.namePrefix}-${args.site.role}` },
+            },
+            { parent: this, provider, protect: args.protect },
+        );
+        new Alias(
+            `${name}-alias`,
+            { name: `alias/${args.site.namePrefix}-${args.site.role}`, targetKeyId: key.keyId },
+            { parent: this, provider },
+        );
+        this.keyArn = key.arn;
+        this.keyId = key.arn;
+        this.registerOutputs({ keyId: this.keyId });
+    }
+}

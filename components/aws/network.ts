@@ -1,0 +1,149 @@
+import { LogGroup } from "@pulumi/aws/cloudwatch/logGroup";
+import { DefaultSecurityGroup } from "@pulumi/aws/ec2/defaultSecurityGroup";
+import { Eip } from "@pulumi/aws/ec2/eip";
+import { FlowLog } from "@pulumi/aws/ec2/flowLog";
+import { InternetGateway } from "@pulumi/aws/ec2/internetGateway";
+import { NatGateway } from "@pulumi/aws/ec2/natGateway";
+import { RouteTable } from "@pulumi/aws/ec2/routeTable";
+import { RouteTableAssociation } from "@pulumi/aws/ec2/routeTableAssociation";
+import { Subnet } from "@pulumi/aws/ec2/subnet";
+import { Vpc } from "@pulumi/aws/ec2/vpc";
+import { Role } from "@pulumi/aws/iam/role";
+import { RolePolicy } from "@pulumi/aws/iam/rolePolicy";
+import * as pulumi from "@pulumi/pulumi";
+import { DEFAULT_FLOW_LOG_RETENTION_DAYS, NETWORK_TYPE, type Network, type NetworkArgs } from "../contracts/network";
+import { layoutNetwork, type NetworkLayout, type Tier } from "../../src/network-layout";
+import type { AwsKeys } from "./keys";
+import type { AwsSite } from "./site";
+
+/** Tags the AWS load balancer controller reads to place public and internal load balancers. */
+const TIER_TAGS: Record<Tier, Record<string, string>> = {
+    public: { "kubernetes.io/role/elb": "1", tier: "public" },
+    app: { "kubernetes.io/role/internal-elb": "1", tier: "app" },
+    data: { tier: "data" },
+};
+
+/** Flow logs may only be written to the log group, by the VPC flow-logs service. */
+export function flowLogRolePolicy(logGroupArn: string): string {
+    return JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [
+            {
+                Effect: "Allow",
+                Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
+                Resource: [logGroupArn, `${logGroupArn}:*`],
+            },
+        ],
+    });
+}
+
+const FLOW_LOGS_ASSUME_ROLE = JSON.stringify({
+    Version: "2012-10-17",
+    Statement: [{ Effect: "Allow", Principal: { Service: "vpc-flow-logs.amazonaws.com" }, Action: "sts:AssumeRole" }],
+});
+
+/**
+ * A VPC with public, app and data subnets in every zone of the site, NAT egress (one gateway
+ * per zone when `natPerZone`), the default security group emptied, and flow logs of all
+ * traffic to a KMS-encrypted CloudWatch log group.
+ */
+export class AwsNetwork extends pulumi.ComponentResource implements Network {
+    public readonly networkId: pulumi.Output<string>;
+    public readonly vpcId: pulumi.Output<string>;
+    public readonly cidr: string;
+    public readonly layout: NetworkLayout;
+    public readonly appSubnetIds: pulumi.Output<string>[];
+    public readonly dataSubnetIds: pulumi.Output<string>[];
+    public readonly publicSubnetIds: pulumi.Output<string>[];
+
+    constructor(name: string, args: NetworkArgs<AwsSite, AwsKeys>, opts?: pulumi.ComponentResourceOptions) {
+        super(NETWORK_TYPE, name, {}, opts);
+        const { site } = args;
+        const provider = site.provider;
+        const child = { parent: this, provider };
+        this.cidr = site.cidr;
+        this.layout = layoutNetwork(site.cidr, site.zones.length);
+
+        const vpc = new Vpc(
+            `${name}-vpc`,
+            { cidrBlock: site.cidr, enableDnsHostnames: true, enableDnsSupport: true, tags: { Name: `${site.namePrefix}-${site.role}` } },
+            child,
+        );
+        // Adopting the default security group with no rules removes its allow-all-within-group
+        // ingress and allow-all egress: nothing is open by default.
+        new DefaultSecurityGroup(`${name}-default-sg`, { vpcId: vpc.id, ingress: [], egress: [] }, child);
+
+        const subnets = (tier: Tier) =>
+            site.zones.map(
+                (zone, i) =>
+                    new Subnet(
+                        `${name}-${tier}-${i}`,
+                        {
+                            vpcId: vpc.id,
+                            cidrBlock: this.layout[tier].zoneCidrs[i],
+                            availabilityZone: zone,
+                            // Even public subnets hand out no public IPs: only load balancers and NAT live there.
+                            mapPublicIpOnLaunch: false,
+                            tags: { Name: `${site.namePrefix}-${tier}-${zone}`, ...TIER_TAGS[tier] },
+                        },
+                        child,
+                    ),
+            );
+        const publicSubnets = subnets("public");
+        const appSubnets = subnets("app");
+        const dataSubnets = subnets("data");
+
+        const igw = new InternetGateway(`${name}-igw`, { vpcId: vpc.id, tags: { Name: `${site.namePrefix}-${site.role}` } }, child);
+        const publicRoutes = new RouteTable(
+            `${name}-public-rt`,
+            { vpcId: vpc.id, routes: [{ cidrBlock: "0.0.0.0/0", gatewayId: igw.id }], tags: { Name: `${site.namePrefix}-public` } },
+            child,
+        );
+        publicSubnets.forEach((s, i) => new RouteTableAssociation(`${name}-public-rta-${i}`, { subnetId: s.id, routeTableId: publicRoutes.id }, child));
+
+        const natCount = args.natPerZone ?? true ? site.zones.length : 1;
+        const nats = Array.from({ length: natCount }, (_, i) => {
+            const eip = new Eip(`${name}-nat-eip-${i}`, { domain: "vpc", tags: { Name: `${site.namePrefix}-nat-${i}` } }, child);
+            return new NatGateway(
+                `${name}-nat-${i}`,
+                { allocationId: eip.id, subnetId: publicSubnets[i].id, tags: { Name: `${site.namePrefix}-nat-${i}` } },
+                { ...child, dependsOn: [igw] },
+            );
+        });
+        // Each zone's private subnets egress through their own zone's NAT when there is one.
+        site.zones.forEach((zone, i) => {
+            const nat = nats[i % nats.length];
+            const routes = new RouteTable(
+                `${name}-private-rt-${i}`,
+                { vpcId: vpc.id, routes: [{ cidrBlock: "0.0.0.0/0", natGatewayId: nat.id }], tags: { Name: `${site.namePrefix}-private-${zone}` } },
+                child,
+            );
+            new RouteTableAssociation(`${name}-app-rta-${i}`, { subnetId: appSubnets[i].id, routeTableId: routes.id }, child);
+            new RouteTableAssociation(`${name}-data-rta-${i}`, { subnetId: dataSubnets[i].id, routeTableId: routes.id }, child);
+        });
+
+        const logGroup = new LogGroup(
+            `${name}-flow-logs`,
+            {
+                name: `/${site.namePrefix}/${site.role}/vpc-flow-logs`,
+                retentionInDays: args.flowLogRetentionDays ?? DEFAULT_FLOW_LOG_RETENTION_DAYS,
+                kmsKeyId: args.keys.keyArn,
+            },
+            { ...child, protect: args.protect },
+        );
+        const role = new Role(`${name}-flow-logs-role`, { assumeRolePolicy: FLOW_LOGS_ASSUME_ROLE }, child);
+        new RolePolicy(`${name}-flow-logs-policy`, { role: role.id, policy: logGroup.arn.apply(flowLogRolePolicy) }, child);
+        new FlowLog(
+            `${name}-flow-log`,
+            { vpcId: vpc.id, trafficType: "ALL", logDestinationType: "cloud-watch-logs", logDestination: logGroup.arn, iamRoleArn: role.arn, maxAggregationInterval: 60 },
+            child,
+        );
+
+        this.vpcId = vpc.id;
+        this.networkId = vpc.id;
+        this.publicSubnetIds = publicSubnets.map((s) => s.id);
+        this.appSubnetIds = appSubnets.map((s) => s.id);
+        this.dataSubnetIds = dataSubnets.map((s) => s.id);
+        this.registerOutputs({ vpcId: this.vpcId });
+    }
+}

@@ -1,0 +1,33 @@
+/**
+ * What a cloud provides to the platform: one factory per contract. `stacks/platform.ts`
+ * composes these without knowing which cloud it runs on; `src/cloud-loader.ts` loads only
+ * the chosen cloud's implementation.
+ *
+ * The type bundle `T` carries each cloud's own subtypes (an Azure site has a resource
+ * group, AWS keys have an ARN, …) so implementations consume each other's specifics with
+ * full types while the platform sees only the contracts.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import type { Cloud } from "../../src/clouds";
+import type { Alerts, AlertsArgs } from "./alerts";
+import type { Keys, KeysArgs } from "./keys";
+import type { Network, NetworkArgs } from "./network";
+import type { Site, SiteArgs } from "./site";
+
+export interface CloudTypes {
+    readonly site: Site;
+    readonly keys: Keys;
+    readonly network: Network;
+    readonly alerts: Alerts;
+}
+
+export type Factory<A, R> = (name: string, args: A, opts?: pulumi.ComponentResourceOptions) => R;
+
+export interface CloudImplementation<T extends CloudTypes> {
+    readonly cloud: Cloud;
+    /** Explicit provider (and scope, e.g. resource group) for one region. */
+    readonly site: (name: string, args: SiteArgs) => T["site"];
+    readonly keys: Factory<KeysArgs<T["site"]>, T["keys"]>;
+    readonly alerts: Factory<AlertsArgs<T["site"], T["keys"]>, T["alerts"]>;
+    readonly network: Factory<NetworkArgs<T["site"], T["keys"]>, T["network"]>;
+}

@@ -1,0 +1,30 @@
+/**
+ * Site: where a cloud implementation places resources — one region with its explicit
+ * provider. Every component takes the site it lives in, so nothing relies on an ambient
+ * profile or default region. Each cloud extends it with what its resources need to be
+ * addressed (the GCP project, the Azure resource group).
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import type { RegionPlacement } from "../../src/config";
+
+export type SiteRole = "primary" | "dr";
+
+export interface SiteArgs {
+    readonly role: SiteRole;
+    readonly placement: RegionPlacement;
+    /** The standard tags; applied as provider default tags where the cloud has them. */
+    readonly tags: Readonly<Record<string, string>>;
+    /** Prefix for physical names, e.g. `gravitypm-prod`. */
+    readonly namePrefix: string;
+}
+
+export interface Site {
+    readonly role: SiteRole;
+    readonly region: string;
+    readonly zones: readonly string[];
+    readonly cidr: string;
+    readonly namePrefix: string;
+    readonly tags: Readonly<Record<string, string>>;
+    /** The explicit provider for this region; pass it as `provider` to every resource here. */
+    readonly provider: pulumi.ProviderResource;
+}

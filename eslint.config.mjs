@@ -1,0 +1,19 @@
+import tseslint from "typescript-eslint";
+import pulumi from "@pulumi/eslint-plugin";
+
+export default tseslint.config(
+    { ignores: ["node_modules/**", "**/node_modules/**", "out/**", ".plans/**", "eslint.config.mjs"] },
+    ...tseslint.configs.recommended,
+    {
+        // The Pulumi rules need type information: an Output inside a template literal
+        // prints "Calling [toString] on an [Output<T>]" instead of the value.
+        languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+        plugins: { "@pulumi": pulumi },
+        rules: {
+            "@pulumi/no-output-in-template-literal": "error",
+            "@pulumi/no-output-instance-in-template-literal": "error",
+            "@typescript-eslint/no-explicit-any": "error",
+            "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+        },
+    },
+);

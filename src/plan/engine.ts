@@ -1,0 +1,154 @@
+/**
+ * The offline plan engine: runs the real program for a stack under Pulumi's mock runtime
+ * and captures every resource registration (type, name, URN, parent, provider,
+ * dependencies, protect, inputs). Tests and the plan/compare/policy commands all read plans
+ * from here, never mock internals.
+ *
+ * Mocks are installed before the program is loaded: with no mocks Pulumi silently fakes
+ * URNs. Config is validated before the root stack resource exists, so a bad stack file
+ * registers nothing.
+ */
+import * as path from "node:path";
+import * as pulumi from "@pulumi/pulumi";
+import type { Cloud } from "../clouds";
+import { loadStackConfig, type StackConfig } from "../config";
+import { mockCall, mockResource } from "./mock-outputs";
+import { readStackFiles } from "./stack-files";
+import type { Plan, PlannedResource } from "./types";
+
+export const PROJECT_DIR = path.resolve(__dirname, "..", "..");
+
+export interface PlanOptions {
+    readonly stack: string;
+    /** Shorthand for `set: { cloud }`. */
+    readonly cloud?: Cloud;
+    /** Config overrides, `key` (project namespace implied) or `ns:key` → value. */
+    readonly set?: Readonly<Record<string, string>>;
+    readonly projectDir?: string;
+}
+
+// Signatures of Pulumi's wire format (sdk/nodejs/runtime/rpc.ts).
+const SPECIAL_SIG_KEY = "4dabf18193072939515e22adb298388d";
+const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+const RESOURCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
+const OUTPUT_SIG = "d0e6a833031e9bbcd3f4e8bde6ca49a4";
+const ASSET_SIGS = new Set(["c44067f5952c0a294b673a41bacd8c17", "0def7320c3a5731c473e5ecbe6d01bc7"]);
+const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+export const REDACTED = "[secret]";
+
+/** Turns a serialized property value into plain data, redacting secrets and noting their paths. */
+export function decodeWireValue(value: unknown, at: string, secrets: string[]): unknown {
+    if (value === UNKNOWN) return "[unknown]";
+    if (Array.isArray(value)) return value.map((v, i) => decodeWireValue(v, `${at}[${i}]`, secrets));
+    if (typeof value !== "object" || value === null) return value;
+    const obj = value as Record<string, unknown>;
+    const sig = obj[SPECIAL_SIG_KEY];
+    if (sig === SECRET_SIG) {
+        secrets.push(at);
+        return REDACTED;
+    }
+    if (sig === RESOURCE_SIG) return obj.urn;
+    if (sig === OUTPUT_SIG) {
+        if (obj.secret === true) {
+            secrets.push(at);
+            return REDACTED;
+        }
+        return "value" in obj ? decodeWireValue(obj.value, at, secrets) : "[unknown]";
+    }
+    if (typeof sig === "string" && ASSET_SIGS.has(sig)) return "[asset]";
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(obj)) out[k] = decodeWireValue(v, at ? `${at}.${k}` : k, secrets);
+    return out;
+}
+
+interface RegisterRequest {
+    getType(): string;
+    getName(): string;
+    getParent(): string;
+    getCustom(): boolean;
+    getProtect(): boolean | undefined;
+    getRetainondelete(): boolean | undefined;
+    getProvider(): string;
+    getDependenciesList(): string[];
+    getAliasesList(): unknown[];
+    getObject(): { toJavaScript(): Record<string, unknown> } | undefined;
+}
+interface RegisterResponse {
+    getUrn(): string;
+}
+type Callback = (err: Error | null, resp?: RegisterResponse) => void;
+interface CapturingMonitor {
+    registerResource(req: RegisterRequest, cb: Callback): void;
+}
+
+function captureRegistrations(monitor: CapturingMonitor, into: PlannedResource[]): void {
+    const original = monitor.registerResource.bind(monitor);
+    monitor.registerResource = (req, cb) =>
+        original(req, (err, resp) => {
+            if (!err && resp) {
+                const secretInputs: string[] = [];
+                const inputs = decodeWireValue(req.getObject()?.toJavaScript() ?? {}, "", secretInputs) as Record<string, unknown>;
+                const provider = req.getProvider();
+                into.push({
+                    urn: resp.getUrn(),
+                    type: req.getType(),
+                    name: req.getName(),
+                    custom: req.getCustom(),
+                    parent: req.getParent() || undefined,
+                    // A provider reference is "<urn>::<id>".
+                    provider: provider ? provider.split("::").slice(0, -1).join("::") : undefined,
+                    protect: req.getProtect() === true,
+                    retainOnDelete: req.getRetainondelete() === true,
+                    dependencies: req.getDependenciesList(),
+                    inputs,
+                    secretInputs,
+                    aliases: req.getAliasesList().length,
+                });
+            }
+            cb(err, resp);
+        });
+}
+
+/** Resolves the config the CLI would hand the program: stack file, project defaults, overrides. */
+export function resolveConfig(options: PlanOptions) {
+    const files = readStackFiles(options.projectDir ?? PROJECT_DIR, options.stack);
+    const config = { ...files.config };
+    const overrides = { ...options.set, ...(options.cloud ? { cloud: options.cloud } : {}) };
+    for (const [key, value] of Object.entries(overrides)) {
+        config[key.includes(":") ? key : `${files.project}:${key}`] = value;
+    }
+    return { ...files, config };
+}
+
+/**
+ * Validates the stack config exactly as the program does, with no resource registered.
+ * Throws the program's ConfigError on bad config.
+ */
+export async function prepare(options: PlanOptions): Promise<{ config: StackConfig; notes: readonly string[]; project: string }> {
+    const resolved = resolveConfig(options);
+    await pulumi.runtime.setMocks({ newResource: mockResource, call: mockCall }, resolved.project, options.stack, false);
+    pulumi.runtime.setAllConfig(resolved.config, [...resolved.secretKeys]);
+    return { config: loadStackConfig(), notes: resolved.notes, project: resolved.project };
+}
+
+export async function runPlan(options: PlanOptions): Promise<Plan> {
+    const { config, notes } = await prepare(options);
+    const resources: PlannedResource[] = [];
+    const monitor = pulumi.runtime.getMonitor() as unknown as CapturingMonitor;
+    captureRegistrations(monitor, resources);
+    // Imported lazily so loading the engine does not load a cloud SDK.
+    const { deployPlatform } = await import("../cloud-loader");
+    const outputs = await pulumi.runtime.runInPulumiStack(() => deployPlatform(config));
+    await pulumi.runtime.disconnect();
+    const secretOutputs: string[] = [];
+    const serializedOutputs = await pulumi.runtime.serializeProperties("outputs", outputs ?? {}, { keepOutputValues: false });
+    return {
+        stack: options.stack,
+        cloud: config.cloud,
+        environment: config.environment,
+        resources,
+        outputs: decodeWireValue(serializedOutputs, "", secretOutputs) as Record<string, unknown>,
+        notes: [...notes, ...secretOutputs.map((o) => `stack output ${o} is secret`)],
+    };
+}

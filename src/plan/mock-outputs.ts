@@ -1,0 +1,198 @@
+/**
+ * Plausible outputs for the mock engine, so a component that consumes another's outputs
+ * (an ARN in a policy, an endpoint in a connection string) sees realistic values instead of
+ * undefined. Values are deterministic: the same plan twice is byte-identical.
+ *
+ * Add an entry to OUTPUTS_BY_TYPE when a component reads an output the cloud computes.
+ */
+import { createHash } from "node:crypto";
+import type * as pulumi from "@pulumi/pulumi";
+
+export const MOCK_ACCOUNT_ID = "123456789012";
+export const MOCK_SUBSCRIPTION_ID = "00000000-0000-0000-0000-000000000000";
+export const MOCK_TENANT_ID = "11111111-1111-1111-1111-111111111111";
+export const MOCK_GCP_PROJECT_NUMBER = "123456789012";
+
+type Inputs = Record<string, unknown>;
+type OutputFn = (name: string, inputs: Inputs, id: string) => Inputs;
+
+export function shortHash(text: string, length = 8): string {
+    return createHash("sha256").update(text).digest("hex").slice(0, length);
+}
+
+function uuidFrom(text: string): string {
+    const h = createHash("sha256").update(text).digest("hex");
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}
+
+/** Private IP in 10.255.0.0/16, stable per name: for endpoints that resolve privately. */
+export function mockPrivateIp(name: string): string {
+    const h = parseInt(shortHash(name, 4), 16);
+    return `10.255.${(h >> 8) % 256}.${(h % 254) + 1}`;
+}
+
+function str(v: unknown, fallback: string): string {
+    return typeof v === "string" && v.length > 0 ? v : fallback;
+}
+
+/** Token → module, e.g. `aws:ec2/vpc:Vpc` → `ec2`, `azure-native:network:VirtualNetwork` → `network`. */
+function tokenModule(type: string): string {
+    return type.split(":")[1]?.split("/")[0] ?? "";
+}
+
+const AWS_ID_PREFIX: Record<string, string> = {
+    "aws:ec2/vpc:Vpc": "vpc",
+    "aws:ec2/subnet:Subnet": "subnet",
+    "aws:ec2/internetGateway:InternetGateway": "igw",
+    "aws:ec2/natGateway:NatGateway": "nat",
+    "aws:ec2/eip:Eip": "eipalloc",
+    "aws:ec2/routeTable:RouteTable": "rtb",
+    "aws:ec2/securityGroup:SecurityGroup": "sg",
+    "aws:ec2/flowLog:FlowLog": "fl",
+    "aws:ec2/networkAcl:NetworkAcl": "acl",
+    "aws:ec2/vpcEndpoint:VpcEndpoint": "vpce",
+    "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup": "sg",
+};
+
+function awsOutputs(type: string, inputs: Inputs, id: string): Inputs {
+    const region = str(inputs.region, "us-east-1");
+    const service = tokenModule(type);
+    return { arn: `arn:aws:${service}:${region}:${MOCK_ACCOUNT_ID}:${service}/${id}`, region, tagsAll: inputs.tags ?? {}, ownerId: MOCK_ACCOUNT_ID };
+}
+
+function gcpOutputs(type: string, name: string, inputs: Inputs): Inputs {
+    const project = str(inputs.project, "mock-project");
+    const resourceName = str(inputs.name, name);
+    const collection = type.split(":").pop()!.replace(/^./, (c) => c.toLowerCase()) + "s";
+    const location = str(inputs.region, str(inputs.location, "global"));
+    const selfLink = `https://www.googleapis.com/compute/v1/projects/${project}/${location === "global" ? "global" : `regions/${location}`}/${collection}/${resourceName}`;
+    return { project, name: resourceName, selfLink, effectiveLabels: inputs.labels ?? {} };
+}
+
+function azureOutputs(type: string, name: string, inputs: Inputs): Inputs {
+    const parts = type.split(":");
+    const namespace = `Microsoft.${(parts[1] ?? "").replace(/^./, (c) => c.toUpperCase())}`;
+    const kind = (parts[2] ?? "").replace(/^./, (c) => c.toLowerCase()) + "s";
+    const resourceName = str(inputs.resourceName, str(inputs.vaultName, str(inputs[`${kind.slice(0, -1)}Name`], name)));
+    const rg = str(inputs.resourceGroupName, "mock-rg");
+    const id =
+        type === "azure-native:resources:ResourceGroup"
+            ? `/subscriptions/${MOCK_SUBSCRIPTION_ID}/resourceGroups/${resourceName}`
+            : `/subscriptions/${MOCK_SUBSCRIPTION_ID}/resourceGroups/${rg}/providers/${namespace}/${kind}/${resourceName}`;
+    return { id, name: resourceName, azureApiVersion: "mock", type: `${namespace}/${kind}` };
+}
+
+/** Outputs the cloud computes that components read. */
+const OUTPUTS_BY_TYPE: Record<string, OutputFn> = {
+    "aws:kms/key:Key": (name, inputs) => {
+        const keyId = uuidFrom(name);
+        return { keyId, arn: `arn:aws:kms:${str(inputs.region, "us-east-1")}:${MOCK_ACCOUNT_ID}:key/${keyId}` };
+    },
+    "aws:kms/replicaKey:ReplicaKey": (name, inputs) => {
+        const keyId = uuidFrom(name);
+        return { keyId, arn: `arn:aws:kms:${str(inputs.region, "us-west-2")}:${MOCK_ACCOUNT_ID}:key/${keyId}` };
+    },
+    "aws:sns/topic:Topic": (name, inputs) => ({
+        arn: `arn:aws:sns:${str(inputs.region, "us-east-1")}:${MOCK_ACCOUNT_ID}:${str(inputs.name, name)}`,
+    }),
+    "aws:cloudwatch/logGroup:LogGroup": (name, inputs) => ({
+        arn: `arn:aws:logs:${str(inputs.region, "us-east-1")}:${MOCK_ACCOUNT_ID}:log-group:${str(inputs.name, name)}`,
+    }),
+    "aws:iam/role:Role": (name, inputs) => ({
+        arn: `arn:aws:iam::${MOCK_ACCOUNT_ID}:role/${str(inputs.name, name)}`,
+        name: str(inputs.name, name),
+    }),
+    "aws:ec2/vpc:Vpc": (_n, inputs) => ({ cidrBlock: inputs.cidrBlock, defaultSecurityGroupId: `sg-${shortHash(String(inputs.cidrBlock))}`, mainRouteTableId: `rtb-main` }),
+    "aws:ec2/eip:Eip": (name) => ({ publicIp: `203.0.113.${(parseInt(shortHash(name, 2), 16) % 254) + 1}` }),
+    "aws:secretsmanager/secret:Secret": (name, inputs) => ({
+        arn: `arn:aws:secretsmanager:${str(inputs.region, "us-east-1")}:${MOCK_ACCOUNT_ID}:secret:${str(inputs.name, name)}-${shortHash(name, 6)}`,
+    }),
+    "gcp:kms/keyRing:KeyRing": (name, inputs) => ({
+        id: `projects/${str(inputs.project, "mock-project")}/locations/${str(inputs.location, "global")}/keyRings/${str(inputs.name, name)}`,
+    }),
+    "gcp:kms/cryptoKey:CryptoKey": (name, inputs) => ({
+        id: `${str(inputs.keyRing, "projects/mock-project/locations/global/keyRings/mock")}/cryptoKeys/${str(inputs.name, name)}`,
+    }),
+    "gcp:compute/network:Network": (name, inputs) => ({
+        id: `projects/${str(inputs.project, "mock-project")}/global/networks/${str(inputs.name, name)}`,
+    }),
+    "gcp:compute/subnetwork:Subnetwork": (name, inputs) => ({
+        id: `projects/${str(inputs.project, "mock-project")}/regions/${str(inputs.region, "us-central1")}/subnetworks/${str(inputs.name, name)}`,
+    }),
+    "gcp:monitoring/notificationChannel:NotificationChannel": (name, inputs) => ({
+        name: `projects/${str(inputs.project, "mock-project")}/notificationChannels/${parseInt(shortHash(name, 10), 16)}`,
+    }),
+    "gcp:serviceaccount/account:Account": (name, inputs) => ({
+        email: `${str(inputs.accountId, name)}@${str(inputs.project, "mock-project")}.iam.gserviceaccount.com`,
+        member: `serviceAccount:${str(inputs.accountId, name)}@${str(inputs.project, "mock-project")}.iam.gserviceaccount.com`,
+    }),
+    "azure-native:keyvault:Vault": (name, inputs) => ({
+        properties: { ...(inputs.properties as Inputs), vaultUri: `https://${str(inputs.vaultName, name)}.vault.azure.net/` },
+    }),
+    "azure-native:keyvault:Key": (name, inputs) => {
+        const keyName = str(inputs.keyName, name);
+        const vault = str(inputs.vaultName, "mock-vault");
+        return {
+            keyUri: `https://${vault}.vault.azure.net/keys/${keyName}`,
+            keyUriWithVersion: `https://${vault}.vault.azure.net/keys/${keyName}/${shortHash(name, 32)}`,
+        };
+    },
+    "azure-native:managedidentity:UserAssignedIdentity": (name) => ({
+        principalId: uuidFrom(`${name}-principal`),
+        clientId: uuidFrom(`${name}-client`),
+        tenantId: MOCK_TENANT_ID,
+    }),
+    "random:index/randomPassword:RandomPassword": (name, inputs) => ({
+        result: `mock-${shortHash(name, Math.max(8, Math.min(Number(inputs.length ?? 32), 64)))}`,
+        bcryptHash: "$2a$10$mock",
+    }),
+    "random:index/randomId:RandomId": (name) => ({ hex: shortHash(name, 8), b64Url: shortHash(name, 8) }),
+    "random:index/randomString:RandomString": (name, inputs) => ({
+        result: shortHash(name, Math.max(4, Math.min(Number(inputs.length ?? 8), 32))),
+    }),
+};
+
+/** Registers outputs for a type; components with computed outputs of their own call this from tests' setup. */
+export function registerMockOutputs(type: string, fn: OutputFn): void {
+    OUTPUTS_BY_TYPE[type] = fn;
+}
+
+export function mockResource(args: pulumi.runtime.MockResourceArgs): { id: string; state: Inputs } {
+    const { type, name } = args;
+    const inputs = args.inputs as Inputs;
+    const cloud = type.split(":")[0];
+    const id =
+        cloud === "aws"
+            ? `${AWS_ID_PREFIX[type] ?? tokenModule(type)}-${shortHash(name, 17)}`
+            : cloud === "azure-native"
+              ? (azureOutputs(type, name, inputs).id as string)
+              : `${name}-${shortHash(name)}`;
+    let state: Inputs = { ...inputs };
+    if (cloud === "aws") state = { ...state, ...awsOutputs(type, inputs, id) };
+    else if (cloud === "gcp") state = { ...state, ...gcpOutputs(type, name, inputs), id };
+    else if (cloud === "azure-native") state = { ...state, ...azureOutputs(type, name, inputs) };
+    const specific = OUTPUTS_BY_TYPE[type];
+    if (specific) state = { ...state, ...specific(name, inputs, id) };
+    return { id: typeof state.id === "string" ? state.id : id, state };
+}
+
+/** Results for provider functions (invokes) the program calls. */
+export function mockCall(args: pulumi.runtime.MockCallArgs): Inputs {
+    const inputs = args.inputs as Inputs;
+    switch (args.token) {
+        case "aws:index/getCallerIdentity:getCallerIdentity":
+            return { accountId: MOCK_ACCOUNT_ID, arn: `arn:aws:iam::${MOCK_ACCOUNT_ID}:user/mock`, userId: "AIDAMOCK", id: MOCK_ACCOUNT_ID };
+        case "aws:index/getPartition:getPartition":
+            return { partition: "aws", dnsSuffix: "amazonaws.com", id: "aws" };
+        case "aws:index/getRegion:getRegion":
+            return { name: str(inputs.region, "us-east-1"), region: str(inputs.region, "us-east-1"), id: str(inputs.region, "us-east-1") };
+        case "gcp:organizations/getProject:getProject":
+            return { projectId: str(inputs.projectId, "mock-project"), number: MOCK_GCP_PROJECT_NUMBER, id: `projects/${str(inputs.projectId, "mock-project")}` };
+        case "gcp:organizations/getClientConfig:getClientConfig":
+            return { project: "mock-project", region: "us-central1", accessToken: "mock", id: "mock" };
+        case "azure-native:authorization:getClientConfig":
+            return { subscriptionId: MOCK_SUBSCRIPTION_ID, tenantId: MOCK_TENANT_ID, objectId: uuidFrom("deployer"), clientId: uuidFrom("deployer-client") };
+        default:
+            return { ...inputs };
+    }
+}
