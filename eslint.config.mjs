@@ -16,4 +16,16 @@ export default tseslint.config(
             "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
         },
     },
+    {
+        // Plain CommonJS scripts that must run without a TypeScript loader (the bench floor).
+        files: ["**/*.js"],
+        ...tseslint.configs.disableTypeChecked,
+        languageOptions: { sourceType: "commonjs", globals: { require: "readonly", process: "readonly", console: "readonly" } },
+        rules: {
+            ...tseslint.configs.disableTypeChecked.rules,
+            "@pulumi/no-output-in-template-literal": "off",
+            "@pulumi/no-output-instance-in-template-literal": "off",
+            "@typescript-eslint/no-require-imports": "off",
+        },
+    },
 );

@@ -11,6 +11,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { CLOUDS, CLOUD_NAMES, type Cloud } from "./clouds";
+import { cacheConfigProblems, cloudDefaultCachePersistence } from "./cache-capabilities";
+import { databaseConfigProblems, databaseService, defaultDatabaseNodes } from "./database-capabilities";
 import { MAX_ZONES, cidrsOverlap, networkCidrProblem } from "./network-layout";
 import { REGIONS, regionInfo } from "./regions";
 
@@ -103,10 +105,10 @@ export interface StackConfig {
  * without a stack trace, and it is raised before any resource is registered. */
 export class ConfigError extends pulumi.RunError {
     constructor(
-        readonly stack: string,
+        readonly stackName: string,
         readonly problems: readonly ConfigProblem[],
     ) {
-        super(formatProblems(stack, problems));
+        super(formatProblems(stackName, problems));
         this.name = "ConfigError";
     }
 }
@@ -226,7 +228,9 @@ export type ConfigKey = keyof typeof FIELDS;
 export const CONFIG_KEYS = Object.keys(FIELDS) as ConfigKey[];
 type Parsed = { -readonly [K in ConfigKey]?: z.output<(typeof FIELDS)[K]> };
 
-/** Defaults per environment, as raw strings so they pass through the same schemas. */
+/** Defaults per environment, as raw strings so they pass through the same schemas. The DR
+ * region has no default: where a copy of the data lives is a residency decision the stack
+ * file must state. */
 export const PROFILES: Readonly<Record<Environment, Partial<Record<ConfigKey, string>>>> = {
     staging: {
         cloud: "aws",
@@ -243,7 +247,6 @@ export const PROFILES: Readonly<Record<Environment, Partial<Record<ConfigKey, st
         rpoMinutes: "1440",
         rtoMinutes: "480",
         databaseSize: "small",
-        databaseNodes: "1",
         databaseReadReplicas: "0",
         databaseShards: "1",
         databaseStorageGb: "20",
@@ -261,11 +264,8 @@ export const PROFILES: Readonly<Record<Environment, Partial<Record<ConfigKey, st
     prod: {
         cloud: "aws",
         awsRegion: "us-east-1",
-        awsDrRegion: "us-west-2",
         gcpRegion: "us-central1",
-        gcpDrRegion: "us-east1",
         azureRegion: "eastus",
-        azureDrRegion: "westus2",
         networkCidr: "10.0.0.0/16",
         drNetworkCidr: "10.1.0.0/16",
         databaseEngine: "native",
@@ -275,7 +275,6 @@ export const PROFILES: Readonly<Record<Environment, Partial<Record<ConfigKey, st
         rpoMinutes: "15",
         rtoMinutes: "60",
         databaseSize: "medium",
-        databaseNodes: "3",
         databaseReadReplicas: "0",
         databaseShards: "1",
         databaseStorageGb: "100",
@@ -388,6 +387,12 @@ export function parseStackConfig(raw: Readonly<Record<string, string>>, stack: s
     }
 
     const databaseEngine = parsed.databaseEngine;
+    // How many voting members a database needs depends on its service (Atlas always runs at
+    // least three; Cosmos DB vCore HA is a pair), so that default comes from the service, not
+    // from the environment profile.
+    if (raw.databaseNodes === undefined && cloud !== undefined && databaseEngine !== undefined) {
+        parsed.databaseNodes = defaultDatabaseNodes(databaseService(cloud, databaseEngine), isProd);
+    }
     // GCP has no managed MongoDB, so its native database is Atlas on GCP and needs an org.
     const needsAtlas = databaseEngine === "atlas" || (databaseEngine === "native" && cloud === "gcp");
     if (needsAtlas && parsed.atlasOrgId === undefined) {
@@ -413,6 +418,58 @@ export function parseStackConfig(raw: Readonly<Record<string, string>>, stack: s
         if (parsed.clusterMinNodes !== undefined && parsed.clusterMinNodes < 2) {
             report("clusterMinNodes", "prod needs at least 2 nodes so the app survives a node or zone loss");
         }
+    }
+
+    const { databaseSize, databaseNodes, databaseReadReplicas, databaseShards, databaseStorageGb, databasePointInTimeRecovery, rpoMinutes } = parsed;
+    if (
+        cloud !== undefined &&
+        databaseEngine !== undefined &&
+        databaseSize !== undefined &&
+        databaseNodes !== undefined &&
+        databaseReadReplicas !== undefined &&
+        databaseShards !== undefined &&
+        databaseStorageGb !== undefined &&
+        databasePointInTimeRecovery !== undefined &&
+        rpoMinutes !== undefined
+    ) {
+        const settings: DatabaseSettings = {
+            engine: databaseEngine,
+            size: databaseSize,
+            nodes: databaseNodes,
+            readReplicas: databaseReadReplicas,
+            shards: databaseShards,
+            storageGb: databaseStorageGb,
+            pointInTimeRecovery: databasePointInTimeRecovery,
+        };
+        for (const problem of databaseConfigProblems(settings, { cloud, hasDr: dr !== undefined, rpoMinutes })) {
+            report(problem.key, problem.message);
+        }
+    }
+
+    // Persistence the cache service cannot combine with prod's DR copy (Azure) defaults to
+    // what it can; an explicit value is still checked below and reported.
+    if (raw.cachePersistence === undefined && cloud !== undefined && parsed.cacheShards !== undefined && parsed.cachePersistence !== undefined) {
+        parsed.cachePersistence = cloudDefaultCachePersistence(cloud, parsed.cacheShards, isProd, parsed.cachePersistence) ?? parsed.cachePersistence;
+    }
+    const { cacheEngine, cacheSize, cacheShards, cacheReplicasPerShard, cachePersistence, cacheSnapshotRetentionDays } = parsed;
+    if (
+        cloud !== undefined &&
+        cacheEngine !== undefined &&
+        cacheSize !== undefined &&
+        cacheShards !== undefined &&
+        cacheReplicasPerShard !== undefined &&
+        cachePersistence !== undefined &&
+        cacheSnapshotRetentionDays !== undefined
+    ) {
+        const settings: CacheSettings = {
+            engine: cacheEngine,
+            size: cacheSize,
+            shards: cacheShards,
+            replicasPerShard: cacheReplicasPerShard,
+            persistence: cachePersistence,
+            snapshotRetentionDays: cacheSnapshotRetentionDays,
+        };
+        for (const problem of cacheConfigProblems(settings, cloud, isProd)) report(problem.key, problem.message);
     }
 
     if (problems.length > 0 || cloud === undefined || primary === undefined) {

@@ -26,7 +26,7 @@ export function buildPlatform<T extends CloudTypes>(cfg: StackConfig, cloud: Clo
     // staging teardown stays one `pulumi destroy`.
     const protect = cfg.isProd;
 
-    const primary = cloud.site("primary", { role: "primary", placement: cfg.primary, tags: cfg.tags, namePrefix });
+    const primary = cloud.site("primary", { role: "primary", placement: cfg.primary, tags: cfg.tags, namePrefix, protect });
     const keys = cloud.keys("primary-keys", { site: primary, protect });
     const alerts = cloud.alerts("alerts", {
         site: primary,
@@ -42,7 +42,7 @@ export function buildPlatform<T extends CloudTypes>(cfg: StackConfig, cloud: Clo
         protect,
     });
 
-    const dr = cfg.dr ? cloud.site("dr", { role: "dr", placement: cfg.dr, tags: cfg.tags, namePrefix }) : undefined;
+    const dr = cfg.dr ? cloud.site("dr", { role: "dr", placement: cfg.dr, tags: cfg.tags, namePrefix, protect }) : undefined;
     const drKeys = dr ? cloud.keys("dr-keys", { site: dr, protect }) : undefined;
     const drNetwork =
         dr && drKeys

@@ -3,6 +3,7 @@
  */
 import type { CloudImplementation } from "../contracts/cloud";
 import { AwsAlerts } from "./alerts";
+import { AwsCache } from "./cache";
 import { AwsKeys } from "./keys";
 import { AwsNetwork } from "./network";
 import { awsSite, type AwsSite } from "./site";
@@ -21,5 +22,6 @@ export function awsCloud(): CloudImplementation<AwsTypes> {
         keys: (name, args, opts) => new AwsKeys(name, args, opts),
         alerts: (name, args, opts) => new AwsAlerts(name, args, opts),
         network: (name, args, opts) => new AwsNetwork(name, args, opts),
+        cache: (name, args, opts) => new AwsCache(name, args, opts),
     };
 }

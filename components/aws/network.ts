@@ -6,6 +6,7 @@ import { InternetGateway } from "@pulumi/aws/ec2/internetGateway";
 import { NatGateway } from "@pulumi/aws/ec2/natGateway";
 import { RouteTable } from "@pulumi/aws/ec2/routeTable";
 import { RouteTableAssociation } from "@pulumi/aws/ec2/routeTableAssociation";
+import { SecurityGroup } from "@pulumi/aws/ec2/securityGroup";
 import { Subnet } from "@pulumi/aws/ec2/subnet";
 import { Vpc } from "@pulumi/aws/ec2/vpc";
 import { Role } from "@pulumi/aws/iam/role";
@@ -55,6 +56,9 @@ export class AwsNetwork extends pulumi.ComponentResource implements Network {
     public readonly appSubnetIds: pulumi.Output<string>[];
     public readonly dataSubnetIds: pulumi.Output<string>[];
     public readonly publicSubnetIds: pulumi.Output<string>[];
+    /** The security group every workload (cluster node) carries: data-tier components admit
+     * their ports from this group only, never from address ranges. */
+    public readonly workloadSecurityGroupId: pulumi.Output<string>;
 
     constructor(name: string, args: NetworkArgs<AwsSite, AwsKeys>, opts?: pulumi.ComponentResourceOptions) {
         super(NETWORK_TYPE, name, {}, opts);
@@ -139,11 +143,25 @@ export class AwsNetwork extends pulumi.ComponentResource implements Network {
             child,
         );
 
+        // No rules of its own: it is an identity that databases and caches reference, and the
+        // cluster component that attaches it to nodes adds the egress those nodes need.
+        const workloads = new SecurityGroup(
+            `${name}-workload-sg`,
+            {
+                vpcId: vpc.id,
+                name: `${site.namePrefix}-${site.role}-workloads`,
+                description: "Workloads of the app tier; data-tier security groups admit their ports from this group",
+                tags: { Name: `${site.namePrefix}-${site.role}-workloads` },
+            },
+            child,
+        );
+
         this.vpcId = vpc.id;
         this.networkId = vpc.id;
         this.publicSubnetIds = publicSubnets.map((s) => s.id);
         this.appSubnetIds = appSubnets.map((s) => s.id);
         this.dataSubnetIds = dataSubnets.map((s) => s.id);
-        this.registerOutputs({ vpcId: this.vpcId });
+        this.workloadSecurityGroupId = workloads.id;
+        this.registerOutputs({ vpcId: this.vpcId, workloadSecurityGroupId: this.workloadSecurityGroupId });
     }
 }

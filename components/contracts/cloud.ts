@@ -10,6 +10,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { Cloud } from "../../src/clouds";
 import type { Alerts, AlertsArgs } from "./alerts";
+import type { Cache, CacheArgs } from "./cache";
 import type { Keys, KeysArgs } from "./keys";
 import type { Network, NetworkArgs } from "./network";
 import type { Site, SiteArgs } from "./site";
@@ -30,4 +31,5 @@ export interface CloudImplementation<T extends CloudTypes> {
     readonly keys: Factory<KeysArgs<T["site"]>, T["keys"]>;
     readonly alerts: Factory<AlertsArgs<T["site"], T["keys"]>, T["alerts"]>;
     readonly network: Factory<NetworkArgs<T["site"], T["keys"]>, T["network"]>;
+    readonly cache: Factory<CacheArgs<T>, Cache>;
 }

@@ -11,6 +11,7 @@
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import type { Cloud } from "../clouds";
+import { deployPlatform } from "../cloud-loader";
 import { loadStackConfig, type StackConfig } from "../config";
 import { mockCall, mockResource } from "./mock-outputs";
 import { readStackFiles } from "./stack-files";
@@ -137,8 +138,6 @@ export async function runPlan(options: PlanOptions): Promise<Plan> {
     const resources: PlannedResource[] = [];
     const monitor = pulumi.runtime.getMonitor() as unknown as CapturingMonitor;
     captureRegistrations(monitor, resources);
-    // Imported lazily so loading the engine does not load a cloud SDK.
-    const { deployPlatform } = await import("../cloud-loader");
     const outputs = await pulumi.runtime.runInPulumiStack(() => deployPlatform(config));
     await pulumi.runtime.disconnect();
     const secretOutputs: string[] = [];
@@ -151,4 +150,17 @@ export async function runPlan(options: PlanOptions): Promise<Plan> {
         outputs: decodeWireValue(serializedOutputs, "", secretOutputs) as Record<string, unknown>,
         notes: [...notes, ...secretOutputs.map((o) => `stack output ${o} is secret`)],
     };
+}
+
+interface MockMonitorView {
+    getRegisteredResources(): Map<string, unknown>;
+}
+function isMockMonitor(m: unknown): m is MockMonitorView {
+    return typeof m === "object" && m !== null && typeof (m as Partial<MockMonitorView>).getRegisteredResources === "function";
+}
+
+/** URNs the current mock monitor has registered: how tests prove bad config created nothing. */
+export function registeredUrns(): string[] {
+    const monitor: unknown = pulumi.runtime.getMonitor();
+    return isMockMonitor(monitor) ? [...monitor.getRegisteredResources().keys()] : [];
 }

@@ -82,6 +82,19 @@ function azureOutputs(type: string, name: string, inputs: Inputs): Inputs {
     return { id, name: resourceName, azureApiVersion: "mock", type: `${namespace}/${kind}` };
 }
 
+/** Service agents with a legacy domain; newer services use `gcp-sa-<service>`. */
+const GCP_AGENT_DOMAINS: Record<string, string> = {
+    "redis.googleapis.com": "cloud-redis",
+    "container.googleapis.com": "container-engine-robot",
+    "compute.googleapis.com": "compute-system",
+    "storage.googleapis.com": "gs-project-accounts",
+};
+
+function gcpServiceAgentEmail(service: string): string {
+    const domain = GCP_AGENT_DOMAINS[service] ?? `gcp-sa-${service.split(".")[0]}`;
+    return `service-${MOCK_GCP_PROJECT_NUMBER}@${domain}.iam.gserviceaccount.com`;
+}
+
 /** Outputs the cloud computes that components read. */
 const OUTPUTS_BY_TYPE: Record<string, OutputFn> = {
     "aws:kms/key:Key": (name, inputs) => {
@@ -107,6 +120,22 @@ const OUTPUTS_BY_TYPE: Record<string, OutputFn> = {
     "aws:secretsmanager/secret:Secret": (name, inputs) => ({
         arn: `arn:aws:secretsmanager:${str(inputs.region, "us-east-1")}:${MOCK_ACCOUNT_ID}:secret:${str(inputs.name, name)}-${shortHash(name, 6)}`,
     }),
+    "aws:elasticache/replicationGroup:ReplicationGroup": (name, inputs) => {
+        const id = str(inputs.replicationGroupId, name);
+        const region = str(inputs.region, "us-east-1");
+        return {
+            id,
+            primaryEndpointAddress: `master.${id}.abc123.use1.cache.amazonaws.com`,
+            readerEndpointAddress: `replica.${id}.abc123.use1.cache.amazonaws.com`,
+            configurationEndpointAddress: `clustercfg.${id}.abc123.use1.cache.amazonaws.com`,
+            port: inputs.port ?? 6379,
+            arn: `arn:aws:elasticache:${region}:${MOCK_ACCOUNT_ID}:replicationgroup:${id}`,
+        };
+    },
+    "aws:elasticache/globalReplicationGroup:GlobalReplicationGroup": (name, inputs) => {
+        const id = `ldgnf-${str(inputs.globalReplicationGroupIdSuffix, name)}`;
+        return { id, globalReplicationGroupId: id };
+    },
     "gcp:kms/keyRing:KeyRing": (name, inputs) => ({
         id: `projects/${str(inputs.project, "mock-project")}/locations/${str(inputs.location, "global")}/keyRings/${str(inputs.name, name)}`,
     }),
@@ -126,6 +155,10 @@ const OUTPUTS_BY_TYPE: Record<string, OutputFn> = {
         email: `${str(inputs.accountId, name)}@${str(inputs.project, "mock-project")}.iam.gserviceaccount.com`,
         member: `serviceAccount:${str(inputs.accountId, name)}@${str(inputs.project, "mock-project")}.iam.gserviceaccount.com`,
     }),
+    "gcp:projects/serviceIdentity:ServiceIdentity": (_name, inputs) => {
+        const email = gcpServiceAgentEmail(str(inputs.service, "mock.googleapis.com"));
+        return { email, member: `serviceAccount:${email}` };
+    },
     "azure-native:keyvault:Vault": (name, inputs) => ({
         properties: { ...(inputs.properties as Inputs), vaultUri: `https://${str(inputs.vaultName, name)}.vault.azure.net/` },
     }),
@@ -133,8 +166,25 @@ const OUTPUTS_BY_TYPE: Record<string, OutputFn> = {
         const keyName = str(inputs.keyName, name);
         const vault = str(inputs.vaultName, "mock-vault");
         return {
+            id: `/subscriptions/${MOCK_SUBSCRIPTION_ID}/resourceGroups/${str(inputs.resourceGroupName, "mock-rg")}/providers/Microsoft.KeyVault/vaults/${vault}/keys/${keyName}`,
+            name: keyName,
             keyUri: `https://${vault}.vault.azure.net/keys/${keyName}`,
             keyUriWithVersion: `https://${vault}.vault.azure.net/keys/${keyName}/${shortHash(name, 32)}`,
+        };
+    },
+    "azure-native:storage:StorageAccount": (name, inputs) => {
+        const account = str(inputs.accountName, name);
+        return {
+            id: `/subscriptions/${MOCK_SUBSCRIPTION_ID}/resourceGroups/${str(inputs.resourceGroupName, "mock-rg")}/providers/Microsoft.Storage/storageAccounts/${account}`,
+            name: account,
+            primaryEndpoints: { blob: `https://${account}.blob.core.windows.net/` },
+        };
+    },
+    "azure-native:network:Subnet": (name, inputs) => {
+        const subnet = str(inputs.subnetName, name);
+        return {
+            id: `/subscriptions/${MOCK_SUBSCRIPTION_ID}/resourceGroups/${str(inputs.resourceGroupName, "mock-rg")}/providers/Microsoft.Network/virtualNetworks/${str(inputs.virtualNetworkName, "mock-vnet")}/subnets/${subnet}`,
+            name: subnet,
         };
     },
     "azure-native:managedidentity:UserAssignedIdentity": (name) => ({

@@ -1,0 +1,387 @@
+import { LogGroup } from "@pulumi/aws/cloudwatch/logGroup";
+import { MetricAlarm } from "@pulumi/aws/cloudwatch/metricAlarm";
+import { SecurityGroup } from "@pulumi/aws/ec2/securityGroup";
+import { GlobalReplicationGroup } from "@pulumi/aws/elasticache/globalReplicationGroup";
+import { ReplicationGroup, type ReplicationGroupArgs } from "@pulumi/aws/elasticache/replicationGroup";
+import { SubnetGroup } from "@pulumi/aws/elasticache/subnetGroup";
+import { Secret } from "@pulumi/aws/secretsmanager/secret";
+import { SecretVersion } from "@pulumi/aws/secretsmanager/secretVersion";
+import { SecurityGroupIngressRule } from "@pulumi/aws/vpc/securityGroupIngressRule";
+import * as pulumi from "@pulumi/pulumi";
+import { RandomPassword } from "@pulumi/random/randomPassword";
+import { AWS_CACHE_NODES, cacheConfigProblems, defaultCacheVersion } from "../../src/cache-capabilities";
+import type { CacheEngine, CacheSettings, Size } from "../../src/config";
+import { CACHE_DEFAULTS, CACHE_TYPE, redisConnectionString, type Cache, type CacheArgs, type CacheCrossRegion } from "../contracts/cache";
+import type { AwsTypes } from "./index";
+import type { AwsKeys } from "./keys";
+import type { AwsNetwork } from "./network";
+import type { AwsSite } from "./site";
+
+export const REDIS_PORT = 6379;
+/** ElastiCache replication group ids: 1-40 characters. */
+export const ELASTICACHE_ID_MAX = 40;
+/** Snapshots run at a quiet hour, and always before (never overlapping) the weekly maintenance. */
+export const SNAPSHOT_WINDOW = "03:00-04:00";
+export const MAINTENANCE_WINDOW = "sun:05:00-sun:06:00";
+
+/**
+ * A replication group id (also used for the global datastore suffix): lowercase letters,
+ * digits and single hyphens, starting with a letter, at most 40 characters. The prefix is
+ * shortened, never the role suffix, so primary and DR ids stay distinct.
+ */
+export function elasticacheId(namePrefix: string, suffix: string): string {
+    const room = ELASTICACHE_ID_MAX - suffix.length - 1;
+    const base = namePrefix
+        .toLowerCase()
+        .replace(/[^a-z0-9-]+/g, "-")
+        .replace(/-{2,}/g, "-")
+        .slice(0, room)
+        .replace(/-+$/, "");
+    const id = `${base}-${suffix}`;
+    if (!/^[a-z](?!.*--)[a-z0-9-]{0,38}[a-z0-9]$/.test(id)) {
+        throw new Error(`"${id}" is not a valid ElastiCache id (1-40 lowercase letters, digits and single hyphens, starting with a letter)`);
+    }
+    return id;
+}
+
+/**
+ * ElastiCache's own parameter group for the engine's family; `.cluster.on` variants set
+ * `cluster-enabled yes`, which sharding requires. Defaults suffice: the eviction policy
+ * (volatile-lru) evicts only keys with a TTL, so sessions and counters without one are kept.
+ */
+export function defaultParameterGroup(engine: CacheEngine, version: string, clusterMode: boolean): string {
+    const major = version.split(".")[0];
+    return `default.${engine}${major}${clusterMode ? ".cluster.on" : ""}`;
+}
+
+/** Transit-encryption mode `required` needs Redis 7.0.5+; ElastiCache runs valkey from 7.2. */
+export function awsVersionProblem(engine: CacheEngine, version: string): string | undefined {
+    const match = /^(\d+)\.(\d+)$/.exec(version);
+    if (!match) return `version "${version}" must be major.minor, e.g. ${defaultCacheVersion("aws", engine)}`;
+    const [major, minor] = [Number(match[1]), Number(match[2])];
+    const [minMajor, minMinor] = engine === "valkey" ? [7, 2] : [7, 0];
+    if (major < minMajor || (major === minMajor && minor < minMinor)) {
+        return `${engine} ${version} is too old: required TLS needs ${engine} ${minMajor}.${minMinor} or newer`;
+    }
+    return undefined;
+}
+
+export interface AwsCacheShape {
+    readonly clusterMode: boolean;
+    readonly nodeType: string;
+    readonly parameterGroupName: string;
+    /** Failover and Multi-AZ need a replica to fail over to. */
+    readonly highlyAvailable: boolean;
+    /** Every node's cache cluster id, as ElastiCache names them: the alarms' dimension. */
+    readonly memberClusterIds: readonly string[];
+}
+
+/** How the settings become a replication group (cluster mode when sharded). */
+export function awsCacheShape(groupId: string, engine: CacheEngine, version: string, size: Size, shards: number, replicasPerShard: number): AwsCacheShape {
+    const clusterMode = shards > 1;
+    const nodes = (prefix: string) => Array.from({ length: replicasPerShard + 1 }, (_, n) => `${prefix}-${String(n + 1).padStart(3, "0")}`);
+    return {
+        clusterMode,
+        nodeType: AWS_CACHE_NODES[size].nodeType,
+        parameterGroupName: defaultParameterGroup(engine, version, clusterMode),
+        highlyAvailable: replicasPerShard > 0,
+        memberClusterIds: clusterMode
+            ? Array.from({ length: shards }, (_, s) => nodes(`${groupId}-${String(s + 1).padStart(4, "0")}`)).flat()
+            : nodes(groupId),
+    };
+}
+
+/** Where each node of an unsharded group goes: the primary in the first zone, replicas spread. */
+export function preferredZones(zones: readonly string[], nodes: number): string[] {
+    return Array.from({ length: nodes }, (_, i) => zones[i % zones.length]);
+}
+
+export interface AwsCacheAlarm {
+    readonly id: string;
+    readonly metricName: string;
+    readonly statistic: string;
+    readonly threshold: number;
+    readonly description: string;
+    /** Consecutive 5-minute periods over the threshold before it alarms. */
+    readonly periods: number;
+    /** Only nodes that replicate report it; a primary reports nothing. */
+    readonly replicasOnly?: boolean;
+}
+
+/**
+ * Per-node alarms. Memory above 80% leaves headroom for snapshot forks and failover;
+ * engine CPU measures Redis's single main thread, the one that saturates; any eviction
+ * means sessions or rate-limit counters were dropped; a replica more than 5 s behind
+ * loses that much on failover.
+ */
+export const AWS_CACHE_ALARMS: readonly AwsCacheAlarm[] = [
+    { id: "memory", metricName: "DatabaseMemoryUsagePercentage", statistic: "Maximum", threshold: 80, description: "memory above 80%", periods: 2 },
+    { id: "engine-cpu", metricName: "EngineCPUUtilization", statistic: "Average", threshold: 80, description: "engine CPU above 80%", periods: 3 },
+    { id: "evictions", metricName: "Evictions", statistic: "Sum", threshold: 0, description: "keys evicted", periods: 1 },
+    { id: "replication-lag", metricName: "ReplicationLag", statistic: "Maximum", threshold: 5, description: "replica more than 5 s behind", periods: 2, replicasOnly: true },
+];
+
+interface RegionalParts {
+    readonly subnetGroup: SubnetGroup;
+    readonly securityGroup: SecurityGroup;
+    readonly logDelivery: ReplicationGroupArgs["logDeliveryConfigurations"];
+}
+
+/**
+ * Redis (or valkey) on ElastiCache: a replication group in the data subnets, encrypted at
+ * rest with the stack key and in transit (required), AUTH token generated and stored in
+ * Secrets Manager, automatic failover and Multi-AZ whenever there is a replica, cluster
+ * mode when sharded, daily snapshots, slow and engine logs in CloudWatch, per-node alarms.
+ * With a DR site, a global datastore replicates to a secondary group in the DR region.
+ */
+export class AwsCache extends pulumi.ComponentResource implements Cache {
+    public readonly host: pulumi.Output<string>;
+    public readonly port: pulumi.Output<number>;
+    public readonly tls = true as const;
+    public readonly clusterMode: boolean;
+    public readonly connectionString: pulumi.Output<string>;
+    public readonly crossRegion: CacheCrossRegion;
+    public readonly replicationGroupId: pulumi.Output<string>;
+    public readonly securityGroupId: pulumi.Output<string>;
+    /** The Secrets Manager secret holding host, port, token and URL (replicated to the DR region). */
+    public readonly secretArn: pulumi.Output<string>;
+    public readonly globalReplicationGroupId?: pulumi.Output<string>;
+
+    constructor(name: string, args: CacheArgs<AwsTypes>, opts?: pulumi.ComponentResourceOptions) {
+        super(CACHE_TYPE, name, {}, opts);
+        const settings: CacheSettings = {
+            engine: args.engine ?? CACHE_DEFAULTS.engine,
+            size: args.size ?? CACHE_DEFAULTS.size,
+            shards: args.shards ?? CACHE_DEFAULTS.shards,
+            replicasPerShard: args.replicasPerShard ?? CACHE_DEFAULTS.replicasPerShard,
+            persistence: args.persistence ?? CACHE_DEFAULTS.persistence,
+            snapshotRetentionDays: args.snapshotRetentionDays ?? CACHE_DEFAULTS.snapshotRetentionDays,
+        };
+        const version = args.version ?? defaultCacheVersion("aws", settings.engine);
+        const problems = [...cacheConfigProblems(settings, "aws", args.dr !== undefined).map((p) => p.message), awsVersionProblem(settings.engine, version)];
+        const problem = problems.find((p) => p !== undefined);
+        if (problem) throw new pulumi.ResourceError(problem, this);
+
+        const { site, keys, network, alerts, dr } = args;
+        const child = { parent: this, provider: site.provider };
+        const stateful = { ...child, protect: args.protect };
+        const logRetentionDays = args.logRetentionDays ?? CACHE_DEFAULTS.logRetentionDays;
+        const groupId = elasticacheId(site.namePrefix, "cache");
+        const shape = awsCacheShape(groupId, settings.engine, version, settings.size, settings.shards, settings.replicasPerShard);
+        this.clusterMode = shape.clusterMode;
+
+        // Printable ASCII without @, " and / is what ElastiCache accepts; letters and digits
+        // alone keep the token URL-safe, and 64 of them are ~380 bits.
+        const authToken = new RandomPassword(`${name}-auth-token`, { length: 64, special: false }, { parent: this });
+
+        const regional = (prefix: string, regionSite: AwsSite, regionKeys: AwsKeys, regionNetwork: AwsNetwork, id: string): RegionalParts => {
+            const opts = { parent: this, provider: regionSite.provider };
+            const subnetGroup = new SubnetGroup(
+                `${prefix}-subnets`,
+                { name: id, description: `${regionSite.namePrefix} cache: data-tier subnets`, subnetIds: regionNetwork.dataSubnetIds },
+                opts,
+            );
+            const securityGroup = new SecurityGroup(
+                `${prefix}-sg`,
+                {
+                    name: id,
+                    vpcId: regionNetwork.vpcId,
+                    description: `${regionSite.namePrefix} cache: Redis from the app tier only`,
+                    // No egress rules: the provider removes the default allow-all, and cache
+                    // nodes start no connections.
+                    tags: { Name: id },
+                },
+                opts,
+            );
+            // The app tier holds only the cluster's workloads (nodes and, with the VPC CNI,
+            // pods take their addresses from it), so its ranges are exactly "the workloads";
+            // the cluster joins by being placed there, with no security group to share.
+            regionNetwork.layout.app.zoneCidrs.forEach(
+                (cidr, i) =>
+                    new SecurityGroupIngressRule(
+                        `${prefix}-from-app-${i}`,
+                        {
+                            securityGroupId: securityGroup.id,
+                            ipProtocol: "tcp",
+                            fromPort: REDIS_PORT,
+                            toPort: REDIS_PORT,
+                            cidrIpv4: cidr,
+                            description: `Redis (TLS) from app-tier subnet ${cidr}`,
+                        },
+                        opts,
+                    ),
+            );
+            const logs = (["slow-log", "engine-log"] as const).map((logType) => {
+                const group = new LogGroup(
+                    `${prefix}-${logType}`,
+                    {
+                        name: `/${regionSite.namePrefix}/${regionSite.role}/elasticache/${logType}`,
+                        retentionInDays: logRetentionDays,
+                        kmsKeyId: regionKeys.keyArn,
+                        deletionProtectionEnabled: args.protect,
+                    },
+                    { ...opts, protect: args.protect },
+                );
+                return { destination: group.name, destinationType: "cloudwatch-logs", logFormat: "json", logType };
+            });
+            return { subnetGroup, securityGroup, logDelivery: logs };
+        };
+
+        const primaryParts = regional(name, site, keys, network, groupId);
+        const snapshots =
+            settings.persistence === "rdb"
+                ? { snapshotRetentionLimit: settings.snapshotRetentionDays, snapshotWindow: SNAPSHOT_WINDOW }
+                : { snapshotRetentionLimit: 0 };
+        const nodesPerShard = settings.replicasPerShard + 1;
+        const group = new ReplicationGroup(
+            `${name}-group`,
+            {
+                replicationGroupId: groupId,
+                description: `${site.namePrefix} cache: sessions, rate limits, caching`,
+                engine: settings.engine,
+                engineVersion: version,
+                nodeType: shape.nodeType,
+                parameterGroupName: shape.parameterGroupName,
+                port: REDIS_PORT,
+                ...(shape.clusterMode
+                    ? { clusterMode: "enabled", numNodeGroups: settings.shards, replicasPerNodeGroup: settings.replicasPerShard }
+                    : { clusterMode: "disabled", numCacheClusters: nodesPerShard, preferredCacheClusterAzs: preferredZones(site.zones, nodesPerShard) }),
+                automaticFailoverEnabled: shape.highlyAvailable,
+                multiAzEnabled: shape.highlyAvailable,
+                subnetGroupName: primaryParts.subnetGroup.name,
+                securityGroupIds: [primaryParts.securityGroup.id],
+                atRestEncryptionEnabled: true,
+                kmsKeyId: keys.keyArn,
+                transitEncryptionEnabled: true,
+                transitEncryptionMode: "required",
+                authToken: authToken.result,
+                // A new token is accepted alongside the old one, so clients reading the
+                // secret switch over without an outage.
+                authTokenUpdateStrategy: "ROTATE",
+                autoMinorVersionUpgrade: true,
+                maintenanceWindow: MAINTENANCE_WINDOW,
+                ...snapshots,
+                finalSnapshotIdentifier: settings.persistence === "rdb" ? `${groupId}-final` : undefined,
+                logDeliveryConfigurations: primaryParts.logDelivery,
+            },
+            stateful,
+        );
+
+        if (dr) {
+            const global = new GlobalReplicationGroup(
+                `${name}-global`,
+                {
+                    globalReplicationGroupIdSuffix: groupId,
+                    primaryReplicationGroupId: group.id,
+                    globalReplicationGroupDescription: `${site.namePrefix} cache: ${site.region} → ${dr.site.region}`,
+                },
+                stateful,
+            );
+            const drId = elasticacheId(dr.site.namePrefix, "cache-dr");
+            const drParts = regional(`${name}-dr`, dr.site, dr.keys, dr.network, drId);
+            // Engine, version, node type, shard count, parameter group and encryption flags
+            // come from the global datastore; setting them on a secondary is rejected.
+            new ReplicationGroup(
+                `${name}-dr-group`,
+                {
+                    replicationGroupId: drId,
+                    description: `${dr.site.namePrefix} cache: DR secondary of ${groupId}`,
+                    globalReplicationGroupId: global.globalReplicationGroupId,
+                    ...(shape.clusterMode
+                        ? { replicasPerNodeGroup: settings.replicasPerShard }
+                        : { numCacheClusters: nodesPerShard, preferredCacheClusterAzs: preferredZones(dr.site.zones, nodesPerShard) }),
+                    automaticFailoverEnabled: shape.highlyAvailable,
+                    multiAzEnabled: shape.highlyAvailable,
+                    subnetGroupName: drParts.subnetGroup.name,
+                    securityGroupIds: [drParts.securityGroup.id],
+                    kmsKeyId: dr.keys.keyArn,
+                    // The same token: after a regional failover the app reconnects with the
+                    // credentials it already has.
+                    authToken: authToken.result,
+                    maintenanceWindow: MAINTENANCE_WINDOW,
+                    ...snapshots,
+                    logDeliveryConfigurations: drParts.logDelivery,
+                },
+                { parent: this, provider: dr.site.provider, protect: args.protect },
+            );
+            this.globalReplicationGroupId = global.globalReplicationGroupId;
+            this.crossRegion = {
+                mode: "global-datastore",
+                region: dr.site.region,
+                note: `ElastiCache global datastore: read-only secondary in ${dr.site.region}, promoted by hand on a regional failover (typically under 1 s behind)`,
+            };
+        } else {
+            this.crossRegion = { mode: "none", note: "no DR region: the cache lives in one region (Multi-AZ when it has replicas)" };
+        }
+
+        this.host = shape.clusterMode ? group.configurationEndpointAddress : group.primaryEndpointAddress;
+        this.port = group.port.apply((p) => p ?? REDIS_PORT);
+        this.connectionString = pulumi.secret(
+            pulumi.all([this.host, this.port, authToken.result]).apply(([host, port, token]) => redisConnectionString(host, port, token)),
+        );
+
+        const secret = new Secret(
+            `${name}-secret`,
+            {
+                name: `${site.namePrefix}/cache`,
+                description: `${site.namePrefix} cache: endpoint and AUTH token`,
+                kmsKeyId: keys.keyArn,
+                // Staging is torn down and re-created; a pending deletion would block the name.
+                recoveryWindowInDays: args.protect ? 30 : 0,
+                replicas: dr ? [{ region: dr.site.region, kmsKeyId: dr.keys.keyArn }] : undefined,
+            },
+            child,
+        );
+        new SecretVersion(
+            `${name}-secret-value`,
+            {
+                secretId: secret.id,
+                secretString: pulumi.secret(
+                    pulumi
+                        .all([this.host, this.port, authToken.result, this.connectionString])
+                        .apply(([host, port, token, url]) => JSON.stringify({ host, port, tls: true, clusterMode: shape.clusterMode, authToken: token, url })),
+                ),
+            },
+            child,
+        );
+
+        for (const memberId of shape.memberClusterIds) {
+            for (const alarm of AWS_CACHE_ALARMS) {
+                if (alarm.replicasOnly && !shape.highlyAvailable) continue;
+                new MetricAlarm(
+                    `${name}-${alarm.id}-${memberId.slice(groupId.length + 1)}`,
+                    {
+                        name: `${memberId}-${alarm.id}`,
+                        alarmDescription: `${site.namePrefix} cache node ${memberId}: ${alarm.description}`,
+                        namespace: "AWS/ElastiCache",
+                        metricName: alarm.metricName,
+                        dimensions: { CacheClusterId: memberId },
+                        statistic: alarm.statistic,
+                        period: 300,
+                        evaluationPeriods: alarm.periods,
+                        datapointsToAlarm: alarm.periods,
+                        threshold: alarm.threshold,
+                        comparisonOperator: "GreaterThanThreshold",
+                        // A node being replaced, or a primary (which reports no lag), is not an alarm.
+                        treatMissingData: "notBreaching",
+                        actionsEnabled: true,
+                        alarmActions: [alerts.topicArn],
+                        okActions: [alerts.topicArn],
+                    },
+                    { ...child, dependsOn: [group] },
+                );
+            }
+        }
+
+        this.replicationGroupId = group.id;
+        this.securityGroupId = primaryParts.securityGroup.id;
+        this.secretArn = secret.arn;
+        this.registerOutputs({
+            host: this.host,
+            port: this.port,
+            connectionString: this.connectionString,
+            replicationGroupId: this.replicationGroupId,
+            secretArn: this.secretArn,
+        });
+    }
+}

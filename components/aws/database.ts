@@ -1,0 +1,445 @@
+import { LogGroup } from "@pulumi/aws/cloudwatch/logGroup";
+import { MetricAlarm } from "@pulumi/aws/cloudwatch/metricAlarm";
+import { Cluster } from "@pulumi/aws/docdb/cluster";
+import { ClusterInstance } from "@pulumi/aws/docdb/clusterInstance";
+import { ClusterParameterGroup } from "@pulumi/aws/docdb/clusterParameterGroup";
+import { GlobalCluster } from "@pulumi/aws/docdb/globalCluster";
+import { SubnetGroup } from "@pulumi/aws/docdb/subnetGroup";
+import { SecurityGroup } from "@pulumi/aws/ec2/securityGroup";
+import { SecurityGroupIngressRule } from "@pulumi/aws/vpc/securityGroupIngressRule";
+import * as pulumi from "@pulumi/pulumi";
+import { RandomPassword } from "@pulumi/random/randomPassword";
+import type { Size } from "../../src/config";
+import { databaseConfigProblems } from "../../src/database-capabilities";
+import { buildMongoUri } from "../../src/mongodb-uri";
+import {
+    DATABASE_TYPE,
+    DATABASE_USER,
+    DEFAULT_BACKUP_RETENTION_DAYS,
+    DEFAULT_DATABASE_LOG_RETENTION_DAYS,
+    DEFAULT_DATABASE_STORAGE_GB,
+    MONGODB_PORT,
+    type Database,
+    type DatabaseArgs,
+    type DatabaseRegion,
+} from "../contracts/database";
+import { awsConnectionSecret } from "./connection-secret";
+import type { AwsTypes } from "./index";
+import type { AwsSite } from "./site";
+
+export const DOCUMENTDB_DEFAULT_VERSION = "5.0.0";
+
+/** The parameter-group family of an engine version: "5.0.0" → "docdb5.0". */
+export function documentDbFamily(version: string): string {
+    const match = /^(\d+)\.(\d+)/.exec(version);
+    if (!match) throw new RangeError(`DocumentDB version ${version} is not major.minor[.patch]`);
+    return `docdb${match[1]}.${match[2]}`;
+}
+
+export interface DocumentDbClass {
+    readonly instanceClass: string;
+    readonly memoryGib: number;
+    /** DocumentDB's connection limit per instance of the class. */
+    readonly maxConnections: number;
+}
+
+/**
+ * Size tier → instance class. small is the burstable t4g (cheapest class; CPU credits suit
+ * staging's idle-then-busy load, but global clusters reject it); medium and up are the
+ * memory-optimized r6g (Graviton) classes, because DocumentDB's working set must fit in memory
+ * and r6g is ~10% cheaper than r5 for the same memory. Connection limits are DocumentDB's
+ * published per-class quotas (docs.aws.amazon.com/documentdb/latest/developerguide/limits.html).
+ */
+export const DOCUMENTDB_CLASSES: Readonly<Record<Size, DocumentDbClass>> = {
+    small: { instanceClass: "db.t4g.medium", memoryGib: 4, maxConnections: 500 },
+    medium: { instanceClass: "db.r6g.large", memoryGib: 16, maxConnections: 1700 },
+    large: { instanceClass: "db.r6g.xlarge", memoryGib: 32, maxConnections: 3400 },
+    xlarge: { instanceClass: "db.r6g.2xlarge", memoryGib: 64, maxConnections: 6800 },
+};
+
+/**
+ * Cluster parameters: TLS required for every connection, the audit log on (DDL and
+ * authentication events) and the profiler recording operations slower than 100 ms; both logs
+ * are exported to CloudWatch. `tls` and `audit_logs` are static, so they apply on reboot.
+ */
+export const DOCUMENTDB_PARAMETERS: readonly { name: string; value: string; applyMethod: string }[] = [
+    { name: "tls", value: "enabled", applyMethod: "pending-reboot" },
+    { name: "audit_logs", value: "enabled", applyMethod: "pending-reboot" },
+    { name: "profiler", value: "enabled", applyMethod: "immediate" },
+    { name: "profiler_threshold_ms", value: "100", applyMethod: "immediate" },
+];
+
+export const DOCUMENTDB_LOG_EXPORTS = ["audit", "profiler"] as const;
+
+/** Writer first (promotion tier 0), then the HA replicas that take over (tier 1), then read
+ * replicas, promoted last (tier 15). Instances go round-robin across the zones. */
+export function documentDbInstancePlan(zones: readonly string[], nodes: number, readReplicas: number) {
+    return Array.from({ length: nodes + readReplicas }, (_, i) => ({
+        zone: zones[i % zones.length],
+        promotionTier: i === 0 ? 0 : i < nodes ? 1 : 15,
+        role: i < nodes ? ("member" as const) : ("read-replica" as const),
+    }));
+}
+
+/** Daily backups in the quietest hour (UTC), maintenance after them on Sunday. */
+const BACKUP_WINDOW = "03:00-04:00";
+const MAINTENANCE_WINDOW = "sun:04:30-sun:05:30";
+
+/**
+ * Amazon DocumentDB: an instance-based cluster in the private data subnets, one instance per
+ * voting member spread across zones (plus read replicas), TLS and audit logging enforced by
+ * its parameter group, storage and logs encrypted with the stack key, continuous backups with
+ * point-in-time restore over the retention window. In prod it is the primary of a global
+ * cluster whose secondary runs in the DR region.
+ */
+export class AwsDocumentDb extends pulumi.ComponentResource implements Database {
+    public readonly host: pulumi.Output<string>;
+    public readonly port: pulumi.Output<number>;
+    public readonly readerHost: pulumi.Output<string>;
+    public readonly replicaSetName: pulumi.Output<string | undefined>;
+    public readonly connectionString: pulumi.Output<string>;
+    public readonly connectionSecretId: pulumi.Output<string>;
+    public readonly clusterIdentifier: string;
+
+    constructor(name: string, args: DatabaseArgs<AwsTypes>, opts?: pulumi.ComponentResourceOptions) {
+        super(DATABASE_TYPE, name, {}, opts);
+        const size = args.size ?? "small";
+        const nodes = args.nodes ?? 1;
+        const readReplicas = args.readReplicas ?? 0;
+        const retention = args.backupRetentionDays ?? DEFAULT_BACKUP_RETENTION_DAYS;
+        const version = args.version ?? DOCUMENTDB_DEFAULT_VERSION;
+        const problems = databaseConfigProblems(
+            {
+                engine: "native",
+                size,
+                nodes,
+                readReplicas,
+                shards: args.shards ?? 1,
+                storageGb: args.storageGb ?? DEFAULT_DATABASE_STORAGE_GB,
+                pointInTimeRecovery: args.pointInTimeRecovery ?? true,
+            },
+            { cloud: "aws", hasDr: args.dr !== undefined },
+        );
+        if (problems.length > 0) {
+            throw new pulumi.ResourceError(`Database ${name}: ${problems.map((p) => `${p.key}: ${p.message}`).join("; ")}`, this);
+        }
+        if (args.site.zones.length < 2 && nodes > 1) {
+            throw new pulumi.ResourceError(`Database ${name}: ${nodes} members need at least 2 zones to survive a zone loss`, this);
+        }
+
+        const prefix = args.site.namePrefix;
+        this.clusterIdentifier = `${prefix}-docdb`;
+        const instanceClass = DOCUMENTDB_CLASSES[size];
+        const logRetention = args.logRetentionDays ?? DEFAULT_DATABASE_LOG_RETENTION_DAYS;
+
+        // DocumentDB accepts any printable ASCII but '/', '"', '@' and space; the special
+        // characters are limited further to ones that need no escaping in a URI.
+        const password = new RandomPassword(`${name}-password`, { length: 40, special: true, overrideSpecial: "-_.~" }, { parent: this });
+
+        const primary = this.regionalPlumbing(name, args, this.clusterIdentifier, version, logRetention, args.protect);
+
+        const global = args.dr
+            ? new GlobalCluster(
+                  `${name}-global`,
+                  {
+                      globalClusterIdentifier: `${prefix}-docdb-global`,
+                      engine: "docdb",
+                      engineVersion: version,
+                      storageEncrypted: true,
+                      deletionProtection: args.protect,
+                  },
+                  { parent: this, provider: args.site.provider, protect: args.protect },
+              )
+            : undefined;
+
+        const cluster = new Cluster(
+            `${name}-cluster`,
+            {
+                clusterIdentifier: this.clusterIdentifier,
+                engine: "docdb",
+                engineVersion: version,
+                globalClusterIdentifier: global?.id,
+                masterUsername: DATABASE_USER,
+                masterPassword: password.result,
+                port: MONGODB_PORT,
+                availabilityZones: [...args.site.zones],
+                dbSubnetGroupName: primary.subnetGroup.name,
+                vpcSecurityGroupIds: [primary.securityGroup.id],
+                dbClusterParameterGroupName: primary.parameterGroup.name,
+                storageEncrypted: true,
+                kmsKeyId: args.keys.keyArn,
+                backupRetentionPeriod: retention,
+                preferredBackupWindow: BACKUP_WINDOW,
+                preferredMaintenanceWindow: MAINTENANCE_WINDOW,
+                enabledCloudwatchLogsExports: [...DOCUMENTDB_LOG_EXPORTS],
+                deletionProtection: args.protect,
+                skipFinalSnapshot: false,
+                finalSnapshotIdentifier: `${this.clusterIdentifier}-final`,
+                tags: { Name: this.clusterIdentifier },
+            },
+            // The log groups exist first, so DocumentDB exports into them instead of creating
+            // unencrypted, never-expiring ones of its own.
+            { parent: this, provider: args.site.provider, protect: args.protect, dependsOn: primary.logGroups },
+        );
+
+        const instances = documentDbInstancePlan(args.site.zones, nodes, readReplicas).map(
+            (plan, i) =>
+                new ClusterInstance(
+                    `${name}-instance-${i}`,
+                    {
+                        identifier: `${this.clusterIdentifier}-${i}`,
+                        clusterIdentifier: cluster.id,
+                        engine: "docdb",
+                        instanceClass: instanceClass.instanceClass,
+                        availabilityZone: plan.zone,
+                        promotionTier: plan.promotionTier,
+                        preferredMaintenanceWindow: MAINTENANCE_WINDOW,
+                        caCertIdentifier: "rds-ca-rsa2048-g1",
+                        tags: { Name: `${this.clusterIdentifier}-${i}`, role: plan.role },
+                    },
+                    { parent: this, provider: args.site.provider },
+                ),
+        );
+
+        if (args.dr && global) {
+            this.drReplica(name, args.dr, global, version, instanceClass.instanceClass, retention, logRetention, args.protect, instances);
+        }
+
+        this.host = cluster.endpoint;
+        this.readerHost = cluster.readerEndpoint;
+        this.port = cluster.port.apply((p) => p ?? MONGODB_PORT);
+        // Every instance-based DocumentDB cluster is the replica set "rs0".
+        this.replicaSetName = pulumi.output<string | undefined>("rs0");
+        this.connectionString = pulumi.secret(
+            pulumi.all([cluster.endpoint, this.port, password.result]).apply(([host, port, pw]) =>
+                buildMongoUri({
+                    srv: false,
+                    username: DATABASE_USER,
+                    password: pw,
+                    hosts: [`${host}:${port}`],
+                    // DocumentDB rejects retryable writes; secondaryPreferred sends reads to replicas.
+                    options: { replicaSet: "rs0", readPreference: "secondaryPreferred", retryWrites: "false" },
+                }),
+            ),
+        );
+        this.connectionSecretId = awsConnectionSecret(
+            `${name}-connection`,
+            {
+                site: args.site,
+                keys: args.keys,
+                dr: args.dr,
+                secretName: `${prefix}/database/connection-string`,
+                description: `MongoDB connection string of ${this.clusterIdentifier} (DocumentDB)`,
+                value: this.connectionString,
+                protect: args.protect,
+            },
+            this,
+        );
+
+        this.alarms(name, args, instances, instanceClass, nodes + readReplicas);
+
+        this.registerOutputs({
+            host: this.host,
+            port: this.port,
+            readerHost: this.readerHost,
+            replicaSetName: this.replicaSetName,
+            connectionString: this.connectionString,
+            connectionSecretId: this.connectionSecretId,
+        });
+    }
+
+    /** What a cluster needs in its region: security group, subnet group, parameter group, log groups. */
+    private regionalPlumbing(name: string, region: DatabaseRegion<AwsTypes>, clusterIdentifier: string, version: string, logRetention: number, protect: boolean) {
+        const site: AwsSite = region.site;
+        const child = { parent: this, provider: site.provider };
+        const securityGroup = new SecurityGroup(
+            `${name}-sg`,
+            {
+                vpcId: region.network.vpcId,
+                name: `${clusterIdentifier}`,
+                description: `DocumentDB ${clusterIdentifier}: MongoDB port from the workload security group only`,
+                tags: { Name: clusterIdentifier },
+            },
+            child,
+        );
+        new SecurityGroupIngressRule(
+            `${name}-sg-mongodb`,
+            {
+                securityGroupId: securityGroup.id,
+                referencedSecurityGroupId: region.network.workloadSecurityGroupId,
+                ipProtocol: "tcp",
+                fromPort: MONGODB_PORT,
+                toPort: MONGODB_PORT,
+                description: "MongoDB from the app tier's workloads",
+            },
+            child,
+        );
+        const subnetGroup = new SubnetGroup(
+            `${name}-subnets`,
+            { name: clusterIdentifier, description: `Data-tier subnets of ${clusterIdentifier}`, subnetIds: region.network.dataSubnetIds },
+            child,
+        );
+        const parameterGroup = new ClusterParameterGroup(
+            `${name}-params`,
+            {
+                name: `${clusterIdentifier}-${documentDbFamily(version).replace(".", "")}`,
+                family: documentDbFamily(version),
+                description: `TLS required, audit log and profiler on (${clusterIdentifier})`,
+                parameters: DOCUMENTDB_PARAMETERS.map((p) => ({ ...p })),
+            },
+            child,
+        );
+        const logGroups = DOCUMENTDB_LOG_EXPORTS.map(
+            (log) =>
+                new LogGroup(
+                    `${name}-${log}-logs`,
+                    // The path DocumentDB exports each log type to.
+                    { name: `/aws/docdb/${clusterIdentifier}/${log}`, retentionInDays: logRetention, kmsKeyId: region.keys.keyArn },
+                    { ...child, protect },
+                ),
+        );
+        return { securityGroup, subnetGroup, parameterGroup, logGroups };
+    }
+
+    /**
+     * The DR region's secondary cluster: read-only, replicated by storage with typically
+     * under a second of lag, and promotable with a global-cluster failover. It has one
+     * instance, so a failover has a writer at once; more are added when it is promoted.
+     */
+    private drReplica(
+        name: string,
+        dr: DatabaseRegion<AwsTypes>,
+        global: GlobalCluster,
+        version: string,
+        instanceClass: string,
+        retention: number,
+        logRetention: number,
+        protect: boolean,
+        primaryInstances: readonly ClusterInstance[],
+    ): void {
+        const identifier = `${dr.site.namePrefix}-docdb-dr`;
+        const plumbing = this.regionalPlumbing(`${name}-dr`, dr, identifier, version, logRetention, protect);
+        const secondary = new Cluster(
+            `${name}-dr-cluster`,
+            {
+                clusterIdentifier: identifier,
+                engine: "docdb",
+                engineVersion: version,
+                globalClusterIdentifier: global.id,
+                availabilityZones: [...dr.site.zones],
+                dbSubnetGroupName: plumbing.subnetGroup.name,
+                vpcSecurityGroupIds: [plumbing.securityGroup.id],
+                dbClusterParameterGroupName: plumbing.parameterGroup.name,
+                storageEncrypted: true,
+                kmsKeyId: dr.keys.keyArn,
+                backupRetentionPeriod: retention,
+                preferredBackupWindow: BACKUP_WINDOW,
+                preferredMaintenanceWindow: MAINTENANCE_WINDOW,
+                enabledCloudwatchLogsExports: [...DOCUMENTDB_LOG_EXPORTS],
+                deletionProtection: protect,
+                // The primary takes the final snapshot; a secondary's would duplicate it.
+                skipFinalSnapshot: true,
+                tags: { Name: identifier },
+            },
+            // A secondary can join only once the primary has a writer instance.
+            { parent: this, provider: dr.site.provider, protect, dependsOn: [...primaryInstances, ...plumbing.logGroups] },
+        );
+        new ClusterInstance(
+            `${name}-dr-instance-0`,
+            {
+                identifier: `${identifier}-0`,
+                clusterIdentifier: secondary.id,
+                engine: "docdb",
+                instanceClass,
+                availabilityZone: dr.site.zones[0],
+                promotionTier: 0,
+                preferredMaintenanceWindow: MAINTENANCE_WINDOW,
+                caCertIdentifier: "rds-ca-rsa2048-g1",
+                tags: { Name: `${identifier}-0`, role: "dr" },
+            },
+            { parent: this, provider: dr.site.provider },
+        );
+    }
+
+    /**
+     * CloudWatch alarms to the stack's topic: CPU above 80% for 15 minutes, freeable memory
+     * below 10% of the class's memory (the working set no longer fits), connections above 80%
+     * of the class limit (per instance), and replica lag above 10 s (a failover would lose
+     * that much). Alarm actions must be in the alarm's region, so the DR secondary is watched
+     * through the primary's replica metrics and its own console until it is promoted.
+     */
+    private alarms(name: string, args: DatabaseArgs<AwsTypes>, instances: readonly ClusterInstance[], cls: DocumentDbClass, count: number): void {
+        const topic = args.alerts.topicArn;
+        const child = { parent: this, provider: args.site.provider };
+        const common = {
+            namespace: "AWS/DocDB",
+            period: 300,
+            evaluationPeriods: 3,
+            actionsEnabled: true,
+            alarmActions: [topic],
+            okActions: [topic],
+        };
+        instances.forEach((instance, i) => {
+            const id = `${this.clusterIdentifier}-${i}`;
+            const dimensions = { DBInstanceIdentifier: instance.identifier };
+            new MetricAlarm(
+                `${name}-cpu-${i}`,
+                {
+                    ...common,
+                    name: `${id}-cpu-high`,
+                    alarmDescription: `DocumentDB ${id}: CPU above 80% for 15 minutes; scale the size tier up or find the hot query in the profiler log`,
+                    metricName: "CPUUtilization",
+                    statistic: "Average",
+                    comparisonOperator: "GreaterThanThreshold",
+                    threshold: 80,
+                    dimensions,
+                },
+                child,
+            );
+            new MetricAlarm(
+                `${name}-memory-${i}`,
+                {
+                    ...common,
+                    name: `${id}-memory-low`,
+                    alarmDescription: `DocumentDB ${id}: freeable memory below 10% of ${cls.memoryGib} GiB; the working set no longer fits in memory`,
+                    metricName: "FreeableMemory",
+                    statistic: "Minimum",
+                    comparisonOperator: "LessThanThreshold",
+                    threshold: Math.round(cls.memoryGib * 0.1 * 1024 ** 3),
+                    dimensions,
+                },
+                child,
+            );
+            new MetricAlarm(
+                `${name}-connections-${i}`,
+                {
+                    ...common,
+                    name: `${id}-connections-high`,
+                    alarmDescription: `DocumentDB ${id}: more than 80% of the ${cls.maxConnections} connections ${cls.instanceClass} allows; check the app's pool sizes`,
+                    metricName: "DatabaseConnections",
+                    statistic: "Maximum",
+                    comparisonOperator: "GreaterThanThreshold",
+                    threshold: Math.floor(cls.maxConnections * 0.8),
+                    dimensions,
+                },
+                child,
+            );
+        });
+        if (count > 1) {
+            new MetricAlarm(
+                `${name}-replica-lag`,
+                {
+                    ...common,
+                    name: `${this.clusterIdentifier}-replica-lag-high`,
+                    alarmDescription: `DocumentDB ${this.clusterIdentifier}: a replica lags the writer by more than 10 s; a failover now would lose those writes`,
+                    metricName: "DBInstanceReplicaLag",
+                    statistic: "Maximum",
+                    comparisonOperator: "GreaterThanThreshold",
+                    threshold: 10_000,
+                    dimensions: { DBClusterIdentifier: this.clusterIdentifier },
+                },
+                child,
+            );
+        }
+    }
+}

@@ -1,0 +1,69 @@
+/**
+ * The cloud side of MongoDB Atlas. `components/atlas/` builds the Atlas project, cluster,
+ * backups, auditing and alerts the same way on every cloud; what only the hosting cloud can
+ * do — let Atlas use the stack's key, open a private endpoint from the stack's network to
+ * Atlas, store the connection string in the cloud's secret store — each cloud provides
+ * through this interface, so the Atlas component imports no cloud SDK.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import type { PrivateLinkEndpoint } from "@pulumi/mongodbatlas/privateLinkEndpoint";
+import type { CloudTypes } from "./cloud";
+import type { DatabaseRegion } from "./database";
+
+export type AtlasProviderName = "AWS" | "GCP" | "AZURE";
+
+export interface AtlasSideOptions {
+    /** The Atlas component: parent of everything the cloud side creates. */
+    readonly parent: pulumi.Resource;
+    /** The explicit Atlas provider, for the Atlas resources the cloud side registers. */
+    readonly atlasProvider: pulumi.ProviderResource;
+}
+
+export interface AtlasEncryptionArgs<T extends CloudTypes> {
+    readonly projectId: pulumi.Output<string>;
+    readonly site: T["site"];
+    readonly keys: T["keys"];
+}
+
+export interface AtlasPrivateEndpointArgs<T extends CloudTypes> extends DatabaseRegion<T> {
+    readonly projectId: pulumi.Output<string>;
+    /** Atlas's endpoint service in this region, which the cloud endpoint connects to. */
+    readonly endpoint: PrivateLinkEndpoint;
+}
+
+export interface AtlasPrivateEndpoint {
+    /** Atlas's record of the cloud endpoint; the cluster's private connection strings exist once it is available. */
+    readonly registration: pulumi.Resource;
+    /** The cloud endpoint's id as Atlas lists it under the cluster's private connection strings. */
+    readonly endpointId: pulumi.Output<string>;
+}
+
+export interface ConnectionSecretArgs<T extends CloudTypes> {
+    readonly site: T["site"];
+    readonly keys: T["keys"];
+    /** Prod: a replica of the secret in the DR region, encrypted with that region's key. */
+    readonly dr?: { readonly site: T["site"]; readonly keys: T["keys"] };
+    /** What the secret is for, part of its name: `database` → `<prefix>/database/connection-string`. */
+    readonly purpose: string;
+    readonly description: string;
+    readonly value: pulumi.Input<string>;
+    readonly protect: boolean;
+}
+
+export interface AtlasCloudSide<T extends CloudTypes> {
+    readonly providerName: AtlasProviderName;
+    /** Atlas's name for a region of this cloud, e.g. us-east-1 → US_EAST_1, us-central1 → CENTRAL_US. */
+    atlasRegion(region: string): string;
+    /** The region as Atlas's PrivateLinkEndpoint takes it for this cloud. */
+    privateLinkRegion(region: string): string;
+    /**
+     * Lets Atlas encrypt with the stack key (a cloud identity for Atlas and its grant on the
+     * key, registered through Atlas cloud provider access) and turns on project encryption at
+     * rest with it. Returns the EncryptionAtRest resource: clusters must wait for it.
+     */
+    encryptionAtRest(name: string, args: AtlasEncryptionArgs<T>, opts: AtlasSideOptions): pulumi.Resource;
+    /** The cloud end of a private endpoint to Atlas in one region, registered with Atlas. */
+    privateEndpoint(name: string, args: AtlasPrivateEndpointArgs<T>, opts: AtlasSideOptions): AtlasPrivateEndpoint;
+    /** Stores a connection string in the cloud's secret store, encrypted with the stack key; returns its id. */
+    connectionSecret(name: string, args: ConnectionSecretArgs<T>, parent: pulumi.Resource): pulumi.Output<string>;
+}

@@ -1,0 +1,100 @@
+/**
+ * Database: the stack's MongoDB-compatible database — a replica set spread across the
+ * primary region's zones, continuous backups, encryption with the stack key, reachable only
+ * from inside the network, and in prod a replica in the DR region.
+ *
+ * Every implementation exposes the same outputs, so the cluster and the app never know which
+ * service (DocumentDB, Atlas, Cosmos DB vCore) they talk to. The connection string is a secret
+ * output and is also stored in the cloud's secret store, where workloads read it.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import type { DatabaseEngine, Size } from "../../src/config";
+import type { CloudTypes } from "./cloud";
+
+export const DATABASE_TYPE = "gravitypm:components:Database";
+
+/** The standard MongoDB port. Atlas SRV strings and DocumentDB both listen on it. */
+export const MONGODB_PORT = 27017;
+
+/** One region's placement of the database: where it lives, what encrypts it, the network it sits in. */
+export interface DatabaseRegion<T extends CloudTypes> {
+    readonly site: T["site"];
+    /** The region's stack key: encrypts storage, backups and the stored connection string. */
+    readonly keys: T["keys"];
+    /** The database sits in (or is privately connected to) the network's data tier. */
+    readonly network: T["network"];
+}
+
+export interface DatabaseArgs<T extends CloudTypes> extends DatabaseRegion<T> {
+    /**
+     * Disaster-recovery region that receives a replica (prod). DocumentDB: a secondary cluster
+     * of a global cluster; Atlas: electable nodes with lower priority; vCore: a replica cluster.
+     * @default undefined (no cross-region replica)
+     */
+    readonly dr?: DatabaseRegion<T>;
+    /** Where the database's alarms notify (the cloud's alert target). */
+    readonly alerts: T["alerts"];
+    /**
+     * Addresses that receive Atlas alerts directly: Atlas cannot publish to a cloud's alert
+     * topic, so it notifies the same people by email (and the webhook below).
+     */
+    readonly alertEmails: readonly string[];
+    /** @default undefined (email only) */
+    readonly alertWebhookUrl?: string;
+    /**
+     * `native` = the cloud's own service (DocumentDB; Atlas on GCP, which has none; Cosmos DB
+     * for MongoDB vCore); `atlas` = MongoDB Atlas on the stack's cloud.
+     * @default "native"
+     */
+    readonly engine?: DatabaseEngine;
+    /**
+     * Server version. @default the newest version each service offers that this platform has
+     * validated: DocumentDB "5.0.0", Atlas "8.0", Cosmos DB vCore "8.0".
+     */
+    readonly version?: string;
+    /** Size tier; each implementation maps it to an instance class with its reasoning. @default "small" */
+    readonly size?: Size;
+    /** Voting members in the primary region. @default per service (see src/database-capabilities.ts) */
+    readonly nodes?: number;
+    /** Extra read-only members in the primary region. @default 0 */
+    readonly readReplicas?: number;
+    /** 1 = a replica set; more = a sharded cluster where the service shards. @default 1 */
+    readonly shards?: number;
+    /** Storage per node where the service provisions it (Atlas, vCore); DocumentDB grows on its own. @default 32 */
+    readonly storageGb?: number;
+    /** Days of backups (and of point-in-time restore). @default 7 */
+    readonly backupRetentionDays?: number;
+    /** Continuous backup with restore to any second of the retention window. @default true */
+    readonly pointInTimeRecovery?: boolean;
+    /** Days the database's audit and profiler logs are kept where the cloud stores them. @default 365 */
+    readonly logRetentionDays?: number;
+    /** MongoDB Atlas organization that owns the stack's Atlas project; required when the database runs on Atlas. */
+    readonly atlasOrgId?: string;
+    /** Deletion protection on the database and `protect` on its stateful resources. Prod: true. */
+    readonly protect: boolean;
+}
+
+export interface Database {
+    /** The host that accepts writes (DocumentDB cluster endpoint, Atlas SRV host, vCore host). */
+    readonly host: pulumi.Output<string>;
+    readonly port: pulumi.Output<number>;
+    /**
+     * The host to send reads to: DocumentDB's load-balanced reader endpoint; on services
+     * without a separate one (Atlas, vCore) the same host as `host`, where the driver's
+     * `readPreference` picks a secondary.
+     */
+    readonly readerHost: pulumi.Output<string>;
+    /** The replica set name a driver must name, or undefined where the service hides it
+     * behind a router (sharded clusters, Cosmos DB vCore). */
+    readonly replicaSetName: pulumi.Output<string | undefined>;
+    /** Full connection string with credentials, `tls=true`; secret. */
+    readonly connectionString: pulumi.Output<string>;
+    /** Where the connection string is stored: Secrets Manager ARN, Secret Manager secret id, or Key Vault secret URI. */
+    readonly connectionSecretId: pulumi.Output<string>;
+}
+
+export const DEFAULT_DATABASE_STORAGE_GB = 32;
+export const DEFAULT_BACKUP_RETENTION_DAYS = 7;
+export const DEFAULT_DATABASE_LOG_RETENTION_DAYS = 365;
+/** The application's login (the engines' admin user where the engine has only one). */
+export const DATABASE_USER = "gravitypm";

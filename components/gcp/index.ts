@@ -1,0 +1,25 @@
+/**
+ * The GCP implementation of every contract. Loaded only when a stack's cloud is gcp.
+ */
+import type { CloudImplementation } from "../contracts/cloud";
+import { GcpAlerts } from "./alerts";
+import { GcpKeys } from "./keys";
+import { GcpNetwork } from "./network";
+import { gcpSites, type GcpSite } from "./site";
+
+export interface GcpTypes {
+    readonly site: GcpSite;
+    readonly keys: GcpKeys;
+    readonly network: GcpNetwork;
+    readonly alerts: GcpAlerts;
+}
+
+export function gcpCloud(settings: { project: string }): CloudImplementation<GcpTypes> {
+    return {
+        cloud: "gcp",
+        site: gcpSites(settings.project),
+        keys: (name, args, opts) => new GcpKeys(name, args, opts),
+        alerts: (name, args, opts) => new GcpAlerts(name, args, opts),
+        network: (name, args, opts) => new GcpNetwork(name, args, opts),
+    };
+}

@@ -1,0 +1,174 @@
+/**
+ * Capability parity: for each operations capability, how each cloud provides it — natively,
+ * through a provider-neutral service (MongoDB Atlas, Cloudflare, Sentry), only by building
+ * it ourselves, or not at all — and whether this plan actually contains it.
+ *
+ * The availability column is what the clouds offer (capability-map.md, checked against the
+ * SDKs); `inPlan` is read from the plan, so it grows as components land.
+ */
+import type { Cloud } from "../clouds";
+import type { Plan } from "../plan/types";
+
+export type Availability = "native" | "neutral" | "self-built" | "none";
+
+export interface Capability {
+    readonly id: string;
+    readonly label: string;
+    readonly availability: Readonly<Record<Cloud, Availability>>;
+    /** Any of these type tokens in a plan means the plan delivers the capability. */
+    readonly evidence: readonly string[];
+    /** A finer check on the plan when a token alone does not prove it. */
+    readonly inPlan?: (plan: Plan) => boolean;
+    readonly note?: string;
+}
+
+function countOf(plan: Plan, type: string): number {
+    return plan.resources.filter((r) => r.type === type).length;
+}
+
+function atlasRegions(plan: Plan): number {
+    const regions = new Set<string>();
+    for (const r of plan.resources.filter((x) => x.type === "mongodbatlas:index/advancedCluster:AdvancedCluster")) {
+        for (const spec of (Array.isArray(r.inputs.replicationSpecs) ? r.inputs.replicationSpecs : []) as Record<string, unknown>[]) {
+            for (const rc of (Array.isArray(spec.regionConfigs) ? spec.regionConfigs : []) as Record<string, unknown>[]) {
+                if (typeof rc.regionName === "string") regions.add(rc.regionName);
+            }
+        }
+    }
+    return regions.size;
+}
+
+export const CAPABILITIES: readonly Capability[] = [
+    {
+        id: "db-ha",
+        label: "MongoDB-compatible database, multi-zone HA",
+        availability: { aws: "native", gcp: "neutral", azure: "native" },
+        evidence: ["aws:docdb/clusterInstance:ClusterInstance", "azure-native:mongocluster:MongoCluster", "mongodbatlas:index/advancedCluster:AdvancedCluster"],
+        inPlan: (p) =>
+            countOf(p, "aws:docdb/clusterInstance:ClusterInstance") >= 2 ||
+            p.resources.some((r) => r.type === "azure-native:mongocluster:MongoCluster" && JSON.stringify(r.inputs).includes("ZoneRedundant")) ||
+            countOf(p, "mongodbatlas:index/advancedCluster:AdvancedCluster") > 0,
+        note: "GCP has no managed MongoDB: Atlas on GCP",
+    },
+    {
+        id: "db-dr",
+        label: "Database replica in the DR region",
+        availability: { aws: "native", gcp: "neutral", azure: "native" },
+        evidence: ["aws:docdb/globalCluster:GlobalCluster", "azure-native:mongocluster:MongoCluster", "mongodbatlas:index/advancedCluster:AdvancedCluster"],
+        inPlan: (p) => countOf(p, "aws:docdb/globalCluster:GlobalCluster") > 0 || countOf(p, "azure-native:mongocluster:MongoCluster") >= 2 || atlasRegions(p) >= 2,
+    },
+    {
+        id: "db-sharding",
+        label: "Database sharding",
+        availability: { aws: "native", gcp: "neutral", azure: "native" },
+        evidence: ["aws:docdb/elasticCluster:ElasticCluster"],
+        inPlan: (p) =>
+            countOf(p, "aws:docdb/elasticCluster:ElasticCluster") > 0 ||
+            p.resources.some((r) => JSON.stringify(r.inputs).includes('"clusterType":"SHARDED"') || /"shardCount":([2-9]|\d\d)/.test(JSON.stringify(r.inputs))),
+        note: "DocumentDB shards only as an Elastic cluster (a different resource)",
+    },
+    {
+        id: "cache-ha",
+        label: "Redis with automatic failover",
+        availability: { aws: "native", gcp: "native", azure: "native" },
+        evidence: ["aws:elasticache/replicationGroup:ReplicationGroup", "gcp:redis/instance:Instance", "gcp:redis/cluster:Cluster", "azure-native:redis:Redis"],
+        inPlan: (p) => p.resources.some((r) => r.inputs.automaticFailoverEnabled === true || r.inputs.tier === "STANDARD_HA" || r.type === "gcp:redis/cluster:Cluster" || (r.type === "azure-native:redis:Redis" && Array.isArray(r.inputs.zones))),
+    },
+    {
+        id: "cache-cluster",
+        label: "Redis cluster mode (sharding)",
+        availability: { aws: "native", gcp: "native", azure: "native" },
+        evidence: ["gcp:redis/cluster:Cluster"],
+        inPlan: (p) => p.resources.some((r) => r.inputs.clusterMode === "enabled" || r.type === "gcp:redis/cluster:Cluster" || (typeof r.inputs.shardCount === "number" && r.inputs.shardCount > 1)),
+    },
+    {
+        id: "cache-dr",
+        label: "Redis replica in the DR region",
+        availability: { aws: "native", gcp: "native", azure: "native" },
+        evidence: ["aws:elasticache/globalReplicationGroup:GlobalReplicationGroup", "azure-native:redis:LinkedServer"],
+        inPlan: (p) =>
+            countOf(p, "aws:elasticache/globalReplicationGroup:GlobalReplicationGroup") > 0 ||
+            countOf(p, "azure-native:redis:LinkedServer") > 0 ||
+            p.resources.some((r) => r.type === "gcp:redis/cluster:Cluster" && r.inputs.crossClusterReplicationConfig !== undefined),
+        note: "GCP: only Memorystore Cluster replicates across regions, not a Memorystore instance",
+    },
+    {
+        id: "cmk",
+        label: "Customer-managed keys with rotation",
+        availability: { aws: "native", gcp: "native", azure: "native" },
+        evidence: ["aws:kms/key:Key", "gcp:kms/cryptoKey:CryptoKey", "azure-native:keyvault:Key"],
+    },
+    {
+        id: "flow-logs",
+        label: "Network flow logs",
+        availability: { aws: "native", gcp: "native", azure: "native" },
+        evidence: ["aws:ec2/flowLog:FlowLog", "gcp:compute/subnetwork:Subnetwork", "azure-native:network:FlowLog"],
+        inPlan: (p) => p.resources.some((r) => r.type === "aws:ec2/flowLog:FlowLog" || r.type === "azure-native:network:FlowLog" || (r.type === "gcp:compute/subnetwork:Subnetwork" && r.inputs.logConfig !== undefined)),
+    },
+    {
+        id: "k8s",
+        label: "Managed Kubernetes with node autoscaling",
+        availability: { aws: "native", gcp: "native", azure: "native" },
+        evidence: ["aws:eks/cluster:Cluster", "gcp:container/cluster:Cluster", "azure-native:containerservice:ManagedCluster"],
+    },
+    {
+        id: "cdn",
+        label: "CDN with caching and compression",
+        availability: { aws: "native", gcp: "native", azure: "native" },
+        evidence: ["aws:cloudfront/distribution:Distribution", "gcp:compute/backendBucket:BackendBucket", "azure-native:cdn:AFDEndpoint", "cloudflare:index/ruleset:Ruleset"],
+    },
+    {
+        id: "waf",
+        label: "WAF with managed rules",
+        availability: { aws: "native", gcp: "native", azure: "native" },
+        evidence: ["aws:wafv2/webAcl:WebAcl", "gcp:compute/securityPolicy:SecurityPolicy", "azure-native:frontdoor:Policy", "cloudflare:index/ruleset:Ruleset"],
+    },
+    {
+        id: "rate-limit",
+        label: "Edge rate limiting",
+        availability: { aws: "native", gcp: "native", azure: "native" },
+        evidence: ["aws:wafv2/webAcl:WebAcl", "gcp:compute/securityPolicy:SecurityPolicy", "azure-native:frontdoor:Policy", "cloudflare:index/ruleset:Ruleset"],
+    },
+    {
+        id: "backup-vault",
+        label: "Immutable backup vault with cross-region copy",
+        availability: { aws: "native", gcp: "native", azure: "native" },
+        evidence: ["aws:backup/vault:Vault", "gcp:backupdisasterrecovery/backupVault:BackupVault", "azure-native:dataprotection:BackupVault", "mongodbatlas:index/cloudBackupSchedule:CloudBackupSchedule"],
+    },
+    {
+        id: "restore-testing",
+        label: "Scheduled restore testing",
+        availability: { aws: "native", gcp: "self-built", azure: "self-built" },
+        evidence: ["aws:backup/restoreTestingPlan:RestoreTestingPlan", "gcp:cloudscheduler/job:Job", "azure-native:app:Job"],
+        note: "GCP and Azure: a scheduled job that restores and checks, built by us",
+    },
+    {
+        id: "identity",
+        label: "User identity: OAuth 2.0, MFA, password policy, lockout",
+        availability: { aws: "native", gcp: "native", azure: "native" },
+        evidence: ["aws:cognito/userPool:UserPool", "gcp:identityplatform/config:Config", "azure-native:azureactivedirectory:CIAMTenant"],
+        note: "GCP Identity Platform has no password-policy field",
+    },
+    {
+        id: "alerts",
+        label: "Alert routing to email and webhook",
+        availability: { aws: "native", gcp: "native", azure: "native" },
+        evidence: ["aws:sns/topic:Topic", "gcp:monitoring/notificationChannel:NotificationChannel", "azure-native:monitor:ActionGroup"],
+    },
+];
+
+export interface ParityCell {
+    readonly availability: Availability;
+    readonly inPlan: boolean;
+    /** How the plan delivers it: through the cloud's own service or a neutral provider. */
+    readonly via?: "native" | "neutral";
+}
+
+const NEUTRAL_PACKAGES = ["mongodbatlas:", "cloudflare:", "sentry:"];
+
+export function parity(capability: Capability, cloud: Cloud, plan: Plan): ParityCell {
+    const evidence = plan.resources.filter((r) => capability.evidence.includes(r.type));
+    const inPlan = evidence.length > 0 && (capability.inPlan ? capability.inPlan(plan) : true);
+    const neutral = evidence.some((r) => NEUTRAL_PACKAGES.some((n) => r.type.startsWith(n)));
+    return { availability: capability.availability[cloud], inPlan, via: inPlan ? (neutral ? "neutral" : "native") : undefined };
+}

@@ -1,0 +1,154 @@
+/**
+ * Achieved RPO/RTO per data store, read from what the plan configures, for two failures:
+ * losing a zone and losing the primary region.
+ *
+ * Figures are the services' documented behaviour, rounded up to whole minutes to stay
+ * conservative: synchronous or shared-storage replication loses nothing in a zone loss;
+ * asynchronous cross-region replication lags seconds (counted as 1 minute) in AWS global
+ * databases and Atlas, and minutes (counted as 5) where the provider documents no bound
+ * (Cosmos DB vCore geo-replica, Azure Cache passive geo-replication); a manual promotion
+ * plus reconnect takes 15 minutes, an automatic failover 1; recreating from a snapshot
+ * takes the snapshot interval (RPO) and 30 minutes (RTO). "undefined" = the plan has no
+ * copy outside the region, so a region loss is not recoverable from this plan alone.
+ */
+import type { Plan, PlannedResource } from "../plan/types";
+
+export interface Recovery {
+    readonly rpoMinutes: number;
+    readonly rtoMinutes: number;
+}
+
+export interface DataStoreRecovery {
+    readonly store: "database" | "cache";
+    readonly service: string;
+    readonly resource: string;
+    readonly zoneLoss: Recovery;
+    readonly regionLoss?: Recovery;
+    readonly basis: string;
+}
+
+const RDB_PERIOD_MINUTES: Record<string, number> = { ONE_HOUR: 60, SIX_HOURS: 360, TWELVE_HOURS: 720, TWENTY_FOUR_HOURS: 1440 };
+const AUTOMATIC_FAILOVER: Recovery = { rpoMinutes: 1, rtoMinutes: 1 };
+const MANUAL_PROMOTION_MINUTES = 15;
+const SNAPSHOT_RESTORE_MINUTES = 30;
+const DAILY = 1440;
+
+function count(plan: Plan, type: string): number {
+    return plan.resources.filter((r) => r.type === type).length;
+}
+
+function primaryOf(plan: Plan, type: string): PlannedResource | undefined {
+    // The DR copy of a store is registered under a dr-* component; the primary is the first.
+    return plan.resources.find((r) => r.type === type);
+}
+
+function atlasRegionCount(r: PlannedResource): number {
+    const regions = new Set<string>();
+    for (const spec of (Array.isArray(r.inputs.replicationSpecs) ? r.inputs.replicationSpecs : []) as Record<string, unknown>[]) {
+        for (const rc of (Array.isArray(spec.regionConfigs) ? spec.regionConfigs : []) as Record<string, unknown>[]) {
+            const electable = (rc.electableSpecs ?? {}) as Record<string, unknown>;
+            if (typeof rc.regionName === "string" && Number(electable.nodeCount ?? 0) > 0) regions.add(rc.regionName);
+        }
+    }
+    return regions.size;
+}
+
+export function dataStoreRecovery(plan: Plan): DataStoreRecovery[] {
+    const rows: DataStoreRecovery[] = [];
+    const docdb = primaryOf(plan, "aws:docdb/cluster:Cluster");
+    if (docdb) {
+        const instances = count(plan, "aws:docdb/clusterInstance:ClusterInstance");
+        const global = count(plan, "aws:docdb/globalCluster:GlobalCluster") > 0;
+        rows.push({
+            store: "database",
+            service: "Amazon DocumentDB",
+            resource: docdb.name,
+            zoneLoss: instances >= 2 ? { rpoMinutes: 0, rtoMinutes: 1 } : { rpoMinutes: 0, rtoMinutes: 10 },
+            regionLoss: global ? { rpoMinutes: 1, rtoMinutes: MANUAL_PROMOTION_MINUTES } : undefined,
+            basis: `storage kept in six copies across three zones; ${instances >= 2 ? "replica promoted automatically" : "single instance is replaced"}${global ? "; global cluster secondary promoted" : ""}`,
+        });
+    }
+    const atlas = primaryOf(plan, "mongodbatlas:index/advancedCluster:AdvancedCluster");
+    if (atlas) {
+        const regions = atlasRegionCount(atlas);
+        rows.push({
+            store: "database",
+            service: "MongoDB Atlas",
+            resource: atlas.name,
+            zoneLoss: { rpoMinutes: 0, rtoMinutes: 1 },
+            regionLoss: regions >= 2 ? AUTOMATIC_FAILOVER : undefined,
+            basis: regions >= 2 ? `electable nodes in ${regions} regions: a new primary is elected automatically` : "replica set in one region",
+        });
+    }
+    const mongoClusters = plan.resources.filter((r) => r.type === "azure-native:mongocluster:MongoCluster");
+    if (mongoClusters.length > 0) {
+        const primary = mongoClusters[0];
+        const ha = JSON.stringify(primary.inputs).includes("ZoneRedundant");
+        rows.push({
+            store: "database",
+            service: "Azure Cosmos DB for MongoDB vCore",
+            resource: primary.name,
+            zoneLoss: ha ? { rpoMinutes: 0, rtoMinutes: 1 } : { rpoMinutes: 0, rtoMinutes: SNAPSHOT_RESTORE_MINUTES },
+            regionLoss: mongoClusters.length >= 2 ? { rpoMinutes: 5, rtoMinutes: MANUAL_PROMOTION_MINUTES } : undefined,
+            basis: `${ha ? "zone-redundant HA standby" : "no HA standby"}${mongoClusters.length >= 2 ? "; geo-replica promoted by hand" : ""}`,
+        });
+    }
+    const rg = primaryOf(plan, "aws:elasticache/replicationGroup:ReplicationGroup");
+    if (rg) {
+        const failover = rg.inputs.automaticFailoverEnabled === true && rg.inputs.multiAzEnabled === true;
+        const global = count(plan, "aws:elasticache/globalReplicationGroup:GlobalReplicationGroup") > 0;
+        rows.push({
+            store: "cache",
+            service: "Amazon ElastiCache",
+            resource: rg.name,
+            zoneLoss: failover ? AUTOMATIC_FAILOVER : { rpoMinutes: DAILY, rtoMinutes: SNAPSHOT_RESTORE_MINUTES },
+            regionLoss: global ? { rpoMinutes: 1, rtoMinutes: MANUAL_PROMOTION_MINUTES } : undefined,
+            basis: `${failover ? "Multi-AZ automatic failover" : "daily snapshot only"}${global ? "; global datastore secondary promoted" : ""}`,
+        });
+    }
+    const memorystore = primaryOf(plan, "gcp:redis/instance:Instance");
+    if (memorystore) {
+        const ha = memorystore.inputs.tier === "STANDARD_HA";
+        const persistence = (memorystore.inputs.persistenceConfig ?? {}) as Record<string, unknown>;
+        const rdb = RDB_PERIOD_MINUTES[String(persistence.rdbSnapshotPeriod)] ?? DAILY;
+        rows.push({
+            store: "cache",
+            service: "Memorystore for Redis",
+            resource: memorystore.name,
+            zoneLoss: ha ? AUTOMATIC_FAILOVER : { rpoMinutes: rdb, rtoMinutes: SNAPSHOT_RESTORE_MINUTES },
+            regionLoss: undefined,
+            basis: `${ha ? "STANDARD_HA replica in another zone" : "RDB snapshots"}; a Memorystore instance has no cross-region replica`,
+        });
+    }
+    const memorystoreCluster = primaryOf(plan, "gcp:redis/cluster:Cluster");
+    if (memorystoreCluster) {
+        const crossRegion = plan.resources.some((r) => r.type === "gcp:redis/cluster:Cluster" && r.inputs.crossClusterReplicationConfig !== undefined);
+        rows.push({
+            store: "cache",
+            service: "Memorystore for Redis Cluster",
+            resource: memorystoreCluster.name,
+            zoneLoss: AUTOMATIC_FAILOVER,
+            regionLoss: crossRegion ? { rpoMinutes: 1, rtoMinutes: MANUAL_PROMOTION_MINUTES } : undefined,
+            basis: `replicas in other zones${crossRegion ? "; cross-region secondary cluster promoted" : ""}`,
+        });
+    }
+    const azureRedis = primaryOf(plan, "azure-native:redis:Redis");
+    if (azureRedis) {
+        const zonal = Array.isArray(azureRedis.inputs.zones) && azureRedis.inputs.zones.length >= 2;
+        const linked = count(plan, "azure-native:redis:LinkedServer") > 0;
+        rows.push({
+            store: "cache",
+            service: "Azure Cache for Redis",
+            resource: azureRedis.name,
+            zoneLoss: zonal ? AUTOMATIC_FAILOVER : { rpoMinutes: 1, rtoMinutes: 5 },
+            regionLoss: linked ? { rpoMinutes: 5, rtoMinutes: MANUAL_PROMOTION_MINUTES } : undefined,
+            basis: `${zonal ? "replicas across zones" : "primary/replica pair"}${linked ? "; passive geo-replica unlinked and promoted by hand" : ""}`,
+        });
+    }
+    return rows;
+}
+
+/** Whether a recovery meets the stack's targets; a missing region copy fails. */
+export function meetsTargets(recovery: Recovery | undefined, rpoMinutes: number, rtoMinutes: number): boolean {
+    return recovery !== undefined && recovery.rpoMinutes <= rpoMinutes && recovery.rtoMinutes <= rtoMinutes;
+}

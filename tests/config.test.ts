@@ -1,0 +1,133 @@
+import { execFileSync } from "node:child_process";
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseStackConfig, PROJECT } from "../src/config";
+import { registeredUrns, runPlan } from "../src/plan/engine";
+
+/** A valid prod config, as the stack file gives it (values as the CLI passes them). */
+const PROD: Record<string, string> = {
+    cloud: "aws",
+    domain: "app.gravitypm.example.com",
+    awsRegion: "us-east-1",
+    awsDrRegion: "us-west-2",
+    alertEmails: JSON.stringify(["oncall@gravitypm.example.com"]),
+    owner: "platform",
+    costCentre: "eng-gravitypm",
+};
+
+function problemsOf(raw: Record<string, string>, stack = "prod"): ConfigError {
+    try {
+        parseStackConfig(raw, stack);
+    } catch (e) {
+        if (e instanceof ConfigError) return e;
+        throw e;
+    }
+    throw new Error("expected a ConfigError");
+}
+
+describe("stack config", () => {
+    it("accepts the prod stack with profile defaults", () => {
+        const cfg = parseStackConfig(PROD, "prod");
+        expect(cfg.environment).toBe("prod");
+        expect(cfg.primary).toEqual({ region: "us-east-1", zones: ["us-east-1a", "us-east-1b", "us-east-1c"], cidr: "10.0.0.0/16" });
+        expect(cfg.dr).toEqual({ region: "us-west-2", zones: ["us-west-2a", "us-west-2b", "us-west-2c"], cidr: "10.1.0.0/16" });
+        expect(cfg.backupRetentionDays).toBe(35);
+        expect(cfg.database.nodes).toBe(3);
+        expect(cfg.tags).toEqual({
+            project: "gravitypm",
+            stack: "prod",
+            environment: "prod",
+            owner: "platform",
+            "cost-centre": "eng-gravitypm",
+            "managed-by": "pulumi",
+        });
+    });
+
+    it("gives staging its small profile and no DR region", () => {
+        const cfg = parseStackConfig({ ...PROD, awsRegion: "us-east-2", awsDrRegion: undefined as unknown as string }, "staging");
+        expect(cfg.environment).toBe("staging");
+        expect(cfg.primary.zones).toHaveLength(2);
+        expect(cfg.dr).toBeUndefined();
+        expect(cfg.backupRetentionDays).toBe(7);
+    });
+
+    it("accepts a comma-separated email list", () => {
+        expect(parseStackConfig({ ...PROD, alertEmails: "a@x.io, b@x.io" }, "prod").alertEmails).toEqual(["a@x.io", "b@x.io"]);
+    });
+
+    it("clamps prod to the zones a two-zone region has", () => {
+        const cfg = parseStackConfig({ ...PROD, awsRegion: "us-west-1", awsDrRegion: "us-east-2" }, "prod");
+        expect(cfg.primary.zones).toEqual(["us-west-1b", "us-west-1c"]);
+    });
+
+    const BAD: Array<[string, Record<string, string | undefined>, string, RegExp]> = [
+        ["unknown cloud", { cloud: "oracle" }, "cloud", /must be one of: aws, gcp, azure/],
+        ["region of another cloud", { awsRegion: "us-central1" }, "awsRegion", /us-central1 is a Google Cloud region, not AWS/],
+        ["region that does not exist", { awsRegion: "us-east-9" }, "awsRegion", /must be a AWS region: us-east-1/],
+        ["prod without DR region", { awsDrRegion: undefined }, "awsDrRegion", /prod needs a disaster-recovery region/],
+        ["DR region equal to primary", { awsDrRegion: "us-east-1" }, "awsDrRegion", /must differ from awsRegion/],
+        ["overlapping CIDRs", { networkCidr: "10.0.0.0/16", drNetworkCidr: "10.0.128.0/17" }, "drNetworkCidr", /overlaps networkCidr 10.0.0.0\/16/],
+        ["public CIDR", { networkCidr: "8.8.0.0/16" }, "networkCidr", /is not private/],
+        ["malformed CIDR", { networkCidr: "10.0.0/16" }, "networkCidr", /not an IPv4 CIDR block/],
+        ["retention below 7", { backupRetentionDays: "3" }, "backupRetentionDays", /must be at least 7/],
+        ["non-numeric size", { databaseNodes: "three" }, "databaseNodes", /must be a whole number from 1 to 7/],
+        ["malformed email", { alertEmails: JSON.stringify(["oncall@", "ok@x.io"]) }, "alertEmails", /"oncall@" is not an email address/],
+        ["unknown size tier", { cacheSize: "huge" }, "cacheSize", /must be one of: small, medium, large, xlarge/],
+        ["prod with one zone requested", { zoneCount: "2" }, "zoneCount", /prod spans at least 3 zones in us-east-1/],
+        ["more zones than the region has", { zoneCount: "4", awsRegion: "us-east-2", awsDrRegion: "us-west-2" }, "zoneCount", /has 3 usable zones/],
+        ["http webhook", { alertWebhookUrl: "http://hooks.example.com/x" }, "alertWebhookUrl", /must be an https:\/\/ URL/],
+        ["prod with a single database node", { databaseNodes: "1" }, "databaseNodes", /prod needs at least 2 database nodes/],
+        ["misspelt key", { backupRetention: "30" }, "backupRetention", /is not a config key of this project/],
+        ["GCP without a project", { cloud: "gcp", gcpProject: undefined }, "gcpProject", /must be set when cloud is gcp/],
+        ["owner with spaces", { owner: "platform team" }, "owner", /letters, digits/],
+        ["max nodes below min", { clusterMinNodes: "5", clusterMaxNodes: "3" }, "clusterMaxNodes", /at least clusterMinNodes \(5\)/],
+    ];
+
+    it.each(BAD)("rejects %s, naming the key and the value", (_label, change, key, message) => {
+        const raw = Object.fromEntries(Object.entries({ ...PROD, ...change }).filter(([, v]) => v !== undefined)) as Record<string, string>;
+        const error = problemsOf(raw);
+        const problem = error.problems.find((p) => p.key === `${PROJECT}:${key}`);
+        expect(problem, error.message).toBeDefined();
+        expect(problem!.message).toMatch(message);
+        expect(problem!.value).toBe(raw[key]);
+        expect(error.message).toContain(`${PROJECT}:${key}`);
+    });
+
+    it("lists every bad key in one error", () => {
+        const error = problemsOf({ ...PROD, cloud: "aws", awsRegion: "nowhere", backupRetentionDays: "1", alertEmails: "nope" });
+        expect(error.problems.map((p) => p.key).sort()).toEqual([
+            "gravitypm:alertEmails",
+            "gravitypm:awsRegion",
+            "gravitypm:backupRetentionDays",
+        ]);
+        expect(error.message).toMatch(/^Invalid config for stack "prod" \(3 problems\):/);
+    });
+});
+
+describe("bad config through the engine", () => {
+    it("registers no resource at all", async () => {
+        await expect(runPlan({ stack: "prod", set: { awsDrRegion: "us-east-1", backupRetentionDays: "2" } })).rejects.toBeInstanceOf(ConfigError);
+        expect(registeredUrns()).toEqual([]);
+    });
+
+    it("makes the plan command exit 2 with only the config message", () => {
+        const root = path.resolve(__dirname, "..");
+        let status = 0;
+        let stderr = "";
+        let stdout = "";
+        try {
+            execFileSync(process.execPath, ["--import", "tsx", "src/cli/plan.ts", "--stack", "prod", "--set", "cloud=oracle"], { cwd: root, encoding: "utf8", stdio: "pipe" });
+        } catch (e) {
+            const err = e as { status: number; stderr: string; stdout: string };
+            status = err.status;
+            stderr = err.stderr;
+            stdout = err.stdout;
+        }
+        expect(status).toBe(2);
+        expect(stdout).toBe("");
+        expect(stderr.trim().split("\n")).toEqual([
+            'Invalid config for stack "prod" (1 problem):',
+            '  - gravitypm:cloud = "oracle": must be one of: aws, gcp, azure',
+        ]);
+    });
+});
