@@ -20,7 +20,11 @@ export default tseslint.config(
         // Plain CommonJS scripts that must run without a TypeScript loader (the bench floor).
         files: ["**/*.js"],
         ...tseslint.configs.disableTypeChecked,
-        languageOptions: { sourceType: "commonjs", globals: { require: "readonly", process: "readonly", console: "readonly" } },
+        languageOptions: {
+            ...tseslint.configs.disableTypeChecked.languageOptions,
+            sourceType: "commonjs",
+            globals: { require: "readonly", process: "readonly", console: "readonly" },
+        },
         rules: {
             ...tseslint.configs.disableTypeChecked.rules,
             "@pulumi/no-output-in-template-literal": "off",

@@ -2,8 +2,9 @@
  * npm run bench [-- --runs N]
  *
  * Wall time and peak RSS of the offline prod plan per cloud, against its floor (a bare node
- * that only loads @pulumi/pulumi and the same SDK modules), plus a full typecheck. Medians
- * of N runs after one warm-up; budgets from the issues are printed beside each figure.
+ * that only loads @pulumi/pulumi and the same SDK modules); the compare command against the
+ * three plan commands it replaces; a full typecheck. Medians of N runs after one warm-up;
+ * the issues' budgets are printed beside each figure.
  */
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -14,10 +15,11 @@ import Table from "cli-table3";
 import { CLOUDS } from "../src/clouds";
 
 const ROOT = path.resolve(__dirname, "..");
-const BUDGET = { planWallS: 2.5, planRssMb: 400, ratio: 2.5, typecheckS: 60 };
+const BUDGET = { planWallS: 2.5, planRssMb: 400, ratio: 2.5, typecheckS: 60, compareWallS: 7, compareRatio: 0.8 };
 
 interface Sample {
     wallS: number;
+    /** Peak RSS the child reported on its last line, when it reports one. */
     rssMb: number;
     stdout: string;
 }
@@ -33,8 +35,9 @@ function once(args: string[]): Sample {
     const result = spawnSync(process.execPath, args, { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
     const wallS = Number(process.hrtime.bigint() - start) / 1e9;
     if (result.status !== 0) throw new Error(`${args.join(" ")} failed:\n${result.stderr}`);
-    const last = JSON.parse(result.stdout.trim().split("\n").pop()!) as { maxRssKb: number };
-    return { wallS, rssMb: last.maxRssKb / 1024, stdout: result.stdout };
+    const lastLine = result.stdout.trim().split("\n").pop() ?? "";
+    const rssMb = lastLine.startsWith("{") ? (JSON.parse(lastLine) as { maxRssKb: number }).maxRssKb / 1024 : NaN;
+    return { wallS, rssMb, stdout: result.stdout };
 }
 
 function measure(args: string[], runs: number): { wallS: number; rssMb: number; last: string } {
@@ -60,6 +63,17 @@ function main() {
     }
     console.log(`Offline prod plan, median of ${runs} runs (budgets: ≤ ${BUDGET.planWallS} s, ≤ ${BUDGET.planRssMb} MB, ratio ≤ ${BUDGET.ratio})`);
     console.log(table.toString());
+
+    // The compare command against the three plan commands it replaces, run one after another.
+    const planCommands = CLOUDS.map((cloud) => measure(["--import", "tsx", "src/cli/plan.ts", "--stack", "prod", "--cloud", cloud], runs).wallS);
+    const threePlans = planCommands.reduce((a, b) => a + b, 0);
+    const compare = measure(["--import", "tsx", "src/cli/compare.ts", "--stack", "prod"], runs).wallS;
+    const compareRatio = compare / threePlans;
+    console.log(
+        `Compare prod on ${CLOUDS.length} clouds: ${compare.toFixed(2)} s vs three plan commands ${threePlans.toFixed(2)} s ` +
+            `(${planCommands.map((w) => w.toFixed(2)).join(" + ")}): ratio ${compareRatio.toFixed(2)} ` +
+            `(budgets: ≤ ${BUDGET.compareWallS} s, ratio ≤ ${BUDGET.compareRatio}) ${compare <= BUDGET.compareWallS && compareRatio <= BUDGET.compareRatio ? "within" : "OVER"}`,
+    );
 
     const tscStart = process.hrtime.bigint();
     const tsc = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "--noEmit", "-p", "tsconfig.json", "--incremental", "false"], { cwd: ROOT, encoding: "utf8" });

@@ -2,6 +2,7 @@
  * One measured plan: what `npm run plan -- --stack <s> --cloud <c>` does, then a report of
  * the process's peak RSS and of the SDK module files it loaded (the floor loads the same).
  */
+import "../src/cli/no-source-maps";
 import { runPlan } from "../src/plan/engine";
 import { renderPlan } from "../src/plan/render";
 import type { Cloud } from "../src/clouds";

@@ -95,6 +95,8 @@ export interface StackConfig {
     readonly cache: CacheSettings;
     readonly cluster: ClusterSettings;
     readonly atlasOrgId?: string;
+    /** Object id of MongoDB Atlas's service principal in the stack's Azure tenant (Atlas on Azure). */
+    readonly atlasAzureServicePrincipalId?: string;
     readonly cloudflareAccountId?: string;
     readonly cloudflareZoneId?: string;
     /** The standard tags every taggable resource carries (see stacks/tags.ts). */
@@ -220,6 +222,7 @@ const FIELDS = {
     clusterMinNodes: wholeNumber(1, 100),
     clusterMaxNodes: wholeNumber(1, 1000),
     atlasOrgId: z.string().regex(/^[0-9a-f]{24}$/, { error: "must be a MongoDB Atlas organization id (24 hex digits)" }),
+    atlasAzureServicePrincipalId: z.uuid({ error: "must be the object id (a UUID) of MongoDB Atlas's service principal in your Azure tenant" }),
     cloudflareAccountId: z.string().regex(/^[0-9a-f]{32}$/, { error: "must be a Cloudflare account id (32 hex digits)" }),
     cloudflareZoneId: z.string().regex(/^[0-9a-f]{32}$/, { error: "must be a Cloudflare zone id (32 hex digits)" }),
 } as const;
@@ -290,6 +293,9 @@ export const PROFILES: Readonly<Record<Environment, Partial<Record<ConfigKey, st
         clusterMaxNodes: "10",
     },
 };
+
+/** Network Watcher keeps flow logs at most 365 days. */
+export const AZURE_MAX_FLOW_LOG_RETENTION_DAYS = 365;
 
 /** The fewest zones prod may span: three where the region has them, never fewer than two. */
 export const PROD_MIN_ZONES = 3;
@@ -397,6 +403,19 @@ export function parseStackConfig(raw: Readonly<Record<string, string>>, stack: s
     const needsAtlas = databaseEngine === "atlas" || (databaseEngine === "native" && cloud === "gcp");
     if (needsAtlas && parsed.atlasOrgId === undefined) {
         report("atlasOrgId", "must be set when the database runs on MongoDB Atlas (databaseEngine=atlas, or cloud=gcp)");
+    }
+    // Atlas reaches an Azure Key Vault only as a service principal of its own Entra application,
+    // which someone with directory rights creates once per tenant; a Pulumi stack cannot.
+    if (databaseEngine === "atlas" && cloud === "azure" && parsed.atlasAzureServicePrincipalId === undefined) {
+        report(
+            "atlasAzureServicePrincipalId",
+            "must be set when databaseEngine=atlas on Azure: create Atlas's service principal once per tenant (az ad sp create --id 9f2deb0d-be22-4524-a403-df531868bac0) and set its object id",
+        );
+    }
+    // Azure Network Watcher keeps flow logs at most 365 days and rejects a longer retention
+    // at deploy time; saying so now beats a failed `pulumi up`.
+    if (cloud === "azure" && parsed.logRetentionDays !== undefined && parsed.logRetentionDays > AZURE_MAX_FLOW_LOG_RETENTION_DAYS) {
+        report("logRetentionDays", `must be at most ${AZURE_MAX_FLOW_LOG_RETENTION_DAYS} on Azure (the Network Watcher flow-log limit)`);
     }
     if (parsed.edgeProvider === "cloudflare") {
         if (parsed.cloudflareAccountId === undefined) report("cloudflareAccountId", "must be set when edgeProvider is cloudflare");
@@ -515,6 +534,7 @@ export function parseStackConfig(raw: Readonly<Record<string, string>>, stack: s
         },
         cluster: { nodeSize: p.clusterNodeSize, minNodes: p.clusterMinNodes, maxNodes: p.clusterMaxNodes },
         atlasOrgId: parsed.atlasOrgId,
+        atlasAzureServicePrincipalId: parsed.atlasAzureServicePrincipalId,
         cloudflareAccountId: parsed.cloudflareAccountId,
         cloudflareZoneId: parsed.cloudflareZoneId,
         tags,

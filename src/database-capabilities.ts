@@ -89,7 +89,7 @@ export interface DatabaseContext {
 
 export interface DatabaseProblem {
     /** The config key without namespace, e.g. `databaseShards`. */
-    readonly key: "databaseNodes" | "databaseReadReplicas" | "databaseShards" | "databaseSize" | "databasePointInTimeRecovery" | "rpoMinutes";
+    readonly key: "databaseNodes" | "databaseReadReplicas" | "databaseShards" | "databaseSize" | "databasePointInTimeRecovery" | "backupRetentionDays" | "rpoMinutes";
     readonly message: string;
 }
 

@@ -7,6 +7,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { CloudImplementation, CloudTypes } from "../components/contracts/cloud";
 import type { StackConfig } from "../src/config";
+import { DATABASE_SERVICE_NAMES, databaseService } from "../src/database-capabilities";
 
 export interface PlatformOutputs {
     readonly cloud: string;
@@ -18,6 +19,23 @@ export interface PlatformOutputs {
     readonly drNetworkId?: pulumi.Output<string>;
     readonly keyId: pulumi.Output<string>;
     readonly alertTargets: pulumi.Output<string>[];
+    /** The managed service the database runs on (DocumentDB, MongoDB Atlas, Cosmos DB vCore). */
+    readonly databaseService: string;
+    readonly databaseHost: pulumi.Output<string>;
+    readonly databasePort: pulumi.Output<number>;
+    readonly databaseReaderHost: pulumi.Output<string>;
+    /** null where the service has no replica set a driver names (sharded, vCore), so the output exists on every cloud. */
+    readonly databaseReplicaSetName: pulumi.Output<string | null>;
+    /** Secret; also in the cloud's secret store at `databaseConnectionSecretId`. */
+    readonly databaseConnectionString: pulumi.Output<string>;
+    readonly databaseConnectionSecretId: pulumi.Output<string>;
+    /** The cache endpoint; its connection string (with the credential) stays a secret in the
+     * cloud's secret store and is not a stack output. */
+    readonly cacheHost: pulumi.Output<string>;
+    readonly cachePort: pulumi.Output<number>;
+    readonly cacheClusterMode: boolean;
+    /** How the cache reaches the DR region, or why it does not. */
+    readonly cacheCrossRegion: string;
 }
 
 export function buildPlatform<T extends CloudTypes>(cfg: StackConfig, cloud: CloudImplementation<T>): PlatformOutputs {
@@ -56,15 +74,67 @@ export function buildPlatform<T extends CloudTypes>(cfg: StackConfig, cloud: Clo
               })
             : undefined;
 
+    const drPlacement = dr && drKeys && drNetwork ? { site: dr, keys: drKeys, network: drNetwork } : undefined;
+
+    const database = cloud.database("database", {
+        site: primary,
+        keys,
+        network,
+        alerts,
+        dr: drPlacement,
+        alertEmails: cfg.alertEmails,
+        alertWebhookUrl: cfg.alertWebhookUrl,
+        engine: cfg.database.engine,
+        size: cfg.database.size,
+        nodes: cfg.database.nodes,
+        readReplicas: cfg.database.readReplicas,
+        shards: cfg.database.shards,
+        storageGb: cfg.database.storageGb,
+        backupRetentionDays: cfg.backupRetentionDays,
+        pointInTimeRecovery: cfg.database.pointInTimeRecovery,
+        logRetentionDays: cfg.logRetentionDays,
+        atlasOrgId: cfg.atlasOrgId,
+        atlasAzureServicePrincipalId: cfg.atlasAzureServicePrincipalId,
+        protect,
+    });
+
+    const cache = cloud.cache("cache", {
+        site: primary,
+        keys,
+        network,
+        alerts,
+        dr: drPlacement,
+        engine: cfg.cache.engine,
+        size: cfg.cache.size,
+        shards: cfg.cache.shards,
+        replicasPerShard: cfg.cache.replicasPerShard,
+        persistence: cfg.cache.persistence,
+        snapshotRetentionDays: cfg.cache.snapshotRetentionDays,
+        logRetentionDays: cfg.logRetentionDays,
+        protect,
+    });
+
     return {
         cloud: cfg.cloud,
         environment: cfg.environment,
         primaryRegion: cfg.primary.region,
-        drRegion: cfg.dr?.region,
+        // Staging has no DR region: the keys are left out rather than exported as undefined.
+        ...(cfg.dr ? { drRegion: cfg.dr.region } : {}),
         zones: cfg.primary.zones,
         networkId: network.networkId,
-        drNetworkId: drNetwork?.networkId,
+        ...(drNetwork ? { drNetworkId: drNetwork.networkId } : {}),
         keyId: keys.keyId,
         alertTargets: alerts.targetIds,
+        databaseService: DATABASE_SERVICE_NAMES[databaseService(cfg.cloud, cfg.database.engine)],
+        databaseHost: database.host,
+        databasePort: database.port,
+        databaseReaderHost: database.readerHost,
+        databaseReplicaSetName: database.replicaSetName.apply((n) => n ?? null),
+        databaseConnectionString: database.connectionString,
+        databaseConnectionSecretId: database.connectionSecretId,
+        cacheHost: cache.host,
+        cachePort: cache.port,
+        cacheClusterMode: cache.clusterMode,
+        cacheCrossRegion: `${cache.crossRegion.mode}: ${cache.crossRegion.note}`,
     };
 }

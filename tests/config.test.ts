@@ -80,6 +80,7 @@ describe("stack config", () => {
         ["misspelt key", { backupRetention: "30" }, "backupRetention", /is not a config key of this project/],
         ["GCP without a project", { cloud: "gcp", gcpProject: undefined }, "gcpProject", /must be set when cloud is gcp/],
         ["owner with spaces", { owner: "platform team" }, "owner", /letters, digits/],
+        ["log retention Azure cannot keep", { cloud: "azure", azureRegion: "eastus", azureDrRegion: "westus2", logRetentionDays: "730" }, "logRetentionDays", /at most 365 on Azure/],
         ["max nodes below min", { clusterMinNodes: "5", clusterMaxNodes: "3" }, "clusterMaxNodes", /at least clusterMinNodes \(5\)/],
     ];
 

@@ -251,7 +251,9 @@ describe.each(["staging", "prod"])("GCP spine in %s", (stack) => {
         const p = await get();
         expect(ofType(p, KEYS).map((k) => k.name).sort()).toEqual(roles.map((r) => `${r}-keys`).sort());
         expect(ofType(p, NETWORK).map((n) => n.name).sort()).toEqual(roles.map((r) => `${r}-network`).sort());
-        const components = new Set([...ofType(p, KEYS), ...ofType(p, NETWORK), ...ofType(p, ALERTS), one(p, PROJECT_SERVICES_TYPE)].map((c) => c.urn));
+        // The data tier's components (Database, Cache) hold their own GCP resources.
+        const dataTier = p.resources.filter((r) => r.type === "gravitypm:components:Database" || r.type === "gravitypm:components:Cache");
+        const components = new Set([...ofType(p, KEYS), ...ofType(p, NETWORK), ...ofType(p, ALERTS), one(p, PROJECT_SERVICES_TYPE), ...dataTier].map((c) => c.urn));
         const cloud = p.resources.filter((r) => r.custom && r.type.startsWith("gcp:"));
         for (const r of cloud) expect(components.has(r.parent ?? ""), `${r.type} ${r.name}`).toBe(true);
         for (const r of cloud) expect(byUrn(p, r.provider)?.type, r.name).toBe(T.provider);

@@ -4,14 +4,14 @@ import { SecurityGroup } from "@pulumi/aws/ec2/securityGroup";
 import { GlobalReplicationGroup } from "@pulumi/aws/elasticache/globalReplicationGroup";
 import { ReplicationGroup, type ReplicationGroupArgs } from "@pulumi/aws/elasticache/replicationGroup";
 import { SubnetGroup } from "@pulumi/aws/elasticache/subnetGroup";
-import { Secret } from "@pulumi/aws/secretsmanager/secret";
-import { SecretVersion } from "@pulumi/aws/secretsmanager/secretVersion";
 import { SecurityGroupIngressRule } from "@pulumi/aws/vpc/securityGroupIngressRule";
 import * as pulumi from "@pulumi/pulumi";
+import { Provider as RandomProvider } from "@pulumi/random/provider";
 import { RandomPassword } from "@pulumi/random/randomPassword";
 import { AWS_CACHE_NODES, cacheConfigProblems, defaultCacheVersion } from "../../src/cache-capabilities";
 import type { CacheEngine, CacheSettings, Size } from "../../src/config";
 import { CACHE_DEFAULTS, CACHE_TYPE, redisConnectionString, type Cache, type CacheArgs, type CacheCrossRegion } from "../contracts/cache";
+import { awsConnectionSecret } from "./connection-secret";
 import type { AwsTypes } from "./index";
 import type { AwsKeys } from "./keys";
 import type { AwsNetwork } from "./network";
@@ -70,8 +70,11 @@ export interface AwsCacheShape {
     readonly clusterMode: boolean;
     readonly nodeType: string;
     readonly parameterGroupName: string;
-    /** Failover and Multi-AZ need a replica to fail over to. */
+    /** Multi-AZ needs a replica to fail over to. */
     readonly highlyAvailable: boolean;
+    /** ElastiCache requires automatic failover on in cluster mode, even without replicas;
+     * otherwise it is on whenever there is a replica. */
+    readonly automaticFailover: boolean;
     /** Every node's cache cluster id, as ElastiCache names them: the alarms' dimension. */
     readonly memberClusterIds: readonly string[];
 }
@@ -85,6 +88,7 @@ export function awsCacheShape(groupId: string, engine: CacheEngine, version: str
         nodeType: AWS_CACHE_NODES[size].nodeType,
         parameterGroupName: defaultParameterGroup(engine, version, clusterMode),
         highlyAvailable: replicasPerShard > 0,
+        automaticFailover: clusterMode || replicasPerShard > 0,
         memberClusterIds: clusterMode
             ? Array.from({ length: shards }, (_, s) => nodes(`${groupId}-${String(s + 1).padStart(4, "0")}`)).flat()
             : nodes(groupId),
@@ -143,7 +147,7 @@ export class AwsCache extends pulumi.ComponentResource implements Cache {
     public readonly crossRegion: CacheCrossRegion;
     public readonly replicationGroupId: pulumi.Output<string>;
     public readonly securityGroupId: pulumi.Output<string>;
-    /** The Secrets Manager secret holding host, port, token and URL (replicated to the DR region). */
+    /** The Secrets Manager secret holding the connection string (replicated to the DR region). */
     public readonly secretArn: pulumi.Output<string>;
     public readonly globalReplicationGroupId?: pulumi.Output<string>;
 
@@ -172,14 +176,16 @@ export class AwsCache extends pulumi.ComponentResource implements Cache {
 
         // Printable ASCII without @, " and / is what ElastiCache accepts; letters and digits
         // alone keep the token URL-safe, and 64 of them are ~380 bits.
-        const authToken = new RandomPassword(`${name}-auth-token`, { length: 64, special: false }, { parent: this });
+        // An explicit provider, like every resource of the stack: never the ambient default.
+        const random = new RandomProvider(`${name}-random`, {}, { parent: this });
+        const authToken = new RandomPassword(`${name}-auth-token`, { length: 64, special: false }, { parent: this, provider: random });
 
         const regional = (prefix: string, regionSite: AwsSite, regionKeys: AwsKeys, regionNetwork: AwsNetwork, id: string): RegionalParts => {
-            const opts = { parent: this, provider: regionSite.provider };
+            const regionOpts = { parent: this, provider: regionSite.provider };
             const subnetGroup = new SubnetGroup(
                 `${prefix}-subnets`,
                 { name: id, description: `${regionSite.namePrefix} cache: data-tier subnets`, subnetIds: regionNetwork.dataSubnetIds },
-                opts,
+                regionOpts,
             );
             const securityGroup = new SecurityGroup(
                 `${prefix}-sg`,
@@ -191,7 +197,7 @@ export class AwsCache extends pulumi.ComponentResource implements Cache {
                     // nodes start no connections.
                     tags: { Name: id },
                 },
-                opts,
+                regionOpts,
             );
             // The app tier holds only the cluster's workloads (nodes and, with the VPC CNI,
             // pods take their addresses from it), so its ranges are exactly "the workloads";
@@ -208,7 +214,7 @@ export class AwsCache extends pulumi.ComponentResource implements Cache {
                             cidrIpv4: cidr,
                             description: `Redis (TLS) from app-tier subnet ${cidr}`,
                         },
-                        opts,
+                        regionOpts,
                     ),
             );
             const logs = (["slow-log", "engine-log"] as const).map((logType) => {
@@ -220,7 +226,7 @@ export class AwsCache extends pulumi.ComponentResource implements Cache {
                         kmsKeyId: regionKeys.keyArn,
                         deletionProtectionEnabled: args.protect,
                     },
-                    { ...opts, protect: args.protect },
+                    { ...regionOpts, protect: args.protect },
                 );
                 return { destination: group.name, destinationType: "cloudwatch-logs", logFormat: "json", logType };
             });
@@ -246,7 +252,7 @@ export class AwsCache extends pulumi.ComponentResource implements Cache {
                 ...(shape.clusterMode
                     ? { clusterMode: "enabled", numNodeGroups: settings.shards, replicasPerNodeGroup: settings.replicasPerShard }
                     : { clusterMode: "disabled", numCacheClusters: nodesPerShard, preferredCacheClusterAzs: preferredZones(site.zones, nodesPerShard) }),
-                automaticFailoverEnabled: shape.highlyAvailable,
+                automaticFailoverEnabled: shape.automaticFailover,
                 multiAzEnabled: shape.highlyAvailable,
                 subnetGroupName: primaryParts.subnetGroup.name,
                 securityGroupIds: [primaryParts.securityGroup.id],
@@ -290,7 +296,7 @@ export class AwsCache extends pulumi.ComponentResource implements Cache {
                     ...(shape.clusterMode
                         ? { replicasPerNodeGroup: settings.replicasPerShard }
                         : { numCacheClusters: nodesPerShard, preferredCacheClusterAzs: preferredZones(dr.site.zones, nodesPerShard) }),
-                    automaticFailoverEnabled: shape.highlyAvailable,
+                    automaticFailoverEnabled: shape.automaticFailover,
                     multiAzEnabled: shape.highlyAvailable,
                     subnetGroupName: drParts.subnetGroup.name,
                     securityGroupIds: [drParts.securityGroup.id],
@@ -320,29 +326,18 @@ export class AwsCache extends pulumi.ComponentResource implements Cache {
             pulumi.all([this.host, this.port, authToken.result]).apply(([host, port, token]) => redisConnectionString(host, port, token)),
         );
 
-        const secret = new Secret(
-            `${name}-secret`,
+        this.secretArn = awsConnectionSecret(
+            name,
             {
-                name: `${site.namePrefix}/cache`,
-                description: `${site.namePrefix} cache: endpoint and AUTH token`,
-                kmsKeyId: keys.keyArn,
-                // Staging is torn down and re-created; a pending deletion would block the name.
-                recoveryWindowInDays: args.protect ? 30 : 0,
-                replicas: dr ? [{ region: dr.site.region, kmsKeyId: dr.keys.keyArn }] : undefined,
+                site,
+                keys,
+                dr: dr ? { site: dr.site, keys: dr.keys } : undefined,
+                purpose: "cache",
+                description: `${site.namePrefix} cache: rediss:// URL with the AUTH token`,
+                value: this.connectionString,
+                protect: args.protect,
             },
-            child,
-        );
-        new SecretVersion(
-            `${name}-secret-value`,
-            {
-                secretId: secret.id,
-                secretString: pulumi.secret(
-                    pulumi
-                        .all([this.host, this.port, authToken.result, this.connectionString])
-                        .apply(([host, port, token, url]) => JSON.stringify({ host, port, tls: true, clusterMode: shape.clusterMode, authToken: token, url })),
-                ),
-            },
-            child,
+            this,
         );
 
         for (const memberId of shape.memberClusterIds) {
@@ -375,7 +370,6 @@ export class AwsCache extends pulumi.ComponentResource implements Cache {
 
         this.replicationGroupId = group.id;
         this.securityGroupId = primaryParts.securityGroup.id;
-        this.secretArn = secret.arn;
         this.registerOutputs({
             host: this.host,
             port: this.port,

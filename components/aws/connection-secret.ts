@@ -1,32 +1,25 @@
 import { Secret } from "@pulumi/aws/secretsmanager/secret";
 import { SecretVersion } from "@pulumi/aws/secretsmanager/secretVersion";
 import * as pulumi from "@pulumi/pulumi";
-import type { AwsKeys } from "./keys";
-import type { AwsSite } from "./site";
+import type { ConnectionSecretArgs } from "../contracts/atlas";
+import type { AwsTypes } from "./index";
 
-export interface AwsConnectionSecretArgs {
-    readonly site: AwsSite;
-    readonly keys: AwsKeys;
-    /** Prod: the secret is replicated to the DR region, encrypted there with that region's key,
-     * so workloads failed over to the DR region read it locally. */
-    readonly dr?: { readonly site: AwsSite; readonly keys: AwsKeys };
-    /** Physical name, e.g. `gravitypm-prod/database/connection-string`. */
-    readonly secretName: string;
-    readonly description: string;
-    readonly value: pulumi.Input<string>;
-    readonly protect: boolean;
+/** `<prefix>/<purpose>/connection-string`: the path workloads' IAM policies grant. */
+export function awsSecretName(namePrefix: string, purpose: string): string {
+    return `${namePrefix}/${purpose}/connection-string`;
 }
 
 /**
- * A Secrets Manager secret holding a connection string, encrypted with the stack key. Returns
- * the secret's ARN (what workloads' IAM policies and the CSI driver reference).
+ * A Secrets Manager secret holding a connection string, encrypted with the stack key and, in
+ * prod, replicated to the DR region under that region's key so workloads failed over there
+ * read it locally. Returns the secret's ARN (what IAM policies and the CSI driver reference).
  */
-export function awsConnectionSecret(name: string, args: AwsConnectionSecretArgs, parent: pulumi.Resource): pulumi.Output<string> {
+export function awsConnectionSecret(name: string, args: ConnectionSecretArgs<AwsTypes>, parent: pulumi.Resource): pulumi.Output<string> {
     const provider = args.site.provider;
     const secret = new Secret(
         `${name}-secret`,
         {
-            name: args.secretName,
+            name: awsSecretName(args.site.namePrefix, args.purpose),
             description: args.description,
             kmsKeyId: args.keys.keyArn,
             replicas: args.dr ? [{ region: args.dr.site.region, kmsKeyId: args.dr.keys.keyArn }] : undefined,

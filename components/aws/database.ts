@@ -8,6 +8,7 @@ import { SubnetGroup } from "@pulumi/aws/docdb/subnetGroup";
 import { SecurityGroup } from "@pulumi/aws/ec2/securityGroup";
 import { SecurityGroupIngressRule } from "@pulumi/aws/vpc/securityGroupIngressRule";
 import * as pulumi from "@pulumi/pulumi";
+import { Provider as RandomProvider } from "@pulumi/random/provider";
 import { RandomPassword } from "@pulumi/random/randomPassword";
 import type { Size } from "../../src/config";
 import { databaseConfigProblems } from "../../src/database-capabilities";
@@ -134,7 +135,8 @@ export class AwsDocumentDb extends pulumi.ComponentResource implements Database 
 
         // DocumentDB accepts any printable ASCII but '/', '"', '@' and space; the special
         // characters are limited further to ones that need no escaping in a URI.
-        const password = new RandomPassword(`${name}-password`, { length: 40, special: true, overrideSpecial: "-_.~" }, { parent: this });
+        const random = new RandomProvider(`${name}-random`, {}, { parent: this });
+        const password = new RandomPassword(`${name}-password`, { length: 40, special: true, overrideSpecial: "-_.~" }, { parent: this, provider: random });
 
         const primary = this.regionalPlumbing(name, args, this.clusterIdentifier, version, logRetention, args.protect);
 
@@ -162,7 +164,9 @@ export class AwsDocumentDb extends pulumi.ComponentResource implements Database 
                 masterUsername: DATABASE_USER,
                 masterPassword: password.result,
                 port: MONGODB_PORT,
-                availabilityZones: [...args.site.zones],
+                // No availabilityZones: DocumentDB fills the list up to three zones itself, so a
+                // two-zone list would differ on every refresh and force a replacement. The
+                // instances pin their zones instead.
                 dbSubnetGroupName: primary.subnetGroup.name,
                 vpcSecurityGroupIds: [primary.securityGroup.id],
                 dbClusterParameterGroupName: primary.parameterGroup.name,
@@ -228,7 +232,7 @@ export class AwsDocumentDb extends pulumi.ComponentResource implements Database 
                 site: args.site,
                 keys: args.keys,
                 dr: args.dr,
-                secretName: `${prefix}/database/connection-string`,
+                purpose: "database",
                 description: `MongoDB connection string of ${this.clusterIdentifier} (DocumentDB)`,
                 value: this.connectionString,
                 protect: args.protect,
@@ -326,7 +330,6 @@ export class AwsDocumentDb extends pulumi.ComponentResource implements Database 
                 engine: "docdb",
                 engineVersion: version,
                 globalClusterIdentifier: global.id,
-                availabilityZones: [...dr.site.zones],
                 dbSubnetGroupName: plumbing.subnetGroup.name,
                 vpcSecurityGroupIds: [plumbing.securityGroup.id],
                 dbClusterParameterGroupName: plumbing.parameterGroup.name,
@@ -365,8 +368,8 @@ export class AwsDocumentDb extends pulumi.ComponentResource implements Database 
      * CloudWatch alarms to the stack's topic: CPU above 80% for 15 minutes, freeable memory
      * below 10% of the class's memory (the working set no longer fits), connections above 80%
      * of the class limit (per instance), and replica lag above 10 s (a failover would lose
-     * that much). Alarm actions must be in the alarm's region, so the DR secondary is watched
-     * through the primary's replica metrics and its own console until it is promoted.
+     * that much). The DR secondary gets none: alarm actions must publish to a topic in the
+     * alarm's region, and the stack's topic is in the primary region.
      */
     private alarms(name: string, args: DatabaseArgs<AwsTypes>, instances: readonly ClusterInstance[], cls: DocumentDbClass, count: number): void {
         const topic = args.alerts.topicArn;

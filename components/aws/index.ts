@@ -1,9 +1,12 @@
 /**
  * The AWS implementation of every contract. Loaded only when a stack's cloud is aws.
  */
+import { AtlasDatabase } from "../atlas/database";
 import type { CloudImplementation } from "../contracts/cloud";
 import { AwsAlerts } from "./alerts";
+import { awsAtlasSide } from "./atlas";
 import { AwsCache } from "./cache";
+import { AwsDocumentDb } from "./database";
 import { AwsKeys } from "./keys";
 import { AwsNetwork } from "./network";
 import { awsSite, type AwsSite } from "./site";
@@ -23,5 +26,7 @@ export function awsCloud(): CloudImplementation<AwsTypes> {
         alerts: (name, args, opts) => new AwsAlerts(name, args, opts),
         network: (name, args, opts) => new AwsNetwork(name, args, opts),
         cache: (name, args, opts) => new AwsCache(name, args, opts),
+        database: (name, args, opts) =>
+            args.engine === "atlas" ? new AtlasDatabase(name, args, awsAtlasSide, opts) : new AwsDocumentDb(name, args, opts),
     };
 }

@@ -6,7 +6,6 @@
  * through this interface, so the Atlas component imports no cloud SDK.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import type { PrivateLinkEndpoint } from "@pulumi/mongodbatlas/privateLinkEndpoint";
 import type { CloudTypes } from "./cloud";
 import type { DatabaseRegion } from "./database";
 
@@ -23,12 +22,14 @@ export interface AtlasEncryptionArgs<T extends CloudTypes> {
     readonly projectId: pulumi.Output<string>;
     readonly site: T["site"];
     readonly keys: T["keys"];
+    /** Azure: the object id of Atlas's service principal in the tenant, which Atlas acts as. */
+    readonly azureServicePrincipalId?: string;
 }
 
 export interface AtlasPrivateEndpointArgs<T extends CloudTypes> extends DatabaseRegion<T> {
     readonly projectId: pulumi.Output<string>;
-    /** Atlas's endpoint service in this region, which the cloud endpoint connects to. */
-    readonly endpoint: PrivateLinkEndpoint;
+    /** Resources Atlas's endpoint service must wait for (the project's regional endpoint mode). */
+    readonly dependsOn: readonly pulumi.Resource[];
 }
 
 export interface AtlasPrivateEndpoint {
@@ -54,15 +55,14 @@ export interface AtlasCloudSide<T extends CloudTypes> {
     readonly providerName: AtlasProviderName;
     /** Atlas's name for a region of this cloud, e.g. us-east-1 → US_EAST_1, us-central1 → CENTRAL_US. */
     atlasRegion(region: string): string;
-    /** The region as Atlas's PrivateLinkEndpoint takes it for this cloud. */
-    privateLinkRegion(region: string): string;
     /**
      * Lets Atlas encrypt with the stack key (a cloud identity for Atlas and its grant on the
      * key, registered through Atlas cloud provider access) and turns on project encryption at
      * rest with it. Returns the EncryptionAtRest resource: clusters must wait for it.
      */
     encryptionAtRest(name: string, args: AtlasEncryptionArgs<T>, opts: AtlasSideOptions): pulumi.Resource;
-    /** The cloud end of a private endpoint to Atlas in one region, registered with Atlas. */
+    /** Atlas's endpoint service in one region, the cloud endpoint in the region's data tier
+     * that connects to it, and Atlas's registration of that endpoint. */
     privateEndpoint(name: string, args: AtlasPrivateEndpointArgs<T>, opts: AtlasSideOptions): AtlasPrivateEndpoint;
     /** Stores a connection string in the cloud's secret store, encrypted with the stack key; returns its id. */
     connectionSecret(name: string, args: ConnectionSecretArgs<T>, parent: pulumi.Resource): pulumi.Output<string>;

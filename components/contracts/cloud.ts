@@ -11,6 +11,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { Cloud } from "../../src/clouds";
 import type { Alerts, AlertsArgs } from "./alerts";
 import type { Cache, CacheArgs } from "./cache";
+import type { Database, DatabaseArgs } from "./database";
 import type { Keys, KeysArgs } from "./keys";
 import type { Network, NetworkArgs } from "./network";
 import type { Site, SiteArgs } from "./site";
@@ -32,4 +33,6 @@ export interface CloudImplementation<T extends CloudTypes> {
     readonly alerts: Factory<AlertsArgs<T["site"], T["keys"]>, T["alerts"]>;
     readonly network: Factory<NetworkArgs<T["site"], T["keys"]>, T["network"]>;
     readonly cache: Factory<CacheArgs<T>, Cache>;
+    /** The cloud's native MongoDB-compatible service, or Atlas on this cloud (`engine: atlas`). */
+    readonly database: Factory<DatabaseArgs<T>, Database>;
 }

@@ -47,10 +47,7 @@ export interface DatabaseArgs<T extends CloudTypes> extends DatabaseRegion<T> {
      * @default "native"
      */
     readonly engine?: DatabaseEngine;
-    /**
-     * Server version. @default the newest version each service offers that this platform has
-     * validated: DocumentDB "5.0.0", Atlas "8.0", Cosmos DB vCore "8.0".
-     */
+    /** Server version. @default per service: DocumentDB "5.0.0", Atlas "8.0", Cosmos DB vCore "7.0" */
     readonly version?: string;
     /** Size tier; each implementation maps it to an instance class with its reasoning. @default "small" */
     readonly size?: Size;
@@ -70,6 +67,8 @@ export interface DatabaseArgs<T extends CloudTypes> extends DatabaseRegion<T> {
     readonly logRetentionDays?: number;
     /** MongoDB Atlas organization that owns the stack's Atlas project; required when the database runs on Atlas. */
     readonly atlasOrgId?: string;
+    /** Object id of Atlas's service principal in the Azure tenant: how Atlas on Azure reaches the stack's Key Vault key. */
+    readonly atlasAzureServicePrincipalId?: string;
     /** Deletion protection on the database and `protect` on its stateful resources. Prod: true. */
     readonly protect: boolean;
 }

@@ -1,8 +1,11 @@
 /**
  * The GCP implementation of every contract. Loaded only when a stack's cloud is gcp.
  */
+import { AtlasDatabase } from "../atlas/database";
 import type { CloudImplementation } from "../contracts/cloud";
 import { GcpAlerts } from "./alerts";
+import { gcpAtlasSide } from "./atlas";
+import { GcpCache } from "./cache";
 import { GcpKeys } from "./keys";
 import { GcpNetwork } from "./network";
 import { gcpSites, type GcpSite } from "./site";
@@ -21,5 +24,8 @@ export function gcpCloud(settings: { project: string }): CloudImplementation<Gcp
         keys: (name, args, opts) => new GcpKeys(name, args, opts),
         alerts: (name, args, opts) => new GcpAlerts(name, args, opts),
         network: (name, args, opts) => new GcpNetwork(name, args, opts),
+        cache: (name, args, opts) => new GcpCache(name, args, opts),
+        // Google Cloud has no managed MongoDB: `native` and `atlas` both mean Atlas on GCP.
+        database: (name, args, opts) => new AtlasDatabase(name, args, gcpAtlasSide, opts),
     };
 }

@@ -32,6 +32,9 @@ export class GcpKeys extends pulumi.ComponentResource implements Keys {
     /** The CryptoKey id (`projects/…/locations/…/keyRings/…/cryptoKeys/…`): what `customerManagedKey`, `kmsKeyName` and `databaseEncryption.keyName` take. */
     public readonly keyId: pulumi.Output<string>;
     public readonly keyRingId: pulumi.Output<string>;
+    /** The key's current primary version (`…/cryptoKeyVersions/N`): what services that pin a
+     * version (MongoDB Atlas encryption at rest) take; it moves on at each rotation. */
+    public readonly primaryVersionId: pulumi.Output<string>;
     public readonly rotationDays: number;
 
     constructor(name: string, args: KeysArgs<GcpSite>, opts?: pulumi.ComponentResourceOptions) {
@@ -67,6 +70,7 @@ export class GcpKeys extends pulumi.ComponentResource implements Keys {
         );
         this.keyRingId = ring.id;
         this.keyId = key.id;
+        this.primaryVersionId = key.primaries.apply((primaries) => primaries[0]?.name ?? "");
         this.registerOutputs({ keyId: this.keyId });
     }
 }

@@ -17,10 +17,12 @@ export const GCP_APIS: readonly string[] = [
     "logging.googleapis.com", // Network: subnet flow logs
     "monitoring.googleapis.com", // Alerts
     "redis.googleapis.com", // Cache (Memorystore), and its CMEK service agent
+    "secretmanager.googleapis.com", // Database and Cache: connection strings, and Secret Manager's CMEK service agent
+    "networkconnectivity.googleapis.com", // Cache: the Private Service Connect policy Memorystore for Redis Cluster needs
 ];
 
 /** Services whose Google-managed service agent encrypts with the stack key (CMEK). */
-export const CMEK_SERVICES: readonly string[] = ["redis.googleapis.com"];
+export const CMEK_SERVICES: readonly string[] = ["redis.googleapis.com", "secretmanager.googleapis.com"];
 
 export interface CmekAgent {
     readonly service: string;

@@ -4,6 +4,7 @@
  * Runs the program offline (no cloud account, no Pulumi CLI) and prints the resource tree
  * and counts; `--json` also writes the whole plan.
  */
+import "./no-source-maps";
 import * as fs from "node:fs";
 import { runPlan } from "../plan/engine";
 import { planDocument, renderPlan } from "../plan/render";

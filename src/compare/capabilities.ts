@@ -7,7 +7,7 @@
  * SDKs); `inPlan` is read from the plan, so it grows as components land.
  */
 import type { Cloud } from "../clouds";
-import type { Plan } from "../plan/types";
+import type { Plan, PlannedResource } from "../plan/types";
 
 export type Availability = "native" | "neutral" | "self-built" | "none";
 
@@ -24,6 +24,12 @@ export interface Capability {
 
 function countOf(plan: Plan, type: string): number {
     return plan.resources.filter((r) => r.type === type).length;
+}
+
+/** Databases an Azure Managed Redis database is geo-replicated with (itself included). */
+export function geoLinkedDatabases(r: PlannedResource): number {
+    const geo = (r.inputs.geoReplication ?? {}) as Record<string, unknown>;
+    return Array.isArray(geo.linkedDatabases) ? geo.linkedDatabases.length : 0;
 }
 
 function atlasRegions(plan: Plan): number {
@@ -71,8 +77,22 @@ export const CAPABILITIES: readonly Capability[] = [
         id: "cache-ha",
         label: "Redis with automatic failover",
         availability: { aws: "native", gcp: "native", azure: "native" },
-        evidence: ["aws:elasticache/replicationGroup:ReplicationGroup", "gcp:redis/instance:Instance", "gcp:redis/cluster:Cluster", "azure-native:redis:Redis"],
-        inPlan: (p) => p.resources.some((r) => r.inputs.automaticFailoverEnabled === true || r.inputs.tier === "STANDARD_HA" || r.type === "gcp:redis/cluster:Cluster" || (r.type === "azure-native:redis:Redis" && Array.isArray(r.inputs.zones))),
+        evidence: [
+            "aws:elasticache/replicationGroup:ReplicationGroup",
+            "gcp:redis/instance:Instance",
+            "gcp:redis/cluster:Cluster",
+            "azure-native:redis:Redis",
+            "azure-native:redisenterprise:RedisEnterprise",
+        ],
+        inPlan: (p) =>
+            p.resources.some(
+                (r) =>
+                    r.inputs.automaticFailoverEnabled === true ||
+                    r.inputs.tier === "STANDARD_HA" ||
+                    r.type === "gcp:redis/cluster:Cluster" ||
+                    (r.type === "azure-native:redis:Redis" && Array.isArray(r.inputs.zones)) ||
+                    (r.type === "azure-native:redisenterprise:RedisEnterprise" && r.inputs.highAvailability === "Enabled"),
+            ),
     },
     {
         id: "cache-cluster",
@@ -85,10 +105,16 @@ export const CAPABILITIES: readonly Capability[] = [
         id: "cache-dr",
         label: "Redis replica in the DR region",
         availability: { aws: "native", gcp: "native", azure: "native" },
-        evidence: ["aws:elasticache/globalReplicationGroup:GlobalReplicationGroup", "azure-native:redis:LinkedServer"],
+        evidence: [
+            "aws:elasticache/globalReplicationGroup:GlobalReplicationGroup",
+            "azure-native:redis:LinkedServer",
+            "azure-native:redisenterprise:Database",
+            "gcp:redis/cluster:Cluster",
+        ],
         inPlan: (p) =>
             countOf(p, "aws:elasticache/globalReplicationGroup:GlobalReplicationGroup") > 0 ||
             countOf(p, "azure-native:redis:LinkedServer") > 0 ||
+            p.resources.some((r) => r.type === "azure-native:redisenterprise:Database" && geoLinkedDatabases(r) >= 2) ||
             p.resources.some((r) => r.type === "gcp:redis/cluster:Cluster" && r.inputs.crossClusterReplicationConfig !== undefined),
         note: "GCP: only Memorystore Cluster replicates across regions, not a Memorystore instance",
     },

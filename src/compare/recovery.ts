@@ -12,6 +12,7 @@
  * copy outside the region, so a region loss is not recoverable from this plan alone.
  */
 import type { Plan, PlannedResource } from "../plan/types";
+import { geoLinkedDatabases } from "./capabilities";
 
 export interface Recovery {
     readonly rpoMinutes: number;
@@ -143,6 +144,19 @@ export function dataStoreRecovery(plan: Plan): DataStoreRecovery[] {
             zoneLoss: zonal ? AUTOMATIC_FAILOVER : { rpoMinutes: 1, rtoMinutes: 5 },
             regionLoss: linked ? { rpoMinutes: 5, rtoMinutes: MANUAL_PROMOTION_MINUTES } : undefined,
             basis: `${zonal ? "replicas across zones" : "primary/replica pair"}${linked ? "; passive geo-replica unlinked and promoted by hand" : ""}`,
+        });
+    }
+    const managedRedis = primaryOf(plan, "azure-native:redisenterprise:RedisEnterprise");
+    if (managedRedis) {
+        const geo = plan.resources.some((r) => r.type === "azure-native:redisenterprise:Database" && geoLinkedDatabases(r) >= 2);
+        const ha = managedRedis.inputs.highAvailability === "Enabled";
+        rows.push({
+            store: "cache",
+            service: "Azure Managed Redis",
+            resource: managedRedis.name,
+            zoneLoss: ha ? AUTOMATIC_FAILOVER : { rpoMinutes: DAILY, rtoMinutes: SNAPSHOT_RESTORE_MINUTES },
+            regionLoss: geo ? { rpoMinutes: 1, rtoMinutes: MANUAL_PROMOTION_MINUTES } : undefined,
+            basis: `${ha ? "zone-redundant replicas" : "no replica"}${geo ? "; active geo-replication: clients are pointed at the DR database" : ""}`,
         });
     }
     return rows;

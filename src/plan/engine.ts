@@ -79,8 +79,28 @@ interface RegisterResponse {
     getUrn(): string;
 }
 type Callback = (err: Error | null, resp?: RegisterResponse) => void;
+interface RegisterOutputsRequest {
+    getUrn(): string;
+    getOutputs(): { toJavaScript(): Record<string, unknown> } | undefined;
+}
 interface CapturingMonitor {
     registerResource(req: RegisterRequest, cb: Callback): void;
+    registerResourceOutputs(req: RegisterOutputsRequest, cb: (err: Error | null, resp?: unknown) => void): void;
+}
+
+/**
+ * Captures the root stack's outputs as the stack registers them: serialized with their
+ * secret markers. (`runInPulumiStack` resolves them through `Output.promise()`, which drops
+ * secretness, so its return value would show secrets in the clear.)
+ */
+function captureStackOutputs(monitor: CapturingMonitor): () => Record<string, unknown> | undefined {
+    let outputs: Record<string, unknown> | undefined;
+    const original = monitor.registerResourceOutputs.bind(monitor);
+    monitor.registerResourceOutputs = (req, cb) => {
+        if (req.getUrn().includes("::pulumi:pulumi:Stack::")) outputs = req.getOutputs()?.toJavaScript();
+        original(req, cb);
+    };
+    return () => outputs;
 }
 
 function captureRegistrations(monitor: CapturingMonitor, into: PlannedResource[]): void {
@@ -134,15 +154,21 @@ export async function prepare(options: PlanOptions): Promise<{ config: StackConf
 }
 
 export async function runPlan(options: PlanOptions): Promise<Plan> {
+    return (await planStack(options)).plan;
+}
+
+/** The plan together with the validated config it was made from. */
+export async function planStack(options: PlanOptions): Promise<{ plan: Plan; config: StackConfig }> {
     const { config, notes } = await prepare(options);
     const resources: PlannedResource[] = [];
     const monitor = pulumi.runtime.getMonitor() as unknown as CapturingMonitor;
     captureRegistrations(monitor, resources);
+    const stackOutputs = captureStackOutputs(monitor);
     const outputs = await pulumi.runtime.runInPulumiStack(() => deployPlatform(config));
     await pulumi.runtime.disconnect();
     const secretOutputs: string[] = [];
-    const serializedOutputs = await pulumi.runtime.serializeProperties("outputs", outputs ?? {}, { keepOutputValues: false });
-    return {
+    const serializedOutputs = stackOutputs() ?? (await pulumi.runtime.serializeProperties("outputs", outputs ?? {}, { keepOutputValues: false }));
+    const plan: Plan = {
         stack: options.stack,
         cloud: config.cloud,
         environment: config.environment,
@@ -150,6 +176,7 @@ export async function runPlan(options: PlanOptions): Promise<Plan> {
         outputs: decodeWireValue(serializedOutputs, "", secretOutputs) as Record<string, unknown>,
         notes: [...notes, ...secretOutputs.map((o) => `stack output ${o} is secret`)],
     };
+    return { plan, config };
 }
 
 interface MockMonitorView {

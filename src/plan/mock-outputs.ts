@@ -136,12 +136,45 @@ const OUTPUTS_BY_TYPE: Record<string, OutputFn> = {
         const id = `ldgnf-${str(inputs.globalReplicationGroupIdSuffix, name)}`;
         return { id, globalReplicationGroupId: id };
     },
+    "gcp:redis/instance:Instance": (name, inputs) => {
+        const instance = str(inputs.name, name);
+        const tls = inputs.transitEncryptionMode === "SERVER_AUTHENTICATION";
+        return {
+            id: `projects/${str(inputs.project, "mock-project")}/locations/${str(inputs.region, "us-central1")}/instances/${instance}`,
+            host: mockPrivateIp(`${name}-primary`),
+            // Memorystore serves TLS on 6378.
+            port: tls ? 6378 : 6379,
+            readEndpoint: mockPrivateIp(`${name}-read`),
+            authString: inputs.authEnabled === true ? `mock-auth-${shortHash(name, 24)}` : "",
+            serverCaCerts: tls ? [{ cert: "-----BEGIN CERTIFICATE-----\nmock\n-----END CERTIFICATE-----", sha1Fingerprint: shortHash(name, 40) }] : [],
+        };
+    },
+    "gcp:redis/cluster:Cluster": (name, inputs) => {
+        const cluster = str(inputs.name, name);
+        return {
+            id: `projects/${str(inputs.project, "mock-project")}/locations/${str(inputs.region, "us-central1")}/clusters/${cluster}`,
+            name: cluster,
+            discoveryEndpoints: [{ address: mockPrivateIp(`${name}-discovery`), port: 6379, pscConfig: { network: inputs.pscConfigs } }],
+            managedServerCas: [{ caCerts: [{ certificates: ["-----BEGIN CERTIFICATE-----\nmock\n-----END CERTIFICATE-----"] }] }],
+        };
+    },
+    "aws:docdb/cluster:Cluster": (name, inputs) => {
+        const id = str(inputs.clusterIdentifier, name);
+        const region = str(inputs.region, "us-east-1");
+        return {
+            endpoint: `${id}.cluster-c${shortHash(name, 12)}.${region}.docdb.amazonaws.com`,
+            readerEndpoint: `${id}.cluster-ro-c${shortHash(name, 12)}.${region}.docdb.amazonaws.com`,
+            port: inputs.port ?? 27017,
+        };
+    },
+    "gcp:compute/address:Address": (name) => ({ address: mockPrivateIp(name) }),
     "gcp:kms/keyRing:KeyRing": (name, inputs) => ({
         id: `projects/${str(inputs.project, "mock-project")}/locations/${str(inputs.location, "global")}/keyRings/${str(inputs.name, name)}`,
     }),
-    "gcp:kms/cryptoKey:CryptoKey": (name, inputs) => ({
-        id: `${str(inputs.keyRing, "projects/mock-project/locations/global/keyRings/mock")}/cryptoKeys/${str(inputs.name, name)}`,
-    }),
+    "gcp:kms/cryptoKey:CryptoKey": (name, inputs) => {
+        const id = `${str(inputs.keyRing, "projects/mock-project/locations/global/keyRings/mock")}/cryptoKeys/${str(inputs.name, name)}`;
+        return { id, primaries: [{ name: `${id}/cryptoKeyVersions/1`, state: "ENABLED" }] };
+    },
     "gcp:compute/network:Network": (name, inputs) => ({
         id: `projects/${str(inputs.project, "mock-project")}/global/networks/${str(inputs.name, name)}`,
     }),
@@ -187,6 +220,34 @@ const OUTPUTS_BY_TYPE: Record<string, OutputFn> = {
             name: subnet,
         };
     },
+    "azure-native:redisenterprise:RedisEnterprise": (name, inputs) => {
+        const cluster = str(inputs.clusterName, name);
+        return {
+            id: `/subscriptions/${MOCK_SUBSCRIPTION_ID}/resourceGroups/${str(inputs.resourceGroupName, "mock-rg")}/providers/Microsoft.Cache/redisEnterprise/${cluster}`,
+            name: cluster,
+            hostName: `${cluster}.${str(inputs.location, "eastus")}.redis.azure.net`,
+        };
+    },
+    "azure-native:redisenterprise:Database": (name, inputs) => {
+        const database = str(inputs.databaseName, "default");
+        return {
+            id: `/subscriptions/${MOCK_SUBSCRIPTION_ID}/resourceGroups/${str(inputs.resourceGroupName, "mock-rg")}/providers/Microsoft.Cache/redisEnterprise/${str(inputs.clusterName, name)}/databases/${database}`,
+            name: database,
+            port: inputs.port ?? 10000,
+        };
+    },
+    "azure-native:mongocluster:MongoCluster": (name, inputs) => {
+        const cluster = str(inputs.mongoClusterName, name);
+        return {
+            // Only what the service computes: the inputs' `properties` carry the secret
+            // administrator password, which would make the whole object secret.
+            properties: {
+                // What the service returns: the global SRV name, with placeholders for the login.
+                connectionString: `mongodb+srv://<user>:<password>@${cluster}.global.mongocluster.cosmos.azure.com/?tls=true&authMechanism=SCRAM-SHA-256&retrywrites=false&maxIdleTimeMS=120000`,
+            },
+        };
+    },
+    "azure-native:keyvault:Secret": (name, inputs) => ({ name: str(inputs.secretName, name) }),
     "azure-native:managedidentity:UserAssignedIdentity": (name) => ({
         principalId: uuidFrom(`${name}-principal`),
         clientId: uuidFrom(`${name}-client`),
@@ -201,6 +262,56 @@ const OUTPUTS_BY_TYPE: Record<string, OutputFn> = {
         result: shortHash(name, Math.max(4, Math.min(Number(inputs.length ?? 8), 32))),
     }),
 };
+
+/** MongoDB Atlas: ids are 24 hex digits, and the cluster's connection strings name the project's private endpoints. */
+const ATLAS_OUTPUTS: Record<string, OutputFn> = {
+    "mongodbatlas:index/project:Project": (name) => ({ id: shortHash(name, 24) }),
+    "mongodbatlas:index/advancedCluster:AdvancedCluster": (name, inputs) => {
+        const cluster = str(inputs.name, name);
+        const host = `${cluster}.${shortHash(name, 5)}.mongodb.net`;
+        const sharded = inputs.clusterType === "SHARDED";
+        return {
+            clusterId: shortHash(`${name}-cluster`, 24),
+            stateName: "IDLE",
+            connectionStrings: {
+                standard: `mongodb://${cluster}-shard-00-00.${shortHash(name, 5)}.mongodb.net:27017/?ssl=true&authSource=admin${sharded ? "" : `&replicaSet=atlas-${shortHash(name, 6)}-shard-0`}`,
+                standardSrv: `mongodb+srv://${host}`,
+                privateEndpoints: [
+                    {
+                        type: sharded ? "MONGOS" : "MONGOD",
+                        srvConnectionString: `mongodb+srv://${cluster}-pl-0.${shortHash(name, 5)}.mongodb.net`,
+                        srvShardOptimizedConnectionString: "",
+                        connectionString: `mongodb://pl-0-${shortHash(name, 5)}.mongodb.net:1024/?ssl=true&authSource=admin`,
+                        endpoints: [],
+                    },
+                ],
+            },
+            replicationSpecs: ((inputs.replicationSpecs as Inputs[] | undefined) ?? []).map((spec, i) => ({
+                ...spec,
+                zoneId: shortHash(`${name}-zone-${i}`, 24),
+                externalId: shortHash(`${name}-shard-${i}`, 24),
+            })),
+        };
+    },
+    "mongodbatlas:index/privateLinkEndpoint:PrivateLinkEndpoint": (name, inputs) => ({
+        privateLinkId: shortHash(name, 24),
+        endpointServiceName: `com.amazonaws.vpce.${str(inputs.region, "us-east-1").toLowerCase().replace(/_/g, "-")}.vpce-svc-${shortHash(name, 17)}`,
+        serviceAttachmentNames: [`projects/p-${shortHash(name, 12)}/regions/${str(inputs.region, "central")}/serviceAttachments/sa-${shortHash(name, 8)}`],
+        privateLinkServiceName: `pls_${shortHash(name, 24)}`,
+        privateLinkServiceResourceId: `/subscriptions/${uuidFrom("atlas")}/resourceGroups/rg_${shortHash(name, 24)}/providers/Microsoft.Network/privateLinkServices/pls_${shortHash(name, 24)}`,
+    }),
+    "mongodbatlas:index/cloudProviderAccessSetup:CloudProviderAccessSetup": (name) => ({
+        roleId: shortHash(name, 24),
+        awsConfigs: [{ atlasAwsAccountArn: "arn:aws:iam::536727724300:root", atlasAssumedRoleExternalId: uuidFrom(`${name}-external-id`) }],
+        gcpConfigs: [{ serviceAccountForAtlas: `atlas-${shortHash(name, 10)}@p-${shortHash(name, 12)}.iam.gserviceaccount.com`, status: "ACTIVE" }],
+    }),
+    "mongodbatlas:index/cloudProviderAccessAuthorization:CloudProviderAccessAuthorization": (_name, inputs) => ({ roleId: inputs.roleId }),
+    "mongodbatlas:index/encryptionAtRestPrivateEndpoint:EncryptionAtRestPrivateEndpoint": (name) => ({
+        privateEndpointConnectionName: `atlas-kv-${shortHash(name, 12)}`,
+        status: "PENDING_ACCEPTANCE",
+    }),
+};
+Object.assign(OUTPUTS_BY_TYPE, ATLAS_OUTPUTS);
 
 /** Registers outputs for a type; components with computed outputs of their own call this from tests' setup. */
 export function registerMockOutputs(type: string, fn: OutputFn): void {
@@ -240,6 +351,10 @@ export function mockCall(args: pulumi.runtime.MockCallArgs): Inputs {
             return { projectId: str(inputs.projectId, "mock-project"), number: MOCK_GCP_PROJECT_NUMBER, id: `projects/${str(inputs.projectId, "mock-project")}` };
         case "gcp:organizations/getClientConfig:getClientConfig":
             return { project: "mock-project", region: "us-central1", accessToken: "mock", id: "mock" };
+        case "azure-native:redisenterprise:listDatabaseKeys":
+            return { primaryKey: `mock-key-${shortHash(`${str(inputs.clusterName, "c")}-primary`, 32)}`, secondaryKey: `mock-key-${shortHash(`${str(inputs.clusterName, "c")}-secondary`, 32)}` };
+        case "azure-native:network:getNetworkInterface":
+            return { name: str(inputs.networkInterfaceName, "nic"), ipConfigurations: [{ privateIPAddress: mockPrivateIp(str(inputs.networkInterfaceName, "nic")) }] };
         case "azure-native:authorization:getClientConfig":
             return { subscriptionId: MOCK_SUBSCRIPTION_ID, tenantId: MOCK_TENANT_ID, objectId: uuidFrom("deployer"), clientId: uuidFrom("deployer-client") };
         default:

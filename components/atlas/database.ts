@@ -1,0 +1,390 @@
+import { AdvancedCluster } from "@pulumi/mongodbatlas/advancedCluster";
+import { AlertConfiguration } from "@pulumi/mongodbatlas/alertConfiguration";
+import { Auditing } from "@pulumi/mongodbatlas/auditing";
+import { CloudBackupSchedule } from "@pulumi/mongodbatlas/cloudBackupSchedule";
+import { DatabaseUser } from "@pulumi/mongodbatlas/databaseUser";
+import { PrivateEndpointRegionalMode } from "@pulumi/mongodbatlas/privateEndpointRegionalMode";
+import { Project } from "@pulumi/mongodbatlas/project";
+import { Provider } from "@pulumi/mongodbatlas/provider";
+import type * as atlasInputs from "@pulumi/mongodbatlas/types/input";
+import type * as atlasOutputs from "@pulumi/mongodbatlas/types/output";
+import * as pulumi from "@pulumi/pulumi";
+import { Provider as RandomProvider } from "@pulumi/random/provider";
+import { RandomPassword } from "@pulumi/random/randomPassword";
+import type { Cloud } from "../../src/clouds";
+import type { Size } from "../../src/config";
+import { ATLAS_DR_ELECTABLE_NODES, ATLAS_INSTANCE_SIZES, databaseConfigProblems } from "../../src/database-capabilities";
+import { buildMongoUri, uriHost, uriReplicaSet } from "../../src/mongodb-uri";
+import type { AtlasCloudSide, AtlasPrivateEndpoint, AtlasProviderName } from "../contracts/atlas";
+import type { CloudTypes } from "../contracts/cloud";
+import {
+    DATABASE_TYPE,
+    DATABASE_USER,
+    DEFAULT_BACKUP_RETENTION_DAYS,
+    DEFAULT_DATABASE_STORAGE_GB,
+    MONGODB_PORT,
+    type Database,
+    type DatabaseArgs,
+    type DatabaseRegion,
+} from "../contracts/database";
+
+export const ATLAS_DEFAULT_VERSION = "8.0";
+
+/** Election priorities: the primary region is preferred (7); the DR region's nodes (6) take
+ * over only when no primary-region node can. Atlas requires the highest to be 7. */
+export const ATLAS_PRIMARY_PRIORITY = 7;
+export const ATLAS_DR_PRIORITY = 6;
+
+const PROVIDER_CLOUD: Readonly<Record<AtlasProviderName, Cloud>> = { AWS: "aws", GCP: "gcp", AZURE: "azure" };
+
+export interface AtlasTopology {
+    readonly providerName: AtlasProviderName;
+    readonly primaryRegion: string;
+    readonly drRegion?: string;
+    readonly size: Size;
+    readonly nodes: number;
+    readonly readReplicas: number;
+    readonly shards: number;
+    readonly storageGb: number;
+}
+
+/**
+ * The cluster's replication specs: one per shard (a replica set is one), each with the primary
+ * region's electable and read-only nodes and, in prod, electable nodes in the DR region with
+ * a lower priority. Atlas places a region's nodes in different zones itself. Disk grows
+ * automatically; the tier stays what the stack asks for, so cost changes only by config.
+ */
+export function atlasReplicationSpecs(t: AtlasTopology): atlasInputs.AdvancedClusterReplicationSpec[] {
+    const instanceSize = ATLAS_INSTANCE_SIZES[t.size];
+    const autoScaling = { diskGbEnabled: true, computeEnabled: false };
+    const primary: atlasInputs.AdvancedClusterReplicationSpecRegionConfig = {
+        providerName: t.providerName,
+        regionName: t.primaryRegion,
+        priority: ATLAS_PRIMARY_PRIORITY,
+        electableSpecs: { instanceSize, nodeCount: t.nodes, diskSizeGb: t.storageGb },
+        readOnlySpecs: t.readReplicas > 0 ? { instanceSize, nodeCount: t.readReplicas, diskSizeGb: t.storageGb } : undefined,
+        autoScaling,
+    };
+    const dr: atlasInputs.AdvancedClusterReplicationSpecRegionConfig[] = t.drRegion
+        ? [
+              {
+                  providerName: t.providerName,
+                  regionName: t.drRegion,
+                  priority: ATLAS_DR_PRIORITY,
+                  electableSpecs: { instanceSize, nodeCount: ATLAS_DR_ELECTABLE_NODES, diskSizeGb: t.storageGb },
+                  autoScaling,
+              },
+          ]
+        : [];
+    return Array.from({ length: t.shards }, () => ({ regionConfigs: [primary, ...dr] }));
+}
+
+/**
+ * The private-endpoint-aware SRV string of the cluster as reached through the primary
+ * region's endpoint. Atlas lists one entry per combination of endpoints; the one naming our
+ * primary endpoint is preferred, and any entry reaches the same members.
+ */
+export function privateSrvConnectionString(
+    privateEndpoints: readonly atlasOutputs.AdvancedClusterConnectionStringsPrivateEndpoint[] | undefined,
+    primaryEndpointId: string,
+): string | undefined {
+    const entries = privateEndpoints ?? [];
+    const preferred = entries.find((e) => (e.endpoints ?? []).some((ep) => ep.endpointId === primaryEndpointId)) ?? entries[0];
+    return preferred?.srvShardOptimizedConnectionString || preferred?.srvConnectionString || undefined;
+}
+
+export interface AtlasAlertRule {
+    readonly id: string;
+    readonly metricName: string;
+    readonly threshold: number;
+    readonly units: string;
+    readonly why: string;
+}
+
+/**
+ * Host metrics Atlas alerts on (names from Atlas's alert-host-metrics reference): CPU and
+ * memory pressure, the data disk filling, connections near the tier's limit, and secondaries
+ * falling behind (a failover would lose that much). Disk alerts at 80% leave time for disk
+ * auto-scaling, which Atlas triggers at 90%.
+ */
+export const ATLAS_ALERT_RULES: readonly AtlasAlertRule[] = [
+    { id: "cpu", metricName: "NORMALIZED_SYSTEM_CPU_USER", threshold: 80, units: "RAW", why: "CPU above 80%" },
+    { id: "memory", metricName: "SYSTEM_MEMORY_PERCENT_USED", threshold: 90, units: "RAW", why: "memory above 90%" },
+    { id: "disk", metricName: "DISK_PARTITION_SPACE_USED_DATA", threshold: 80, units: "RAW", why: "data disk above 80%" },
+    { id: "connections", metricName: "CONNECTIONS_PERCENT", threshold: 80, units: "RAW", why: "connections above 80% of the tier limit" },
+    { id: "replication-lag", metricName: "OPLOG_SLAVE_LAG_MASTER_TIME", threshold: 60, units: "SECONDS", why: "a secondary more than 60 s behind" },
+];
+
+/** Authentication, user and role changes, and DDL: who got in, and who changed the schema. */
+export const ATLAS_AUDIT_FILTER = JSON.stringify({
+    atype: {
+        $in: [
+            "authenticate",
+            "createUser",
+            "dropUser",
+            "updateUser",
+            "grantRolesToUser",
+            "revokeRolesFromUser",
+            "createRole",
+            "dropRole",
+            "createDatabase",
+            "dropDatabase",
+            "createCollection",
+            "dropCollection",
+            "renameCollection",
+            "createIndex",
+            "dropIndex",
+        ],
+    },
+});
+
+/**
+ * MongoDB Atlas on the stack's cloud: an Atlas project per stack, encrypted at rest with the
+ * stack's key, reachable only through a private endpoint in each region it runs in (no IP
+ * access-list entries at all), a replica set (or sharded cluster) across the primary region's
+ * zones and, in prod, electable DR-region nodes; continuous backup with point-in-time restore,
+ * a daily snapshot schedule with the stack's retention copied to the DR region in prod,
+ * database auditing, and alerts to the on-call addresses.
+ *
+ * Credentials for the Atlas API come from the user's environment (MONGODB_ATLAS_CLIENT_ID and
+ * MONGODB_ATLAS_CLIENT_SECRET for a service account, or MONGODB_ATLAS_PUBLIC_KEY and
+ * MONGODB_ATLAS_PRIVATE_KEY), which the explicit provider reads.
+ */
+export class AtlasDatabase<T extends CloudTypes> extends pulumi.ComponentResource implements Database {
+    public readonly host: pulumi.Output<string>;
+    public readonly port: pulumi.Output<number>;
+    public readonly readerHost: pulumi.Output<string>;
+    public readonly replicaSetName: pulumi.Output<string | undefined>;
+    public readonly connectionString: pulumi.Output<string>;
+    public readonly connectionSecretId: pulumi.Output<string>;
+    public readonly projectId: pulumi.Output<string>;
+    public readonly clusterName: pulumi.Output<string>;
+
+    constructor(name: string, args: DatabaseArgs<T>, side: AtlasCloudSide<T>, opts?: pulumi.ComponentResourceOptions) {
+        super(DATABASE_TYPE, name, {}, opts);
+        const size = args.size ?? "small";
+        const nodes = args.nodes ?? 3;
+        const readReplicas = args.readReplicas ?? 0;
+        const shards = args.shards ?? 1;
+        const storageGb = args.storageGb ?? DEFAULT_DATABASE_STORAGE_GB;
+        const retention = args.backupRetentionDays ?? DEFAULT_BACKUP_RETENTION_DAYS;
+        const pitr = args.pointInTimeRecovery ?? true;
+        if (!args.atlasOrgId) {
+            throw new pulumi.ResourceError(`Database ${name}: atlasOrgId is required to create the stack's Atlas project`, this);
+        }
+        const problems = databaseConfigProblems(
+            { engine: "atlas", size, nodes, readReplicas, shards, storageGb, pointInTimeRecovery: pitr },
+            { cloud: PROVIDER_CLOUD[side.providerName], hasDr: args.dr !== undefined },
+        );
+        if (problems.length > 0) {
+            throw new pulumi.ResourceError(`Database ${name}: ${problems.map((p) => `${p.key}: ${p.message}`).join("; ")}`, this);
+        }
+
+        const prefix = args.site.namePrefix;
+        const atlasProvider = new Provider(`${name}-atlas`, {}, { parent: this });
+        const atlas = { parent: this, provider: atlasProvider };
+        const sideOpts = { parent: this, atlasProvider };
+
+        // Atlas's default alert set would mail project owners; the stack's own alerts below
+        // go to the on-call addresses instead.
+        const project = new Project(
+            `${name}-project`,
+            { name: prefix, orgId: args.atlasOrgId, withDefaultAlertsSettings: false, tags: { ...args.site.tags } },
+            { ...atlas, protect: args.protect },
+        );
+        this.projectId = project.id;
+
+        const encryption = side.encryptionAtRest(
+            `${name}-encryption`,
+            { projectId: project.id, site: args.site, keys: args.keys, azureServicePrincipalId: args.atlasAzureServicePrincipalId },
+            sideOpts,
+        );
+
+        // A sharded cluster spanning regions is reached through an endpoint per region only
+        // with regionalized private endpoints (which Atlas allows for sharded clusters only).
+        const regionalMode =
+            shards > 1 && args.dr ? [new PrivateEndpointRegionalMode(`${name}-regional-endpoints`, { projectId: project.id, enabled: true }, atlas)] : [];
+        const endpoint = (role: string, region: DatabaseRegion<T>): AtlasPrivateEndpoint =>
+            side.privateEndpoint(`${name}-${role}-endpoint`, { ...region, projectId: project.id, dependsOn: regionalMode }, sideOpts);
+        const primaryEndpoint = endpoint("primary", args);
+        const drEndpoint = args.dr ? endpoint("dr", args.dr) : undefined;
+
+        const cluster = new AdvancedCluster(
+            `${name}-cluster`,
+            {
+                projectId: project.id,
+                name: prefix,
+                clusterType: shards > 1 ? "SHARDED" : "REPLICASET",
+                mongoDbMajorVersion: args.version ?? ATLAS_DEFAULT_VERSION,
+                versionReleaseSystem: "LTS",
+                replicationSpecs: atlasReplicationSpecs({
+                    providerName: side.providerName,
+                    primaryRegion: side.atlasRegion(args.site.region),
+                    drRegion: args.dr ? side.atlasRegion(args.dr.site.region) : undefined,
+                    size,
+                    nodes,
+                    readReplicas,
+                    shards,
+                    storageGb,
+                }),
+                // Disk auto-scaling changes diskSizeGb; effective fields keep that out of diffs.
+                useEffectiveFields: true,
+                backupEnabled: true,
+                pitEnabled: pitr,
+                // Snapshots outlive an accidental cluster deletion.
+                retainBackupsEnabled: true,
+                encryptionAtRestProvider: side.providerName,
+                advancedConfiguration: { minimumEnabledTlsProtocol: "TLS1_2", javascriptEnabled: false, defaultWriteConcern: "majority" },
+                redactClientLogData: true,
+                terminationProtectionEnabled: args.protect,
+                tags: { ...args.site.tags },
+            },
+            // Encryption must be configured before a cluster can use it, and the private
+            // connection strings are read when the cluster is created: endpoints come first.
+            {
+                ...atlas,
+                protect: args.protect,
+                dependsOn: [encryption, primaryEndpoint.registration, ...(drEndpoint ? [drEndpoint.registration] : [])],
+            },
+        );
+        this.clusterName = cluster.name;
+
+        // Special characters limited to ones that need no escaping in a URI.
+        const random = new RandomProvider(`${name}-random`, {}, { parent: this });
+        const password = new RandomPassword(`${name}-password`, { length: 40, special: true, overrideSpecial: "-_.~" }, { parent: this, provider: random });
+        new DatabaseUser(
+            `${name}-user`,
+            {
+                projectId: project.id,
+                username: DATABASE_USER,
+                password: password.result,
+                authDatabaseName: "admin",
+                description: "GravityPM application",
+                roles: [{ roleName: "readWriteAnyDatabase", databaseName: "admin" }],
+                scopes: [{ name: cluster.name, type: "CLUSTER" }],
+            },
+            atlas,
+        );
+
+        this.backups(name, args, side, atlasProvider, project, cluster, retention, pitr);
+        new Auditing(`${name}-auditing`, { projectId: project.id, enabled: true, auditAuthorizationSuccess: false, auditFilter: ATLAS_AUDIT_FILTER }, atlas);
+        this.alerts(name, args, atlasProvider, project);
+
+        // Atlas lists the private-endpoint string once the endpoints are available; until a
+        // refresh picks it up the public SRV name stands in, which reaches nothing: the project
+        // has no IP access list.
+        const srv = pulumi
+            .all([cluster.connectionStrings, primaryEndpoint.endpointId])
+            .apply(([strings, endpointId]) => privateSrvConnectionString(strings?.privateEndpoints, endpointId) ?? strings?.standardSrv ?? "");
+        this.host = srv.apply((s) => uriHost(s));
+        this.readerHost = this.host;
+        this.port = pulumi.output(MONGODB_PORT);
+        this.replicaSetName = cluster.connectionStrings.apply((s) => (shards > 1 ? undefined : uriReplicaSet(s?.standard ?? "")));
+        this.connectionString = pulumi.secret(
+            pulumi.all([this.host, password.result]).apply(([host, pw]) =>
+                buildMongoUri({
+                    srv: true,
+                    username: DATABASE_USER,
+                    password: pw,
+                    hosts: [host],
+                    options: { authSource: "admin", retryWrites: "true", w: "majority" },
+                }),
+            ),
+        );
+        this.connectionSecretId = side.connectionSecret(
+            `${name}-connection`,
+            {
+                site: args.site,
+                keys: args.keys,
+                dr: args.dr ? { site: args.dr.site, keys: args.dr.keys } : undefined,
+                purpose: "database",
+                description: `MongoDB connection string of Atlas cluster ${prefix}`,
+                value: this.connectionString,
+                protect: args.protect,
+            },
+            this,
+        );
+
+        this.registerOutputs({
+            host: this.host,
+            port: this.port,
+            readerHost: this.readerHost,
+            replicaSetName: this.replicaSetName,
+            connectionString: this.connectionString,
+            connectionSecretId: this.connectionSecretId,
+            projectId: this.projectId,
+        });
+    }
+
+    /**
+     * A snapshot every 6 hours and every day, both kept for the stack's retention, continuous
+     * backup over the same window, and in prod a copy of each daily snapshot (with the oplog,
+     * so point-in-time restores work there too) in the DR region.
+     */
+    private backups(
+        name: string,
+        args: DatabaseArgs<T>,
+        side: AtlasCloudSide<T>,
+        provider: Provider,
+        project: Project,
+        cluster: AdvancedCluster,
+        retention: number,
+        pitr: boolean,
+    ): void {
+        const dr = args.dr;
+        new CloudBackupSchedule(
+            `${name}-backup-schedule`,
+            {
+                projectId: project.id,
+                clusterName: cluster.name,
+                referenceHourOfDay: 3,
+                referenceMinuteOfHour: 0,
+                restoreWindowDays: pitr ? retention : undefined,
+                policyItemHourly: { frequencyInterval: 6, retentionUnit: "days", retentionValue: retention },
+                policyItemDaily: { frequencyInterval: 1, retentionUnit: "days", retentionValue: retention },
+                updateSnapshots: true,
+                copyPolicyItemsEnabled: dr ? true : undefined,
+                copySettings: dr
+                    ? [
+                          {
+                              cloudProvider: side.providerName,
+                              regionName: side.atlasRegion(dr.site.region),
+                              zoneId: cluster.replicationSpecs.apply((specs) => specs[0]?.zoneId ?? ""),
+                              shouldCopyOplogs: pitr,
+                              copyPolicyItems: [{ frequencyType: "daily", retentionUnit: "days", retentionValue: retention }],
+                          },
+                      ]
+                    : undefined,
+            },
+            { parent: this, provider },
+        );
+    }
+
+    /** Atlas cannot publish to a cloud's alert topic, so it notifies the stack's on-call
+     * addresses (and webhook) directly. */
+    private alerts(name: string, args: DatabaseArgs<T>, provider: Provider, project: Project): void {
+        const notifications: atlasInputs.AlertConfigurationNotification[] = [
+            ...args.alertEmails.map((emailAddress) => ({ typeName: "EMAIL", emailAddress, intervalMin: 60, delayMin: 0 })),
+            ...(args.alertWebhookUrl ? [{ typeName: "WEBHOOK", webhookUrl: args.alertWebhookUrl, intervalMin: 60, delayMin: 0 }] : []),
+        ];
+        for (const rule of ATLAS_ALERT_RULES) {
+            new AlertConfiguration(
+                `${name}-alert-${rule.id}`,
+                {
+                    projectId: project.id,
+                    enabled: true,
+                    eventType: "OUTSIDE_METRIC_THRESHOLD",
+                    metricThresholdConfig: {
+                        metricName: rule.metricName,
+                        operator: "GREATER_THAN",
+                        threshold: rule.threshold,
+                        units: rule.units,
+                        mode: "AVERAGE",
+                    },
+                    notifications,
+                },
+                { parent: this, provider },
+            );
+        }
+    }
+}

@@ -1,0 +1,338 @@
+import { DiagnosticSetting } from "@pulumi/azure-native/monitor/diagnosticSetting";
+import { MetricAlert } from "@pulumi/azure-native/monitor/metricAlert";
+import { PrivateDnsZoneGroup } from "@pulumi/azure-native/network/privateDnsZoneGroup";
+import { PrivateEndpoint } from "@pulumi/azure-native/network/privateEndpoint";
+import { PrivateZone } from "@pulumi/azure-native/privatedns/privateZone";
+import { VirtualNetworkLink } from "@pulumi/azure-native/privatedns/virtualNetworkLink";
+import { Database, type DatabaseArgs } from "@pulumi/azure-native/redisenterprise/database";
+import { listDatabaseKeysOutput } from "@pulumi/azure-native/redisenterprise/listDatabaseKeys";
+import { RedisEnterprise } from "@pulumi/azure-native/redisenterprise/redisEnterprise";
+import * as pulumi from "@pulumi/pulumi";
+import { Provider as RandomProvider } from "@pulumi/random/provider";
+import { RandomString } from "@pulumi/random/randomString";
+import { AZURE_REDIS_SKUS, cacheConfigProblems, defaultCacheVersion } from "../../src/cache-capabilities";
+import type { CachePersistence, CacheSettings } from "../../src/config";
+import { CACHE_DEFAULTS, CACHE_TYPE, redisConnectionString, type Cache, type CacheArgs, type CacheCrossRegion } from "../contracts/cache";
+import type { SiteRole } from "../contracts/site";
+import { azureConnectionSecret } from "./connection-secret";
+import type { AzureTypes } from "./index";
+import type { AzureKeys } from "./keys";
+import { fitNamePrefix, NAME_SUFFIX_LENGTH, SITE_ROLE_CODES } from "./naming";
+import type { AzureNetwork } from "./network";
+import type { AzureSite } from "./site";
+
+/** Azure Managed Redis serves its database on 10000 (TLS), whatever the SKU. */
+export const AZURE_REDIS_PORT = 10000;
+/** The zone a Managed Redis private endpoint registers in (not Azure Cache for Redis's
+ * `privatelink.redis.cache.windows.net`). */
+export const MANAGED_REDIS_PRIVATE_DNS_ZONE = "privatelink.redis.azure.net";
+/** The database every Managed Redis cluster holds; the API accepts only this name. */
+export const MANAGED_REDIS_DATABASE = "default";
+/** Cluster names: 1-60 letters, digits and single hyphens. */
+export const MANAGED_REDIS_NAME_MAX = 60;
+
+/**
+ * `<prefix>-<role>-cache-<suffix>`. The name becomes a public DNS name
+ * (`<name>.<region>.redis.azure.net`) shared by every Azure customer, so a random suffix
+ * (kept in state) keeps it unique, and lets a destroyed stack be re-created at once.
+ */
+export function managedRedisName(namePrefix: string, role: SiteRole, suffix: string): string {
+    const tail = `-${SITE_ROLE_CODES[role]}-cache-${suffix}`;
+    const name = `${fitNamePrefix(namePrefix, MANAGED_REDIS_NAME_MAX - tail.length)}${tail}`;
+    if (!/^[a-z0-9](?!.*--)[a-z0-9-]{0,58}[a-z0-9]$/.test(name)) {
+        throw new Error(`"${name}" is not a valid Azure Managed Redis name (1-60 letters, digits and single hyphens)`);
+    }
+    return name;
+}
+
+/** Persistence of the database: at most one of RDB (hourly) or AOF (fsync every second). */
+export function managedRedisPersistence(persistence: CachePersistence): DatabaseArgs["persistence"] {
+    switch (persistence) {
+        case "none":
+            return undefined;
+        case "rdb":
+            return { rdbEnabled: true, rdbFrequency: "1h" };
+        case "aof":
+            return { aofEnabled: true, aofFrequency: "1s" };
+    }
+}
+
+/** The geo-replication group's name: the same on every member. */
+export function geoReplicationGroupName(namePrefix: string): string {
+    return `${namePrefix}-cache`;
+}
+
+export interface AzureCacheAlert {
+    readonly id: string;
+    readonly description: string;
+    readonly metricName: string;
+    readonly timeAggregation: "Maximum" | "Total";
+    readonly operator: "GreaterThan" | "LessThan";
+    readonly threshold: number;
+    readonly geoReplicationOnly?: boolean;
+}
+
+/**
+ * Memory above 80% leaves room for replication buffers; CPU above 80% on any node is where
+ * latency climbs; any eviction drops sessions or rate-limit counters. Managed Redis exposes no
+ * replica-lag metric: its replication signal is the health of the geo-replication link.
+ */
+export const AZURE_CACHE_ALERTS: readonly AzureCacheAlert[] = [
+    { id: "memory", description: "memory above 80%", metricName: "usedmemorypercentage", timeAggregation: "Maximum", operator: "GreaterThan", threshold: 80 },
+    { id: "cpu", description: "CPU above 80%", metricName: "percentProcessorTime", timeAggregation: "Maximum", operator: "GreaterThan", threshold: 80 },
+    { id: "evictions", description: "keys evicted", metricName: "evictedkeys", timeAggregation: "Total", operator: "GreaterThan", threshold: 0 },
+    {
+        id: "geo-replication",
+        description: "geo-replication link unhealthy",
+        metricName: "geoReplicationHealthy",
+        timeAggregation: "Maximum",
+        operator: "LessThan",
+        threshold: 1,
+        geoReplicationOnly: true,
+    },
+];
+
+interface RegionalCache {
+    readonly cluster: RedisEnterprise;
+    readonly database: Database;
+}
+
+/**
+ * Azure Managed Redis (Microsoft.Cache/redisEnterprise; docs/cache.md explains why not
+ * Azure Cache for Redis Premium): a cluster encrypted at rest with the stack key through the
+ * stack's identity, TLS 1.2 minimum, TLS-only client protocol, public network access off and
+ * reached through a private endpoint in the data subnet with its private DNS zone; high
+ * availability (a replica per shard, zone-redundant where the region has zones) whenever
+ * there is a replica; RDB or AOF persistence; in prod an active geo-replication group with a
+ * second cluster in the DR region. The access key goes into the stack's Key Vault.
+ */
+export class AzureCache extends pulumi.ComponentResource implements Cache {
+    public readonly host: pulumi.Output<string>;
+    public readonly port: pulumi.Output<number>;
+    public readonly tls = true as const;
+    /** Managed Redis shards by SKU behind one endpoint (EnterpriseCluster): clients see one node. */
+    public readonly clusterMode = false;
+    public readonly connectionString: pulumi.Output<string>;
+    public readonly crossRegion: CacheCrossRegion;
+    public readonly clusterId: pulumi.Output<string>;
+    /** The DR region's own endpoint: the geo-replicated copy is writable there. */
+    public readonly drHost?: pulumi.Output<string>;
+    public readonly secretUri: pulumi.Output<string>;
+
+    constructor(name: string, args: CacheArgs<AzureTypes>, opts?: pulumi.ComponentResourceOptions) {
+        super(CACHE_TYPE, name, {}, opts);
+        const settings: CacheSettings = {
+            engine: args.engine ?? CACHE_DEFAULTS.engine,
+            size: args.size ?? CACHE_DEFAULTS.size,
+            shards: args.shards ?? CACHE_DEFAULTS.shards,
+            replicasPerShard: args.replicasPerShard ?? CACHE_DEFAULTS.replicasPerShard,
+            persistence: args.persistence ?? (args.dr ? "none" : CACHE_DEFAULTS.persistence),
+            snapshotRetentionDays: args.snapshotRetentionDays ?? CACHE_DEFAULTS.snapshotRetentionDays,
+        };
+        const problem = cacheConfigProblems(settings, "azure", args.dr !== undefined)[0];
+        if (problem) throw new pulumi.ResourceError(problem.message, this);
+        if (args.version !== undefined && args.version !== defaultCacheVersion("azure", settings.engine)) {
+            throw new pulumi.ResourceError(`version ${args.version}: Azure Managed Redis runs Redis ${defaultCacheVersion("azure", settings.engine)} and takes no version`, this);
+        }
+
+        const { site, keys, network, alerts, dr } = args;
+        const groupNickname = geoReplicationGroupName(site.namePrefix);
+        // An explicit provider, like every resource of the stack: never the ambient default.
+        const random = new RandomProvider(`${name}-random`, {}, { parent: this });
+        const suffix = new RandomString(
+            `${name}-name-suffix`,
+            { length: NAME_SUFFIX_LENGTH, special: false, upper: false, numeric: true, lower: true },
+            { parent: this, provider: random },
+        );
+
+        const regional = (prefix: string, regionSite: AzureSite, regionKeys: AzureKeys, regionNetwork: AzureNetwork, linkedDatabases?: (own: pulumi.Output<string>) => pulumi.Input<string>[]): RegionalCache => {
+            const child = { parent: this, provider: regionSite.provider };
+            const tags = { ...regionSite.tags };
+            const cluster = new RedisEnterprise(
+                `${prefix}-cluster`,
+                {
+                    clusterName: suffix.result.apply((s) => managedRedisName(regionSite.namePrefix, regionSite.role, s)),
+                    resourceGroupName: regionSite.resourceGroupName,
+                    location: regionSite.location,
+                    sku: { name: AZURE_REDIS_SKUS[settings.size].sku },
+                    // A replica of every shard, placed across the region's zones by the service.
+                    highAvailability: settings.replicasPerShard > 0 ? "Enabled" : "Disabled",
+                    minimumTlsVersion: "1.2",
+                    publicNetworkAccess: "Disabled",
+                    identity: { type: "UserAssigned", userAssignedIdentities: [regionKeys.identityId] },
+                    encryption: {
+                        customerManagedKeyEncryption: {
+                            keyEncryptionKeyIdentity: { identityType: "userAssignedIdentity", userAssignedIdentityResourceId: regionKeys.identityId },
+                            // The API takes only a versioned key URL.
+                            keyEncryptionKeyUrl: regionKeys.keyUriWithVersion,
+                        },
+                    },
+                    tags,
+                },
+                // The identity's grant on the vault must exist before the cluster unwraps its key.
+                { ...child, protect: args.protect, dependsOn: [regionKeys.keyAccess] },
+            );
+            const ownId = cluster.id.apply((id) => `${id}/databases/${MANAGED_REDIS_DATABASE}`);
+            const database = new Database(
+                `${prefix}-database`,
+                {
+                    resourceGroupName: regionSite.resourceGroupName,
+                    clusterName: cluster.name,
+                    databaseName: MANAGED_REDIS_DATABASE,
+                    clientProtocol: "Encrypted",
+                    port: AZURE_REDIS_PORT,
+                    // One endpoint for the whole cluster: clients need no Redis Cluster support.
+                    clusteringPolicy: "EnterpriseCluster",
+                    // Only keys with a TTL are evicted, so sessions and counters without one survive.
+                    evictionPolicy: "VolatileLRU",
+                    // The connection string carries an access key (the contract's credential);
+                    // Entra ID tokens keep working beside it.
+                    accessKeysAuthentication: "Enabled",
+                    persistence: managedRedisPersistence(settings.persistence),
+                    geoReplication: linkedDatabases ? { groupNickname, linkedDatabases: linkedDatabases(ownId).map((id) => ({ id })) } : undefined,
+                },
+                {
+                    ...child,
+                    protect: args.protect,
+                    // A database joins a geo-replication group only when created; once the DR
+                    // member joins, Azure lists it on this one too, which must not read as a change.
+                    ignoreChanges: linkedDatabases ? ["geoReplication"] : [],
+                },
+            );
+
+            // Connection audit logs live on the database, platform metrics on the cluster; both go
+            // to the region's log storage account (encrypted with the stack key, same region as
+            // the cache, as diagnostic settings require).
+            new DiagnosticSetting(
+                `${prefix}-database-diagnostics`,
+                { name: "audit", resourceUri: database.id, storageAccountId: regionNetwork.flowLogStorageAccountId, logs: [{ categoryGroup: "allLogs", enabled: true }] },
+                child,
+            );
+            new DiagnosticSetting(
+                `${prefix}-cluster-diagnostics`,
+                { name: "metrics", resourceUri: cluster.id, storageAccountId: regionNetwork.flowLogStorageAccountId, metrics: [{ category: "AllMetrics", enabled: true }] },
+                child,
+            );
+
+            const endpointName = `${regionSite.namePrefix}-${regionSite.role}-cache-pe`;
+            const endpoint = new PrivateEndpoint(
+                `${prefix}-endpoint`,
+                {
+                    resourceGroupName: regionSite.resourceGroupName,
+                    location: regionSite.location,
+                    privateEndpointName: endpointName,
+                    customNetworkInterfaceName: `${endpointName}-nic`,
+                    subnet: { id: regionNetwork.dataSubnetId },
+                    privateLinkServiceConnections: [{ name: endpointName, privateLinkServiceId: cluster.id, groupIds: ["redisEnterprise"] }],
+                    tags,
+                },
+                child,
+            );
+            const zone = new PrivateZone(
+                `${prefix}-dns-zone`,
+                { resourceGroupName: regionSite.resourceGroupName, privateZoneName: MANAGED_REDIS_PRIVATE_DNS_ZONE, location: "Global", tags },
+                child,
+            );
+            new VirtualNetworkLink(
+                `${prefix}-dns-link`,
+                {
+                    resourceGroupName: regionSite.resourceGroupName,
+                    privateZoneName: zone.name,
+                    virtualNetworkLinkName: `${regionSite.namePrefix}-${regionSite.role}-cache`,
+                    location: "Global",
+                    virtualNetwork: { id: regionNetwork.vnetId },
+                    registrationEnabled: false,
+                    tags,
+                },
+                child,
+            );
+            new PrivateDnsZoneGroup(
+                `${prefix}-dns-group`,
+                {
+                    resourceGroupName: regionSite.resourceGroupName,
+                    privateEndpointName: endpoint.name,
+                    privateDnsZoneGroupName: "default",
+                    privateDnsZoneConfigs: [{ name: "redis", privateDnsZoneId: zone.id }],
+                },
+                child,
+            );
+            return { cluster, database };
+        };
+
+        const primary = regional(name, site, keys, network, dr ? (own) => [own] : undefined);
+        if (dr) {
+            const primaryDatabaseId = primary.database.id;
+            const secondary = regional(`${name}-dr`, dr.site, dr.keys, dr.network, (own) => [primaryDatabaseId, own]);
+            this.drHost = secondary.cluster.hostName;
+            this.crossRegion = {
+                mode: "active-geo-replication",
+                region: dr.site.region,
+                note: `Azure Managed Redis active geo-replication: a writable member in ${dr.site.region} (replaces persistence, which geo-replicated databases cannot have)`,
+            };
+        } else {
+            this.crossRegion = { mode: "none", note: "no DR region: the cache lives in one region" };
+        }
+
+        const accessKeys = listDatabaseKeysOutput(
+            { resourceGroupName: site.resourceGroupName, clusterName: primary.cluster.name, databaseName: primary.database.name },
+            { parent: this, provider: site.provider },
+        );
+        this.host = primary.cluster.hostName;
+        this.port = primary.database.port.apply((p) => p ?? AZURE_REDIS_PORT);
+        this.connectionString = pulumi.secret(
+            pulumi.all([this.host, this.port, accessKeys.primaryKey]).apply(([host, port, key]) => redisConnectionString(host, port, key)),
+        );
+        this.secretUri = azureConnectionSecret(
+            name,
+            {
+                site,
+                keys,
+                dr: dr ? { site: dr.site, keys: dr.keys } : undefined,
+                purpose: "cache",
+                description: `${site.namePrefix} cache: rediss:// URL with the access key`,
+                value: this.connectionString,
+                protect: args.protect,
+            },
+            this,
+        );
+
+        for (const alert of AZURE_CACHE_ALERTS) {
+            if (alert.geoReplicationOnly && !dr) continue;
+            new MetricAlert(
+                `${name}-alert-${alert.id}`,
+                {
+                    resourceGroupName: site.resourceGroupName,
+                    ruleName: `${site.namePrefix}-cache-${alert.id}`,
+                    location: "global",
+                    description: `${site.namePrefix} cache (Azure Managed Redis): ${alert.description}`,
+                    severity: alert.id === "memory" || alert.id === "cpu" ? 2 : 1,
+                    enabled: true,
+                    autoMitigate: true,
+                    scopes: [primary.cluster.id],
+                    evaluationFrequency: "PT5M",
+                    windowSize: "PT15M",
+                    criteria: {
+                        odataType: "Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria",
+                        allOf: [
+                            {
+                                criterionType: "StaticThresholdCriterion",
+                                name: alert.id,
+                                metricName: alert.metricName,
+                                metricNamespace: "Microsoft.Cache/redisEnterprise",
+                                operator: alert.operator,
+                                threshold: alert.threshold,
+                                timeAggregation: alert.timeAggregation,
+                            },
+                        ],
+                    },
+                    actions: alerts.targetIds.map((actionGroupId) => ({ actionGroupId })),
+                    tags: { ...site.tags },
+                },
+                { parent: this, provider: site.provider },
+            );
+        }
+
+        this.clusterId = primary.cluster.id;
+        this.registerOutputs({ host: this.host, port: this.port, connectionString: this.connectionString, clusterId: this.clusterId, secretUri: this.secretUri });
+    }
+}

@@ -1,0 +1,38 @@
+import { Secret } from "@pulumi/azure-native/keyvault/secret";
+import * as pulumi from "@pulumi/pulumi";
+import type { ConnectionSecretArgs } from "../contracts/atlas";
+import type { AzureTypes } from "./index";
+
+/** `<purpose>-connection-string`: Key Vault secret names allow letters, digits and hyphens, and
+ * the vault is already the stack's own. */
+export function azureSecretName(purpose: string): string {
+    return `${purpose}-connection-string`;
+}
+
+/**
+ * A Key Vault secret holding a connection string, in the stack's vault (HSM-backed, RBAC,
+ * purge-protected, closed to the internet) and, in prod, a copy in the DR region's vault so
+ * workloads failed over there read it locally. Written through Azure Resource Manager, which
+ * reaches the vault however closed its network is. Returns the primary secret's URI.
+ */
+export function azureConnectionSecret(name: string, args: ConnectionSecretArgs<AzureTypes>, parent: pulumi.Resource): pulumi.Output<string> {
+    const regions = [{ role: "primary", site: args.site, keys: args.keys }, ...(args.dr ? [{ role: "dr", ...args.dr }] : [])];
+    const secrets = regions.map(
+        (r) =>
+            new Secret(
+                `${name}-${r.role}-secret`,
+                {
+                    resourceGroupName: r.site.resourceGroupName,
+                    vaultName: r.keys.vaultName,
+                    secretName: azureSecretName(args.purpose),
+                    properties: { value: pulumi.secret(args.value), contentType: args.description, attributes: { enabled: true } },
+                    tags: { ...r.site.tags },
+                },
+                { parent, provider: r.site.provider, protect: args.protect },
+            ),
+    );
+    // The versionless URI (what the CSI driver and app settings reference); built from the
+    // secret's name so it depends on the secret, without reading `properties`, whose secret
+    // `value` would make the whole URI secret.
+    return pulumi.all([args.keys.vaultUri, secrets[0].name]).apply(([vaultUri, secretName]) => `${vaultUri.replace(/\/$/, "")}/secrets/${secretName}`);
+}

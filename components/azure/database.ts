@@ -1,0 +1,317 @@
+import { MongoCluster } from "@pulumi/azure-native/mongocluster/mongoCluster";
+import { DiagnosticSetting } from "@pulumi/azure-native/monitor/diagnosticSetting";
+import { MetricAlert } from "@pulumi/azure-native/monitor/metricAlert";
+import { PrivateDnsZoneGroup } from "@pulumi/azure-native/network/privateDnsZoneGroup";
+import { PrivateEndpoint } from "@pulumi/azure-native/network/privateEndpoint";
+import { PrivateZone } from "@pulumi/azure-native/privatedns/privateZone";
+import { VirtualNetworkLink } from "@pulumi/azure-native/privatedns/virtualNetworkLink";
+import * as pulumi from "@pulumi/pulumi";
+import { Provider as RandomProvider } from "@pulumi/random/provider";
+import { RandomPassword } from "@pulumi/random/randomPassword";
+import { RandomString } from "@pulumi/random/randomString";
+import type { Size } from "../../src/config";
+import { databaseConfigProblems, VCORE_HA_NODES } from "../../src/database-capabilities";
+import { buildMongoUri, uriHost } from "../../src/mongodb-uri";
+import {
+    DATABASE_TYPE,
+    DATABASE_USER,
+    DEFAULT_BACKUP_RETENTION_DAYS,
+    DEFAULT_DATABASE_STORAGE_GB,
+    type Database,
+    type DatabaseArgs,
+    type DatabaseRegion,
+} from "../contracts/database";
+import { azureConnectionSecret } from "./connection-secret";
+import type { AzureTypes } from "./index";
+
+export const VCORE_DEFAULT_VERSION = "7.0";
+/** Cosmos DB for MongoDB vCore listens on 10260, not MongoDB's 27017; its SRV record says so. */
+export const VCORE_PORT = 10260;
+/** Point-in-time restore over 35 days, fixed by the service (longer than any stack retention). */
+export const VCORE_BACKUP_RETENTION_DAYS = 35;
+export const VCORE_PRIVATE_DNS_ZONE = "privatelink.mongocluster.cosmos.azure.com";
+
+/**
+ * Size tier → vCore compute tier. M30 (2 vCores, 8 GiB) is the smallest tier with high
+ * availability and without burstable CPU; each step doubles vCores and memory, matching the
+ * other clouds' tiers: M40 (4, 16 GiB), M50 (8, 32 GiB), M60 (16, 64 GiB).
+ */
+export const VCORE_TIERS: Readonly<Record<Size, string>> = {
+    small: "M30",
+    medium: "M40",
+    large: "M50",
+    xlarge: "M60",
+};
+
+export interface VcoreAlertRule {
+    readonly id: string;
+    readonly metricName: string;
+    readonly threshold: number;
+    readonly why: string;
+}
+
+/**
+ * Azure Monitor metrics of Microsoft.DocumentDB/mongoClusters: CPU, memory and storage as a
+ * percentage of the node, and request latency. The service publishes no connection-count or
+ * replication-lag metric; latency is what a saturated connection pool or a lagging
+ * replica shows up as first.
+ */
+export const VCORE_ALERT_RULES: readonly VcoreAlertRule[] = [
+    { id: "cpu", metricName: "CpuPercent", threshold: 80, why: "CPU above 80% for 15 minutes" },
+    { id: "memory", metricName: "MemoryPercent", threshold: 90, why: "memory above 90% for 15 minutes" },
+    { id: "storage", metricName: "StoragePercent", threshold: 80, why: "storage above 80%: raise databaseStorageGb" },
+    { id: "latency", metricName: "MongoRequestDurationMs", threshold: 500, why: "requests average above 500 ms" },
+];
+
+/** vCore cluster names are global DNS names: 3-40 lowercase letters, digits and hyphens. */
+export function vcoreClusterName(namePrefix: string, role: string, suffix: string): string {
+    const name = `${namePrefix}-${role === "primary" ? "mongo" : "mongo-dr"}-${suffix}`.toLowerCase();
+    if (!/^[a-z][a-z0-9-]{1,38}[a-z0-9]$/.test(name)) throw new RangeError(`"${name}" is not a valid vCore cluster name (3-40 lowercase letters, digits, hyphens)`);
+    return name;
+}
+
+/**
+ * Azure Cosmos DB for MongoDB vCore: a cluster with public network access disabled, reached
+ * through a private endpoint in the data subnet whose name resolves through a private DNS
+ * zone linked to the VNet; zone-redundant high availability in prod (a standby in another
+ * zone per shard); continuous backup with 35-day point-in-time restore built in; and in prod
+ * a geo-replica cluster in the DR region, readable and promotable.
+ *
+ * Storage is encrypted at rest with a service-managed key: the vCore API version this SDK
+ * ships (2024-07-01) has no customer-managed-key setting. See docs/database.md.
+ */
+export class AzureCosmosMongo extends pulumi.ComponentResource implements Database {
+    public readonly host: pulumi.Output<string>;
+    public readonly port: pulumi.Output<number>;
+    public readonly readerHost: pulumi.Output<string>;
+    public readonly replicaSetName: pulumi.Output<string | undefined>;
+    public readonly connectionString: pulumi.Output<string>;
+    public readonly connectionSecretId: pulumi.Output<string>;
+    public readonly clusterId: pulumi.Output<string>;
+
+    constructor(name: string, args: DatabaseArgs<AzureTypes>, opts?: pulumi.ComponentResourceOptions) {
+        super(DATABASE_TYPE, name, {}, opts);
+        const size = args.size ?? "small";
+        const nodes = args.nodes ?? 1;
+        const shards = args.shards ?? 1;
+        const problems = databaseConfigProblems(
+            {
+                engine: "native",
+                size,
+                nodes,
+                readReplicas: args.readReplicas ?? 0,
+                shards,
+                storageGb: args.storageGb ?? DEFAULT_DATABASE_STORAGE_GB,
+                pointInTimeRecovery: args.pointInTimeRecovery ?? true,
+            },
+            { cloud: "azure", hasDr: args.dr !== undefined },
+        );
+        // vCore keeps backups for a fixed 35 days, at least the longest retention a stack can ask for.
+        const retention = args.backupRetentionDays ?? DEFAULT_BACKUP_RETENTION_DAYS;
+        if (retention > VCORE_BACKUP_RETENTION_DAYS) {
+            problems.push({ key: "backupRetentionDays", message: `backupRetentionDays ${retention} exceeds the ${VCORE_BACKUP_RETENTION_DAYS} days vCore keeps` });
+        }
+        if (problems.length > 0) {
+            throw new pulumi.ResourceError(`Database ${name}: ${problems.map((p) => `${p.key}: ${p.message}`).join("; ")}`, this);
+        }
+
+        const { site } = args;
+        const random = { parent: this, provider: new RandomProvider(`${name}-random`, {}, { parent: this }) };
+        const suffix = new RandomString(`${name}-name-suffix`, { length: 6, special: false, upper: false, numeric: true, lower: true }, random);
+        // vCore requires three of upper, lower, digit and symbol; the symbols need no URI escaping.
+        const password = new RandomPassword(
+            `${name}-password`,
+            { length: 40, special: true, overrideSpecial: "-_.~", minUpper: 2, minLower: 2, minNumeric: 2, minSpecial: 2 },
+            random,
+        );
+
+        const cluster = new MongoCluster(
+            `${name}-cluster`,
+            {
+                resourceGroupName: site.resourceGroupName,
+                location: site.location,
+                mongoClusterName: suffix.result.apply((s) => vcoreClusterName(site.namePrefix, "primary", s)),
+                properties: {
+                    createMode: "Default",
+                    // Secret explicitly: the SDK passes `properties` through as a plain object.
+                    administrator: { userName: DATABASE_USER, password: pulumi.secret(password.result) },
+                    serverVersion: args.version ?? VCORE_DEFAULT_VERSION,
+                    compute: { tier: VCORE_TIERS[size] },
+                    storage: { sizeGb: args.storageGb ?? DEFAULT_DATABASE_STORAGE_GB },
+                    sharding: { shardCount: shards },
+                    // Zone-redundant where the region has zones; HA keeps a synchronous standby.
+                    highAvailability: { targetMode: nodes >= VCORE_HA_NODES ? "ZoneRedundantPreferred" : "Disabled" },
+                    publicNetworkAccess: "Disabled",
+                    // Cross-region replicas are a preview feature of this API version.
+                    previewFeatures: args.dr ? ["GeoReplicas"] : undefined,
+                },
+                tags: { ...site.tags },
+            },
+            { parent: this, provider: site.provider, protect: args.protect },
+        );
+        this.clusterId = cluster.id;
+        this.regionalPlumbing(`${name}-primary`, args, cluster);
+
+        if (args.dr) {
+            const dr = args.dr;
+            const replica = new MongoCluster(
+                `${name}-dr-cluster`,
+                {
+                    resourceGroupName: dr.site.resourceGroupName,
+                    location: dr.site.location,
+                    mongoClusterName: suffix.result.apply((s) => vcoreClusterName(site.namePrefix, "dr", s)),
+                    properties: {
+                        createMode: "GeoReplica",
+                        replicaParameters: { sourceResourceId: cluster.id, sourceLocation: site.location },
+                        publicNetworkAccess: "Disabled",
+                    },
+                    tags: { ...dr.site.tags },
+                },
+                { parent: this, provider: dr.site.provider, protect: args.protect },
+            );
+            this.regionalPlumbing(`${name}-dr`, dr, replica);
+        }
+
+        const connectionTemplate = cluster.properties.apply((p) => p.connectionString);
+        // The host is not sensitive even if the engine marks all of `properties` secret.
+        this.host = pulumi.unsecret(connectionTemplate.apply((s) => uriHost(s)));
+        // The global name points at the primary; reads go there too (vCore has no in-region read replicas).
+        this.readerHost = this.host;
+        this.port = pulumi.output(VCORE_PORT);
+        // vCore hides its members behind a gateway: drivers must not name a replica set.
+        this.replicaSetName = pulumi.output<string | undefined>(undefined);
+        this.connectionString = pulumi.secret(
+            pulumi.all([this.host, password.result]).apply(([host, pw]) =>
+                buildMongoUri({
+                    srv: true,
+                    username: DATABASE_USER,
+                    password: pw,
+                    hosts: [host],
+                    options: { authMechanism: "SCRAM-SHA-256", retryWrites: "false", maxIdleTimeMS: "120000" },
+                }),
+            ),
+        );
+        this.connectionSecretId = azureConnectionSecret(
+            `${name}-connection`,
+            {
+                site,
+                keys: args.keys,
+                dr: args.dr ? { site: args.dr.site, keys: args.dr.keys } : undefined,
+                purpose: "database",
+                description: "MongoDB connection string (Cosmos DB for MongoDB vCore)",
+                value: this.connectionString,
+                protect: args.protect,
+            },
+            this,
+        );
+        this.alarms(name, args, cluster);
+
+        this.registerOutputs({
+            host: this.host,
+            port: this.port,
+            readerHost: this.readerHost,
+            replicaSetName: this.replicaSetName,
+            connectionString: this.connectionString,
+            connectionSecretId: this.connectionSecretId,
+        });
+    }
+
+    /** A private endpoint in the region's data subnet and the private DNS zone that makes the
+     * cluster's name resolve to it from the VNet; the cluster's request (audit) logs go to the
+     * region's log storage account, encrypted with the stack key. */
+    private regionalPlumbing(name: string, region: DatabaseRegion<AzureTypes>, cluster: MongoCluster): void {
+        const { site, network } = region;
+        const child = { parent: this, provider: site.provider };
+        new DiagnosticSetting(
+            `${name}-diagnostics`,
+            {
+                name: "audit",
+                resourceUri: cluster.id,
+                storageAccountId: network.flowLogStorageAccountId,
+                logs: [{ categoryGroup: "allLogs", enabled: true }],
+            },
+            child,
+        );
+        const endpointName = `${site.namePrefix}-${site.role}-mongo-pe`;
+        const endpoint = new PrivateEndpoint(
+            `${name}-endpoint`,
+            {
+                resourceGroupName: site.resourceGroupName,
+                location: site.location,
+                privateEndpointName: endpointName,
+                customNetworkInterfaceName: `${endpointName}-nic`,
+                subnet: { id: network.dataSubnetId },
+                privateLinkServiceConnections: [{ name: endpointName, privateLinkServiceId: cluster.id, groupIds: ["MongoCluster"] }],
+                tags: { ...site.tags },
+            },
+            child,
+        );
+        const zone = new PrivateZone(
+            `${name}-dns-zone`,
+            { resourceGroupName: site.resourceGroupName, privateZoneName: VCORE_PRIVATE_DNS_ZONE, location: "Global", tags: { ...site.tags } },
+            child,
+        );
+        new VirtualNetworkLink(
+            `${name}-dns-link`,
+            {
+                resourceGroupName: site.resourceGroupName,
+                privateZoneName: zone.name,
+                virtualNetworkLinkName: `${site.namePrefix}-${site.role}-mongo`,
+                location: "Global",
+                virtualNetwork: { id: network.vnetId },
+                registrationEnabled: false,
+                tags: { ...site.tags },
+            },
+            child,
+        );
+        new PrivateDnsZoneGroup(
+            `${name}-dns-group`,
+            {
+                resourceGroupName: site.resourceGroupName,
+                privateEndpointName: endpoint.name,
+                privateDnsZoneGroupName: "default",
+                privateDnsZoneConfigs: [{ name: "mongocluster", privateDnsZoneId: zone.id }],
+            },
+            child,
+        );
+    }
+
+    /** Azure Monitor metric alerts to the stack's action group, evaluated every 5 minutes over 15. */
+    private alarms(name: string, args: DatabaseArgs<AzureTypes>, cluster: MongoCluster): void {
+        const { site } = args;
+        for (const rule of VCORE_ALERT_RULES) {
+            new MetricAlert(
+                `${name}-alert-${rule.id}`,
+                {
+                    resourceGroupName: site.resourceGroupName,
+                    ruleName: `${site.namePrefix}-mongo-${rule.id}`,
+                    location: "global",
+                    description: `Cosmos DB vCore: ${rule.why}`,
+                    severity: 2,
+                    enabled: true,
+                    scopes: [cluster.id],
+                    evaluationFrequency: "PT5M",
+                    windowSize: "PT15M",
+                    criteria: {
+                        odataType: "Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria",
+                        allOf: [
+                            {
+                                criterionType: "StaticThresholdCriterion",
+                                name: rule.id,
+                                metricName: rule.metricName,
+                                metricNamespace: "Microsoft.DocumentDB/mongoClusters",
+                                operator: "GreaterThan",
+                                threshold: rule.threshold,
+                                timeAggregation: "Average",
+                            },
+                        ],
+                    },
+                    actions: [{ actionGroupId: args.alerts.actionGroupId }],
+                    autoMitigate: true,
+                    tags: { ...site.tags },
+                },
+                { parent: this, provider: site.provider },
+            );
+        }
+    }
+}

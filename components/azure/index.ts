@@ -1,0 +1,32 @@
+/**
+ * The Azure implementation of every contract. Loaded only when a stack's cloud is azure.
+ */
+import { AtlasDatabase } from "../atlas/database";
+import type { CloudImplementation } from "../contracts/cloud";
+import { AzureAlerts } from "./alerts";
+import { azureAtlasSide } from "./atlas";
+import { AzureCache } from "./cache";
+import { AzureCosmosMongo } from "./database";
+import { AzureKeys } from "./keys";
+import { AzureNetwork } from "./network";
+import { azureSite, type AzureSite } from "./site";
+
+export interface AzureTypes {
+    readonly site: AzureSite;
+    readonly keys: AzureKeys;
+    readonly network: AzureNetwork;
+    readonly alerts: AzureAlerts;
+}
+
+export function azureCloud(): CloudImplementation<AzureTypes> {
+    return {
+        cloud: "azure",
+        site: azureSite,
+        keys: (name, args, opts) => new AzureKeys(name, args, opts),
+        alerts: (name, args, opts) => new AzureAlerts(name, args, opts),
+        network: (name, args, opts) => new AzureNetwork(name, args, opts),
+        cache: (name, args, opts) => new AzureCache(name, args, opts),
+        database: (name, args, opts) =>
+            args.engine === "atlas" ? new AtlasDatabase(name, args, azureAtlasSide, opts) : new AzureCosmosMongo(name, args, opts),
+    };
+}

@@ -1,0 +1,308 @@
+import { FlowLog } from "@pulumi/azure-native/network/flowLog";
+import { NatGateway } from "@pulumi/azure-native/network/natGateway";
+import { NetworkSecurityGroup } from "@pulumi/azure-native/network/networkSecurityGroup";
+import { PublicIPAddress } from "@pulumi/azure-native/network/publicIPAddress";
+import { SecurityRule } from "@pulumi/azure-native/network/securityRule";
+import { Subnet } from "@pulumi/azure-native/network/subnet";
+import { VirtualNetwork } from "@pulumi/azure-native/network/virtualNetwork";
+import { StorageAccount } from "@pulumi/azure-native/storage/storageAccount";
+import * as pulumi from "@pulumi/pulumi";
+import { RandomString } from "@pulumi/random/randomString";
+import { DEFAULT_FLOW_LOG_RETENTION_DAYS, NETWORK_TYPE, type Network, type NetworkArgs } from "../contracts/network";
+import { AZURE_MAX_FLOW_LOG_RETENTION_DAYS } from "../../src/config";
+import { layoutNetwork, type NetworkLayout, type Tier } from "../../src/network-layout";
+import type { AzureKeys } from "./keys";
+import { NAME_SUFFIX_LENGTH, storageAccountName } from "./naming";
+import type { AzureSite } from "./site";
+
+/** An inbound NSG rule, as this component writes them. */
+export interface InboundRule {
+    readonly name: string;
+    /** 100 (first) to 4096 (last): every custom rule sits before Azure's default rules. */
+    readonly priority: number;
+    readonly access: "Allow" | "Deny";
+    readonly protocol: "Tcp" | "*";
+    readonly sourceAddressPrefix: string;
+    readonly destinationAddressPrefix: string;
+    readonly destinationPortRange: string;
+    readonly description: string;
+}
+
+/** The last custom priority: explicit denies here lose to every allow a component adds. */
+export const LAST_RULE_PRIORITY = 4096;
+
+/**
+ * Each tier's inbound rules. Azure's defaults already allow traffic within the VNet and from
+ * its load balancer probes; these close the internet everywhere, open HTTPS to the public
+ * tier only, and let only the app tier reach the data tier.
+ */
+export function tierInboundRules(layout: NetworkLayout): Readonly<Record<Tier, readonly InboundRule[]>> {
+    const denyInternet: InboundRule = {
+        name: "deny-internet-inbound",
+        priority: LAST_RULE_PRIORITY,
+        access: "Deny",
+        protocol: "*",
+        sourceAddressPrefix: "Internet",
+        destinationAddressPrefix: "*",
+        destinationPortRange: "*",
+        description: "Nothing from the internet reaches this tier unless a rule above allows it",
+    };
+    return {
+        public: [
+            {
+                name: "allow-https-inbound",
+                priority: 100,
+                access: "Allow",
+                protocol: "Tcp",
+                sourceAddressPrefix: "Internet",
+                destinationAddressPrefix: layout.public.cidr,
+                destinationPortRange: "443",
+                description: "HTTPS from the internet to the load balancers of the public tier",
+            },
+            denyInternet,
+        ],
+        app: [denyInternet],
+        data: [
+            {
+                name: "allow-app-tier-inbound",
+                priority: 4000,
+                access: "Allow",
+                protocol: "*",
+                sourceAddressPrefix: layout.app.cidr,
+                destinationAddressPrefix: layout.data.cidr,
+                destinationPortRange: "*",
+                description: "Workloads of the app tier reach databases, caches and private endpoints",
+            },
+            {
+                name: "deny-vnet-inbound",
+                priority: LAST_RULE_PRIORITY - 1,
+                access: "Deny",
+                protocol: "*",
+                sourceAddressPrefix: "VirtualNetwork",
+                destinationAddressPrefix: "*",
+                destinationPortRange: "*",
+                description: "No other subnet, and no peered network, reaches the data tier",
+            },
+            denyInternet,
+        ],
+    };
+}
+
+export function flowLogRetentionProblem(days: number): string | undefined {
+    if (!Number.isInteger(days) || days < 1 || days > AZURE_MAX_FLOW_LOG_RETENTION_DAYS) {
+        return `flowLogRetentionDays ${days} (gravitypm:logRetentionDays) must be 1-${AZURE_MAX_FLOW_LOG_RETENTION_DAYS} on Azure: Network Watcher keeps flow logs at most a year`;
+    }
+    return undefined;
+}
+
+/**
+ * Azure creates one Network Watcher per region, named `NetworkWatcher_<location>`, in the
+ * resource group `NetworkWatcherRG`, as soon as a VNet exists there. A flow log is a child of
+ * the watcher, so it lives in that group. This assumes the subscription has not opted out of
+ * automatic Network Watcher enablement; if it has, create the watcher with these names first.
+ */
+export const NETWORK_WATCHER_RESOURCE_GROUP = "NetworkWatcherRG";
+export function networkWatcherName(location: string): string {
+    return `NetworkWatcher_${location}`;
+}
+
+/**
+ * A VNet with app, data and public subnets (regional, spanning every zone), an NSG per tier,
+ * NAT egress for the private tiers, and VNet flow logs (which replace NSG flow logs, retired
+ * for new deployments) to a storage account encrypted with the stack key.
+ *
+ * Subnets and NSG rules are standalone resources rather than inline lists, so each has its
+ * own URN and id for later components and policy rules, and other components can add rules
+ * or subnets without rewriting the VNet. azure-native keeps standalone children when the
+ * parent's list is unset, so the old VNet/Subnet fight does not happen. Azure rejects
+ * concurrent writes to one VNet or NSG ("AnotherOperationInProgress"), so subnets, and the
+ * rules of each NSG, are created one after another.
+ */
+export class AzureNetwork extends pulumi.ComponentResource implements Network {
+    public readonly networkId: pulumi.Output<string>;
+    public readonly vnetId: pulumi.Output<string>;
+    public readonly vnetName: pulumi.Output<string>;
+    public readonly cidr: string;
+    public readonly layout: NetworkLayout;
+    public readonly appSubnetId: pulumi.Output<string>;
+    public readonly dataSubnetId: pulumi.Output<string>;
+    public readonly publicSubnetId: pulumi.Output<string>;
+    public readonly appSubnetIds: pulumi.Output<string>[];
+    public readonly dataSubnetIds: pulumi.Output<string>[];
+    public readonly publicSubnetIds: pulumi.Output<string>[];
+    public readonly flowLogStorageAccountId: pulumi.Output<string>;
+
+    constructor(name: string, args: NetworkArgs<AzureSite, AzureKeys>, opts?: pulumi.ComponentResourceOptions) {
+        super(NETWORK_TYPE, name, {}, opts);
+        const retentionDays = args.flowLogRetentionDays ?? DEFAULT_FLOW_LOG_RETENTION_DAYS;
+        const problem = flowLogRetentionProblem(retentionDays);
+        if (problem) throw new pulumi.ResourceError(problem, this);
+
+        const { site, keys } = args;
+        const child = { parent: this, provider: site.provider };
+        const resourceGroupName = site.resourceGroupName;
+        const location = site.location;
+        const tags = { ...site.tags };
+        this.cidr = site.cidr;
+        this.layout = layoutNetwork(site.cidr, site.zones.length);
+
+        const vnet = new VirtualNetwork(
+            `${name}-vnet`,
+            {
+                virtualNetworkName: `${site.namePrefix}-${site.role}`,
+                resourceGroupName,
+                location,
+                addressSpace: { addressPrefixes: [site.cidr] },
+                tags,
+            },
+            child,
+        );
+
+        // Azure subnets are regional and take one NAT gateway each, so `natPerZone` has no Azure
+        // form: one gateway serves the private tiers. A Standard gateway sits in a zone Azure
+        // picks, so egress shares that zone's fate; the zone-redundant IP suits a gateway in any zone.
+        const natIp = new PublicIPAddress(
+            `${name}-nat-ip`,
+            {
+                publicIpAddressName: `${site.namePrefix}-${site.role}-nat`,
+                resourceGroupName,
+                location,
+                sku: { name: "Standard", tier: "Regional" },
+                publicIPAllocationMethod: "Static",
+                publicIPAddressVersion: "IPv4",
+                zones: [...site.zones],
+                tags,
+            },
+            child,
+        );
+        const nat = new NatGateway(
+            `${name}-nat`,
+            {
+                natGatewayName: `${site.namePrefix}-${site.role}`,
+                resourceGroupName,
+                location,
+                sku: { name: "Standard" },
+                publicIpAddresses: [{ id: natIp.id }],
+                tags,
+            },
+            child,
+        );
+
+        const rules = tierInboundRules(this.layout);
+        const tierSubnet = (tier: Tier, after?: Subnet): Subnet => {
+            const nsg = new NetworkSecurityGroup(
+                `${name}-${tier}-nsg`,
+                { networkSecurityGroupName: `${site.namePrefix}-${site.role}-${tier}`, resourceGroupName, location, tags },
+                child,
+            );
+            const lastRule = rules[tier].reduce<SecurityRule | undefined>(
+                (previous, rule) =>
+                    new SecurityRule(
+                        `${name}-${tier}-${rule.name}`,
+                        {
+                            securityRuleName: rule.name,
+                            networkSecurityGroupName: nsg.name,
+                            resourceGroupName,
+                            direction: "Inbound",
+                            priority: rule.priority,
+                            access: rule.access,
+                            protocol: rule.protocol,
+                            sourceAddressPrefix: rule.sourceAddressPrefix,
+                            sourcePortRange: "*",
+                            destinationAddressPrefix: rule.destinationAddressPrefix,
+                            destinationPortRange: rule.destinationPortRange,
+                            description: rule.description,
+                        },
+                        { ...child, dependsOn: previous ? [previous] : [] },
+                    ),
+                undefined,
+            );
+            const isPrivate = tier !== "public";
+            return new Subnet(
+                `${name}-${tier}`,
+                {
+                    subnetName: tier,
+                    virtualNetworkName: vnet.name,
+                    resourceGroupName,
+                    addressPrefix: this.layout[tier].cidr,
+                    networkSecurityGroup: { id: nsg.id },
+                    natGateway: isPrivate ? { id: nat.id } : undefined,
+                    // Private tiers egress only through NAT, never through Azure's implicit outbound IPs.
+                    defaultOutboundAccess: isPrivate ? false : undefined,
+                    // Without this, NSG rules do not apply to the private endpoints of the data tier.
+                    privateEndpointNetworkPolicies: tier === "data" ? "Enabled" : undefined,
+                },
+                // The subnet also waits for its NSG's rules, so nothing lands in it before they hold.
+                { ...child, dependsOn: [lastRule, after].filter((r): r is SecurityRule | Subnet => r !== undefined) },
+            );
+        };
+        const appSubnet = tierSubnet("app");
+        const dataSubnet = tierSubnet("data", appSubnet);
+        const publicSubnet = tierSubnet("public", dataSubnet);
+
+        const suffix = new RandomString(
+            `${name}-flow-logs-suffix`,
+            { length: NAME_SUFFIX_LENGTH, special: false, upper: false, numeric: true, lower: true },
+            { parent: this },
+        );
+        const flowLogStore = new StorageAccount(
+            `${name}-flow-logs`,
+            {
+                accountName: suffix.result.apply((s) => storageAccountName(site.namePrefix, site.role, "logs", s)),
+                resourceGroupName,
+                location,
+                kind: "StorageV2",
+                sku: { name: "Standard_ZRS" },
+                accessTier: "Hot",
+                minimumTlsVersion: "TLS1_2",
+                enableHttpsTrafficOnly: true,
+                allowBlobPublicAccess: false,
+                allowCrossTenantReplication: false,
+                // Closed by the firewall, not by publicNetworkAccess "Disabled": that would also
+                // shut out the trusted-service exception Network Watcher writes flow logs through.
+                publicNetworkAccess: "Enabled",
+                networkRuleSet: { defaultAction: "Deny", bypass: "AzureServices" },
+                identity: { type: "UserAssigned", userAssignedIdentities: [keys.identityId] },
+                encryption: {
+                    keySource: "Microsoft.Keyvault",
+                    // No key version: the account follows the key's rotations.
+                    keyVaultProperties: { keyName: keys.keyName, keyVaultUri: keys.vaultUri },
+                    encryptionIdentity: { encryptionUserAssignedIdentity: keys.identityId },
+                    requireInfrastructureEncryption: true,
+                },
+                tags,
+            },
+            { ...child, protect: args.protect, dependsOn: [keys.keyAccess] },
+        );
+        new FlowLog(
+            `${name}-flow-log`,
+            {
+                flowLogName: `${site.namePrefix}-${site.role}-vnet`,
+                networkWatcherName: networkWatcherName(location),
+                resourceGroupName: NETWORK_WATCHER_RESOURCE_GROUP,
+                location,
+                targetResourceId: vnet.id,
+                storageId: flowLogStore.id,
+                enabled: true,
+                retentionPolicy: { enabled: true, days: retentionDays },
+                format: { type: "JSON", version: 2 },
+                tags,
+            },
+            // Azure creates the region's watcher shortly after the first VNet there; waiting for
+            // the subnets gives it that time on a subscription's first deployment.
+            { ...child, dependsOn: [publicSubnet] },
+        );
+
+        this.vnetId = vnet.id;
+        this.networkId = vnet.id;
+        this.vnetName = vnet.name;
+        this.appSubnetId = appSubnet.id;
+        this.dataSubnetId = dataSubnet.id;
+        this.publicSubnetId = publicSubnet.id;
+        this.appSubnetIds = [appSubnet.id];
+        this.dataSubnetIds = [dataSubnet.id];
+        this.publicSubnetIds = [publicSubnet.id];
+        this.flowLogStorageAccountId = flowLogStore.id;
+        this.registerOutputs({ vnetId: this.vnetId, flowLogStorageAccountId: this.flowLogStorageAccountId });
+    }
+}

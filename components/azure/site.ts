@@ -1,0 +1,38 @@
+import { Provider } from "@pulumi/azure-native/provider";
+import { ResourceGroup } from "@pulumi/azure-native/resources/resourceGroup";
+import type * as pulumi from "@pulumi/pulumi";
+import type { Site, SiteArgs } from "../contracts/site";
+import { resourceGroupName } from "./naming";
+
+export interface AzureSite extends Site {
+    /** The site's resource group: every resource of the site lives in it. */
+    readonly resourceGroupName: pulumi.Output<string>;
+    /** The Azure location (region) of the site, e.g. `eastus`. */
+    readonly location: string;
+}
+
+/**
+ * One explicit azure-native provider per region and one resource group per site. The
+ * provider's `location` is only a fallback: every resource still sets its own location.
+ * azure-native has no default tags, so components tag each resource with `site.tags`.
+ */
+export function azureSite(name: string, args: SiteArgs): AzureSite {
+    const location = args.placement.region;
+    const provider = new Provider(`azure-${name}`, { location });
+    const group = new ResourceGroup(
+        `${name}-resource-group`,
+        { resourceGroupName: resourceGroupName(args.namePrefix, args.role), location, tags: { ...args.tags } },
+        { provider, protect: args.protect ?? false },
+    );
+    return {
+        role: args.role,
+        region: location,
+        location,
+        zones: args.placement.zones,
+        cidr: args.placement.cidr,
+        namePrefix: args.namePrefix,
+        tags: args.tags,
+        provider,
+        resourceGroupName: group.name,
+    };
+}
