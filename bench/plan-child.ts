@@ -1,6 +1,6 @@
 /**
  * One measured plan: what `npm run plan -- --stack <s> --cloud <c>` does, then a report of
- * the process's peak RSS and of the SDK module files it loaded (the floor loads the same).
+ * the process's peak RSS.
  */
 import "../src/cli/no-source-maps";
 import { runPlan } from "../src/plan/engine";
@@ -11,8 +11,7 @@ async function main() {
     const [stack, cloud] = process.argv.slice(2);
     const plan = await runPlan({ stack, cloud: cloud as Cloud });
     renderPlan(plan);
-    const sdkModules = Object.keys(require.cache).filter((f) => /node_modules[\\/]@pulumi[\\/](?!pulumi[\\/])/.test(f));
-    console.log(JSON.stringify({ resources: plan.resources.length, maxRssKb: process.resourceUsage().maxRSS, sdkModules }));
+    console.log(JSON.stringify({ resources: plan.resources.length, maxRssKb: process.resourceUsage().maxRSS }));
 }
 
 void main();

@@ -17,7 +17,9 @@
 import type { Cloud } from "./clouds";
 import type { CacheEngine, CachePersistence, CacheSettings, Size } from "./config";
 
-export type CacheCrossRegionMode = "global-datastore" | "cross-cluster-replication" | "active-geo-replication" | "none";
+/** How prod keeps a cache copy in the DR region: a replica, or (`scheduled-export`) a daily
+ * backup file there to restore from. */
+export type CacheCrossRegionMode = "global-datastore" | "cross-cluster-replication" | "active-geo-replication" | "scheduled-export" | "none";
 
 /** One managed Redis offering and the settings it accepts. */
 export interface CacheService {
@@ -52,8 +54,9 @@ export const MEMORYSTORE_INSTANCE: CacheService = {
     prodPersistence: ["rdb"],
     maxShards: 1,
     maxReplicasPerShard: 5,
-    // A Memorystore for Redis instance has no cross-region replication.
-    crossRegion: "none",
+    // A Memorystore for Redis instance has no cross-region replication: prod exports its RDB
+    // snapshot daily to a bucket in the DR region instead.
+    crossRegion: "scheduled-export",
 };
 
 export const MEMORYSTORE_CLUSTER: CacheService = {

@@ -110,6 +110,7 @@ export function buildPlatform<T extends CloudTypes>(cfg: StackConfig, cloud: Clo
         replicasPerShard: cfg.cache.replicasPerShard,
         persistence: cfg.cache.persistence,
         snapshotRetentionDays: cfg.cache.snapshotRetentionDays,
+        backupRetentionDays: cfg.backupRetentionDays,
         logRetentionDays: cfg.logRetentionDays,
         protect,
     });

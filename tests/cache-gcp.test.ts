@@ -1,10 +1,36 @@
 import { describe, expect, it } from "vitest";
 import { clusterPersistence, gcpCacheAlerts, gcpInstanceShape, memorystoreName, memorystoreRedisVersion } from "../components/gcp/cache";
+import {
+    BUCKET_NAME_MAX,
+    cacheExportBucketName,
+    cacheExportLifecycle,
+    CLOUD_PLATFORM_SCOPE,
+    EXPORT_AGENT_PERMISSIONS,
+    EXPORT_SCHEDULE,
+    exportFailureFilter,
+    exportObjectUri,
+    gcpCustomRoleId,
+    gcpServiceAccountId,
+    memorystoreExportBody,
+    memorystoreExportUrl,
+    memorystoreInstancePath,
+} from "../components/gcp/cache-export";
 import type { Plan, PlannedResource } from "../src/plan/types";
 import { byUrn, descendants, input, ofType, one, plan } from "./support/plan";
 
 const INSTANCE = "gcp:redis/instance:Instance";
 const CLUSTER = "gcp:redis/cluster:Cluster";
+const BUCKET = "gcp:storage/bucket:Bucket";
+const JOB = "gcp:cloudscheduler/job:Job";
+const BUCKET_MEMBER = "gcp:storage/bucketIAMMember:BucketIAMMember";
+const CUSTOM_ROLE = "gcp:projects/iAMCustomRole:IAMCustomRole";
+const PROJECT_MEMBER = "gcp:projects/iAMMember:IAMMember";
+const ACCOUNT = "gcp:serviceaccount/account:Account";
+const KEY_MEMBER = "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember";
+const DR_KEY = "projects/gravitypm-prod/locations/us-east1/keyRings/dr-keys-ring/cryptoKeys/dr-keys-key";
+/** The mock's Memorystore and Cloud Storage service agents (src/plan/mock-outputs.ts). */
+const REDIS_AGENT = "serviceAccount:service-123456789012@cloud-redis.iam.gserviceaccount.com";
+const STORAGE_AGENT = "serviceAccount:service-123456789012@gs-project-accounts.iam.gserviceaccount.com";
 
 function named(p: Plan, name: string): PlannedResource {
     const r = p.resources.find((x) => x.name === name);
@@ -43,6 +69,49 @@ describe("pure Memorystore helpers", () => {
 
     it("alerts on memory, CPU, evictions and replication for both services", () => {
         for (const cluster of [false, true]) expect(gcpCacheAlerts(cluster).map((a) => a.id)).toEqual(["memory", "cpu", "evictions", "replication-lag"]);
+    });
+});
+
+describe("pure DR export helpers", () => {
+    it("names the bucket within Cloud Storage's rules, keeping the suffix", () => {
+        expect(cacheExportBucketName("gravitypm-prod", "1a2b3c4d")).toBe("gravitypm-prod-cache-dr-1a2b3c4d");
+        const long = cacheExportBucketName("GravityPM_" + "x".repeat(80), "1a2b3c4d");
+        expect(long.length).toBeLessThanOrEqual(BUCKET_NAME_MAX);
+        expect(long).toMatch(/^gravitypm-x+-cache-dr-1a2b3c4d$/);
+        expect(() => cacheExportBucketName("google-prod", "1a2b3c4d")).toThrow(/not a valid Cloud Storage bucket name/);
+    });
+
+    it("fits service account and custom role ids", () => {
+        expect(gcpServiceAccountId("gravitypm-prod", "cache-export")).toBe("gravitypm-prod-cache-export");
+        const long = gcpServiceAccountId("gravitypm-an-exceedingly-long-stack", "cache-export");
+        expect(long.length).toBeLessThanOrEqual(30);
+        expect(long.endsWith("-cache-export")).toBe(true);
+        expect(gcpCustomRoleId("gravitypm-prod", "cacheExport", "1a2b3c4d")).toBe("gravitypm_prod_cacheExport_1a2b3c4d");
+        expect(gcpCustomRoleId("p".repeat(80), "cacheExportWriter", "1a2b3c4d").length).toBe(64);
+    });
+
+    it("targets the instance's export method with a base64 JSON body naming one object per instance", () => {
+        const path = memorystoreInstancePath("proj", "us-central1", "proj-cache");
+        expect(memorystoreExportUrl(path)).toBe("https://redis.googleapis.com/v1/projects/proj/locations/us-central1/instances/proj-cache:export");
+        expect(() => memorystoreExportUrl("proj-cache")).toThrow(/not a Memorystore instance name/);
+        expect(exportObjectUri("b", "proj-cache")).toBe("gs://b/proj-cache/export.rdb");
+        expect(JSON.parse(Buffer.from(memorystoreExportBody("b", "proj-cache"), "base64").toString("utf8"))).toEqual({
+            outputConfig: { gcsDestination: { uri: "gs://b/proj-cache/export.rdb" } },
+        });
+    });
+
+    it("keeps each replaced export for the retention period and never ages out the newest", () => {
+        expect(cacheExportLifecycle(35)).toEqual([{ action: { type: "Delete" }, condition: { withState: "ARCHIVED", daysSinceNoncurrentTime: 35 } }]);
+        expect(() => cacheExportLifecycle(0)).toThrow(/at least 1/);
+        expect(() => cacheExportLifecycle(1.5)).toThrow(/whole number/);
+    });
+
+    it("matches refused scheduler runs and failed export operations of this instance only", () => {
+        const filter = exportFailureFilter("p-cache-export", "us-central1", "projects/p/locations/us-central1/instances/p-cache");
+        expect(filter).toContain('resource.type="cloud_scheduler_job" AND resource.labels.job_id="p-cache-export"');
+        expect(filter).toContain('protoPayload.methodName="google.cloud.redis.v1.CloudRedis.ExportInstance"');
+        expect(filter).toContain('protoPayload.resourceName="projects/p/locations/us-central1/instances/p-cache"');
+        expect(filter.match(/severity>=ERROR/g)).toHaveLength(2);
     });
 });
 
@@ -95,6 +164,12 @@ describe("GCP cache, staging", async () => {
     it("protects nothing in staging", () => {
         expect(cacheOf(p).filter((r) => r.protect)).toEqual([]);
     });
+
+    it("has no DR export: no bucket, job, export identity or export alert", () => {
+        for (const type of [BUCKET, JOB, BUCKET_MEMBER, CUSTOM_ROLE, PROJECT_MEMBER, ACCOUNT]) expect(ofType(p, type)).toEqual([]);
+        expect(cacheOf(p).filter((r) => r.name.startsWith("cache-export"))).toEqual([]);
+        expect(p.outputs.cacheCrossRegion).toBe("none: no DR region: the instance lives in one region");
+    });
 });
 
 describe("GCP cache, prod (one shard: Memorystore instance)", async () => {
@@ -111,15 +186,121 @@ describe("GCP cache, prod (one shard: Memorystore instance)", async () => {
         expect(input(instance, "deletionProtection")).toBe(true);
     });
 
-    it("says plainly that an instance has no DR copy, and copies the secret to the DR region", () => {
-        expect(p.outputs.cacheCrossRegion).toMatch(/^none: Memorystore for Redis instances have no cross-region replication/);
+    it("says its DR copy is a daily export, and copies the secret to the DR region", () => {
+        expect(p.outputs.cacheCrossRegion).toMatch(/^scheduled-export: daily RDB export to us-east1 \(RPO 24 h\)/);
         expect(ofType(p, CLUSTER)).toEqual([]);
         const replicas = (input(one(p, "gcp:secretmanager/secret:Secret", "cache-secret"), "replication") as { userManaged: { replicas: { location: string }[] } }).userManaged.replicas;
         expect(replicas.map((r) => r.location)).toEqual(["us-central1", "us-east1"]);
     });
 
     it("alerts on replication lag too", () => {
-        expect(ofType(p, "gcp:monitoring/alertPolicy:AlertPolicy").filter((a) => a.name.startsWith("cache-"))).toHaveLength(4);
+        const names = ofType(p, "gcp:monitoring/alertPolicy:AlertPolicy").filter((a) => a.name.startsWith("cache-")).map((a) => a.name);
+        expect(names.sort()).toEqual(["cache-cpu", "cache-evictions", "cache-export-failed", "cache-memory", "cache-replication-lag"]);
+    });
+});
+
+describe("GCP cache, prod: daily export to the DR region", async () => {
+    const p = await plan("prod", "gcp");
+    const instance = one(p, INSTANCE);
+    const bucket = one(p, BUCKET, "cache-export-bucket");
+    const job = one(p, JOB, "cache-export-job");
+    const account = one(p, ACCOUNT, "cache-export-account");
+    const bucketName = input(bucket, "name") as string;
+
+    it("keeps the exports in a private, versioned bucket in the DR region under the DR key, protected", () => {
+        expect(bucketName).toMatch(/^gravitypm-prod-cache-dr-[0-9a-f]{8}$/);
+        expect(input(bucket, "location")).toBe("us-east1");
+        expect(byUrn(p, bucket.provider)?.name).toBe("gcp-dr");
+        expect(input(bucket, "encryption")).toEqual({ defaultKmsKeyName: DR_KEY });
+        expect(input(bucket, "uniformBucketLevelAccess")).toBe(true);
+        expect(input(bucket, "publicAccessPrevention")).toBe("enforced");
+        expect(input(bucket, "versioning")).toEqual({ enabled: true });
+        expect(input(bucket, "forceDestroy")).toBe(false);
+        expect(bucket.protect).toBe(true);
+        expect(cacheOf(p).filter((r) => r.protect).map((r) => r.name).sort()).toEqual(["cache-export-bucket", "cache-instance", "cache-secret"]);
+    });
+
+    it("keeps every export at least backupRetentionDays (35 in prod), and deleted ones a week more", () => {
+        const rules = input(bucket, "lifecycleRules") as { action: { type: string }; condition: Record<string, unknown> }[];
+        expect(rules).toHaveLength(1);
+        expect(rules[0].action.type).toBe("Delete");
+        // Only replaced versions age out, each at least 35 days after a newer export superseded it.
+        expect(rules[0].condition.withState).toBe("ARCHIVED");
+        expect(rules[0].condition.daysSinceNoncurrentTime).toBeGreaterThanOrEqual(35);
+        expect(rules[0].condition.age).toBeUndefined();
+        expect(input(bucket, "softDeletePolicy")).toEqual({ retentionDurationSeconds: 7 * 86_400 });
+        // Bucket Lock cannot be combined with versioning.
+        expect(input(bucket, "retentionPolicy")).toBeUndefined();
+    });
+
+    it("lets Cloud Storage's service agent use the DR key before the bucket exists", () => {
+        const grant = one(p, KEY_MEMBER, "cache-export-storage-agent");
+        expect(input(grant, "cryptoKeyId")).toBe(DR_KEY);
+        expect(input(grant, "role")).toBe("roles/cloudkms.cryptoKeyEncrypterDecrypter");
+        expect(input(grant, "member")).toBe(STORAGE_AGENT);
+        expect(dependsOn(p, bucket, "cache-export-storage-agent")).toBe(true);
+    });
+
+    it("runs daily at a fixed UTC time against the primary instance's export method", () => {
+        expect(input(job, "region")).toBe("us-central1");
+        expect(byUrn(p, job.provider)?.name).toBe("gcp-primary");
+        expect(input(job, "schedule")).toBe(EXPORT_SCHEDULE);
+        expect(EXPORT_SCHEDULE).toMatch(/^\d+ \d+ \* \* \*$/);
+        expect(input(job, "timeZone")).toBe("Etc/UTC");
+        expect(input(job, "httpTarget.httpMethod")).toBe("POST");
+        expect(input(job, "httpTarget.uri")).toBe("https://redis.googleapis.com/v1/projects/gravitypm-prod/locations/us-central1/instances/gravitypm-prod-cache:export");
+        const body = JSON.parse(Buffer.from(input(job, "httpTarget.body") as string, "base64").toString("utf8")) as unknown;
+        expect(body).toEqual({ outputConfig: { gcsDestination: { uri: `gs://${bucketName}/gravitypm-prod-cache/export.rdb` } } });
+        expect(Number(input(job, "retryConfig.retryCount"))).toBeGreaterThanOrEqual(1);
+        expect(dependsOn(p, job, "cache-instance")).toBe(true);
+    });
+
+    it("runs outside the Sunday 05:00 UTC maintenance window", () => {
+        const hour = Number(EXPORT_SCHEDULE.split(" ")[1]);
+        const window = input(instance, "maintenancePolicy.weeklyMaintenanceWindows") as { startTime: { hours: number } }[];
+        expect(window.map((w) => w.startTime.hours)).toEqual([5]);
+        expect(Math.abs(hour - 5)).toBeGreaterThanOrEqual(2);
+    });
+
+    it("calls with the dedicated service account's OAuth token, which may only start exports", () => {
+        expect(input(job, "httpTarget.oauthToken")).toEqual({ serviceAccountEmail: "gravitypm-prod-cache-export@gravitypm-prod.iam.gserviceaccount.com", scope: CLOUD_PLATFORM_SCOPE });
+        expect(input(account, "accountId")).toBe("gravitypm-prod-cache-export");
+        const grants = ofType(p, PROJECT_MEMBER).filter((g) => input(g, "member") === "serviceAccount:gravitypm-prod-cache-export@gravitypm-prod.iam.gserviceaccount.com");
+        expect(grants).toHaveLength(1);
+        const role = one(p, CUSTOM_ROLE, "cache-export-role");
+        expect(input(grants[0], "role")).toBe(`projects/gravitypm-prod/roles/${input(role, "roleId") as string}`);
+        expect(input(role, "permissions")).toEqual(["redis.instances.export"]);
+        expect(dependsOn(p, job, "cache-export-account-role")).toBe(true);
+    });
+
+    it("lets Memorystore's service agent write (and re-import) the export on that bucket alone", () => {
+        const grants = ofType(p, BUCKET_MEMBER);
+        expect(grants).toHaveLength(1);
+        expect(input(grants[0], "bucket")).toBe(bucketName);
+        expect(input(grants[0], "member")).toBe(REDIS_AGENT);
+        const role = one(p, CUSTOM_ROLE, "cache-export-writer-role");
+        expect(input(grants[0], "role")).toBe(`projects/gravitypm-prod/roles/${input(role, "roleId") as string}`);
+        expect(input(role, "permissions")).toEqual([...EXPORT_AGENT_PERMISSIONS]);
+        expect(EXPORT_AGENT_PERMISSIONS).toEqual(expect.arrayContaining(["storage.objects.create", "storage.objects.delete", "storage.objects.get"]));
+        expect(ofType(p, PROJECT_MEMBER).some((g) => input(g, "member") === REDIS_AGENT)).toBe(false);
+        expect(dependsOn(p, job, "cache-export-writer")).toBe(true);
+    });
+
+    it("alerts the stack's channels when a run or the export it starts fails", () => {
+        const policy = one(p, "gcp:monitoring/alertPolicy:AlertPolicy", "cache-export-failed");
+        expect(input(policy, "notificationChannels")).toEqual(p.outputs.alertTargets);
+        expect(input(policy, "enabled")).toBe(true);
+        const conditions = input(policy, "conditions") as { conditionMatchedLog: { filter: string } }[];
+        expect(conditions).toHaveLength(1);
+        expect(conditions[0].conditionMatchedLog.filter).toBe(
+            exportFailureFilter("gravitypm-prod-cache-export", "us-central1", "projects/gravitypm-prod/locations/us-central1/instances/gravitypm-prod-cache"),
+        );
+        expect(input(policy, "alertStrategy.notificationRateLimit.period")).toBe("3600s");
+    });
+
+    it("has no export when the cache is a cluster, which replicates instead", async () => {
+        const sharded = await plan("prod", "gcp", { cacheShards: "3", cachePersistence: "aof" });
+        for (const type of [BUCKET, JOB, BUCKET_MEMBER, CUSTOM_ROLE, ACCOUNT]) expect(ofType(sharded, type)).toEqual([]);
     });
 });
 

@@ -5,6 +5,7 @@ import { summarize } from "../src/compare/compare";
 import { createSeconds, criticalPath, DEFAULT_CREATE_SECONDS } from "../src/compare/deploy-time";
 import { planFromEvents, findPulumiCli } from "../src/compare/pulumi-engine";
 import { estimateResource, HOURS_PER_MONTH, NAT_GB_PER_MONTH, PRICES } from "../src/compare/prices";
+import { dataStoreRecovery } from "../src/compare/recovery";
 import { mermaidDiagram, renderJson, renderMarkdown } from "../src/compare/render";
 import type { Plan, PlannedResource } from "../src/plan/types";
 
@@ -136,5 +137,33 @@ describe("pulumi engine", () => {
             { resourcePreEvent: { metadata: { op: "delete", old: { type: "aws:ec2/eip:Eip", urn: "urn:x::e", parent: STACK, inputs: {}, provider: "" } } } },
         ]);
         expect(plan.resources.map((r) => [r.name, r.type, r.provider])).toEqual([["v", "aws:ec2/vpc:Vpc", "urn:p"]]);
+    });
+});
+
+describe("recovery of a Memorystore instance", () => {
+    const instance = resource("cache-instance", "gcp:redis/instance:Instance", {
+        inputs: { tier: "STANDARD_HA", persistenceConfig: { persistenceMode: "RDB", rdbSnapshotPeriod: "ONE_HOUR" } },
+    });
+    const exportJob = (uri: string) => resource("cache-export-job", "gcp:cloudscheduler/job:Job", { inputs: { httpTarget: { httpMethod: "POST", uri } } });
+    const gcpPlan = (...resources: PlannedResource[]): Plan => ({ stack: "prod", cloud: "gcp", environment: "prod", resources, outputs: {}, notes: [] });
+    const EXPORT_URL = "https://redis.googleapis.com/v1/projects/p/locations/us-central1/instances/p-cache:export";
+
+    it("has no region-loss recovery without a copy elsewhere", () => {
+        const [row] = dataStoreRecovery(gcpPlan(instance));
+        expect(row.zoneLoss).toEqual({ rpoMinutes: 1, rtoMinutes: 1 });
+        expect(row.regionLoss).toBeUndefined();
+        expect(row.basis).toMatch(/no cross-region replica$/);
+    });
+
+    it("recovers a region from the daily export: a day of data, half an hour to import", () => {
+        const [row] = dataStoreRecovery(gcpPlan(instance, exportJob(EXPORT_URL)));
+        expect(row.regionLoss).toEqual({ rpoMinutes: 1440, rtoMinutes: 30 });
+        expect(row.basis).toMatch(/daily RDB export to a bucket in another region/);
+    });
+
+    it("counts only a scheduled call of Memorystore's export method", () => {
+        for (const uri of ["https://example.com/hook", EXPORT_URL.replace(":export", ":import"), "https://redis.googleapis.com/v1/projects/p/locations/r/clusters/c:export"]) {
+            expect(dataStoreRecovery(gcpPlan(instance, exportJob(uri)))[0].regionLoss).toBeUndefined();
+        }
     });
 });

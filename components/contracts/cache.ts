@@ -47,6 +47,9 @@ export interface CacheArgs<T extends CloudTypes> {
     readonly persistence?: CachePersistence;
     /** Days automatic snapshots are kept where the service keeps them. @default 7 */
     readonly snapshotRetentionDays?: number;
+    /** Days each cross-region backup copy is kept where the DR copy is a backup rather than a
+     * replica (the daily export of a Memorystore instance). @default 7 */
+    readonly backupRetentionDays?: number;
     /** Days engine and slow logs are kept where the service ships them to a log store. @default 365 */
     readonly logRetentionDays?: number;
     /** Protect the cache (and its cross-region copy) from deletion. Prod: true. */
@@ -60,6 +63,7 @@ export const CACHE_DEFAULTS = {
     replicasPerShard: 1,
     persistence: "rdb",
     snapshotRetentionDays: 7,
+    backupRetentionDays: 7,
     logRetentionDays: 365,
 } as const satisfies Partial<Record<keyof CacheArgs<CloudTypes>, unknown>>;
 

@@ -14,6 +14,7 @@ import {
 } from "../../src/cache-capabilities";
 import type { CachePersistence, CacheSettings } from "../../src/config";
 import { CACHE_DEFAULTS, CACHE_TYPE, redisConnectionString, type Cache, type CacheArgs, type CacheCrossRegion } from "../contracts/cache";
+import { gcpCacheExport } from "./cache-export";
 import { gcpConnectionSecret } from "./connection-secret";
 import type { GcpTypes } from "./index";
 import type { GcpKeys } from "./keys";
@@ -167,8 +168,9 @@ interface ClusterPlacement {
 /**
  * Memorystore for Redis: one shard is a Memorystore instance (STANDARD_HA across two zones
  * when it has replicas) on private services access with AUTH; more shards are a Memorystore
- * for Redis Cluster reached through Private Service Connect with IAM authentication, and in
- * prod a secondary cluster in the DR region by cross-cluster replication. Both encrypt at rest
+ * for Redis Cluster reached through Private Service Connect with IAM authentication. In prod
+ * the cluster replicates to a secondary cluster in the DR region; the instance, which cannot,
+ * is exported daily to a bucket there (components/gcp/cache-export.ts). Both encrypt at rest
  * with the stack key and in transit (server authentication), persist as configured, keep the
  * connection string in Secret Manager and alert the stack's channels.
  */
@@ -187,6 +189,11 @@ export class GcpCache extends pulumi.ComponentResource implements Cache {
      * roles/redis.dbConnectionUser as the password, so the URL carries no credential. */
     public readonly authentication: "auth-string" | "iam";
     public readonly secretId: pulumi.Output<string>;
+    /** Prod with a Memorystore instance: the versioned bucket in the DR region that holds the
+     * daily RDB exports, and the Cloud Scheduler job that starts them. Undefined otherwise. */
+    public readonly exportBucketName?: pulumi.Output<string>;
+    public readonly exportBucketId?: pulumi.Output<string>;
+    public readonly exportJobName?: pulumi.Output<string>;
 
     constructor(name: string, args: CacheArgs<GcpTypes>, opts?: pulumi.ComponentResourceOptions) {
         super(CACHE_TYPE, name, {}, opts);
@@ -284,6 +291,7 @@ export class GcpCache extends pulumi.ComponentResource implements Cache {
             resourceId = primary.name;
         } else {
             this.authentication = "auth-string";
+            const instanceName = memorystoreName(site.namePrefix, "cache");
             const shape = gcpInstanceShape(settings.size, settings.replicasPerShard);
             const version = memorystoreRedisVersion(args.version ?? defaultCacheVersion("gcp", settings.engine));
             const instance = new Instance(
@@ -291,7 +299,7 @@ export class GcpCache extends pulumi.ComponentResource implements Cache {
                 {
                     project: site.project,
                     region: site.region,
-                    name: memorystoreName(site.namePrefix, "cache"),
+                    name: instanceName,
                     displayName: `${site.namePrefix} cache`,
                     redisVersion: version,
                     tier: shape.tier,
@@ -320,11 +328,30 @@ export class GcpCache extends pulumi.ComponentResource implements Cache {
                 // Keys grant Memorystore's service agent use of the key first.
                 { ...child, protect: args.protect, dependsOn: [site.services, keys] },
             );
+            if (dr) {
+                // An instance cannot replicate across regions: its DR copy is a daily export.
+                const exported = gcpCacheExport(
+                    name,
+                    {
+                        site,
+                        dr: { site: dr.site, keys: dr.keys },
+                        alerts,
+                        instance,
+                        instanceName,
+                        retentionDays: args.backupRetentionDays ?? CACHE_DEFAULTS.backupRetentionDays,
+                        protect: args.protect,
+                    },
+                    this,
+                );
+                this.exportBucketName = exported.bucketName;
+                this.exportBucketId = exported.bucketId;
+                this.exportJobName = exported.jobName;
+            }
             this.crossRegion = dr
                 ? {
-                      mode: "none",
+                      mode: "scheduled-export",
                       region: dr.site.region,
-                      note: `Memorystore for Redis instances have no cross-region replication: nothing is copied to ${dr.site.region} (cacheShards 2 or more selects Memorystore Cluster, which replicates there)`,
+                      note: `daily RDB export to ${dr.site.region} (RPO 24 h): Memorystore for Redis instances cannot replicate across regions, so the snapshot is exported at 02:00 UTC to a versioned bucket there under the DR key and imported into a new instance on a regional failover (cacheShards 2 or more selects Memorystore Cluster, which replicates)`,
                   }
                 : { mode: "none", note: "no DR region: the instance lives in one region" };
             this.host = instance.host;
@@ -392,6 +419,13 @@ export class GcpCache extends pulumi.ComponentResource implements Cache {
             );
         }
 
-        this.registerOutputs({ host: this.host, port: this.port, connectionString: this.connectionString, secretId: this.secretId });
+        this.registerOutputs({
+            host: this.host,
+            port: this.port,
+            connectionString: this.connectionString,
+            secretId: this.secretId,
+            exportBucketName: this.exportBucketName,
+            exportJobName: this.exportJobName,
+        });
     }
 }

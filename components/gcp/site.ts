@@ -19,6 +19,9 @@ export const GCP_APIS: readonly string[] = [
     "redis.googleapis.com", // Cache (Memorystore), and its CMEK service agent
     "secretmanager.googleapis.com", // Database and Cache: connection strings, and Secret Manager's CMEK service agent
     "networkconnectivity.googleapis.com", // Cache: the Private Service Connect policy Memorystore for Redis Cluster needs
+    "iam.googleapis.com", // Cache: the DR export's service account and custom roles
+    "cloudscheduler.googleapis.com", // Cache: the daily DR export of a Memorystore instance
+    "storage.googleapis.com", // Cache: the DR export bucket, and Cloud Storage's CMEK service agent
 ];
 
 /** Services whose Google-managed service agent encrypts with the stack key (CMEK). */

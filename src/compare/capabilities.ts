@@ -165,8 +165,8 @@ export const CAPABILITIES: readonly Capability[] = [
         id: "restore-testing",
         label: "Scheduled restore testing",
         availability: { aws: "native", gcp: "self-built", azure: "self-built" },
-        evidence: ["aws:backup/restoreTestingPlan:RestoreTestingPlan", "gcp:cloudscheduler/job:Job", "azure-native:app:Job"],
-        note: "GCP and Azure: a scheduled job that restores and checks, built by us",
+        evidence: ["aws:backup/restoreTestingPlan:RestoreTestingPlan", "mongodbatlas:index/cloudBackupSnapshotRestoreJob:CloudBackupSnapshotRestoreJob"],
+        note: "GCP and Azure: a scheduled job (Cloud Run job, Container Apps job) that restores and checks, to be built by the backup component",
     },
     {
         id: "identity",

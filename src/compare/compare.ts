@@ -80,7 +80,7 @@ export function summarize(plan: Plan, cfg: StackConfig, policy?: PolicyVerdict):
         const group = groups.get(kind) ?? { types: [], resources: 0, usd: 0, unknown: [] };
         group.types.push(r.type);
         group.resources += 1;
-        const estimate = estimateResource(r, assumptions);
+        const estimate = estimateResource(r, assumptions, plan.resources);
         if (estimate.usd === undefined) {
             group.unknown.push(`${r.name} (${r.type})`);
             unknownPrices.push(`${r.name}: ${estimate.basis}`);

@@ -19,6 +19,8 @@ import type { PlannedResource } from "../plan/types";
 export const HOURS_PER_MONTH = 730;
 export const NAT_GB_PER_MONTH = 100;
 export const FLOW_LOG_GB_PER_MONTH = 20;
+/** Size of the stored cache exports (one RDB a day, versions kept for the retention). */
+export const CACHE_EXPORT_GB = 10;
 
 export interface Price {
     readonly usd: number;
@@ -79,11 +81,15 @@ export const PRICES = {
         STANDARD_HA: p(0.064, "GB-hour", GCP_REDIS, "2025-01"),
     } as Record<string, Price>,
     gcpGkeClusterHour: p(0.1, "hour", "https://cloud.google.com/kubernetes-engine/pricing", "2025-01"),
+    gcpPscEndpointHour: p(0.01, "hour", "https://cloud.google.com/vpc/pricing#psc-forwarding-rules", "2025-01"),
+    gcpStorageGbMonth: p(0.02, "GB-month", "https://cloud.google.com/storage/pricing", "2025-01"),
+    gcpSchedulerJobMonth: p(0.1, "month", "https://cloud.google.com/scheduler/pricing", "2025-01"),
     azNatHour: p(0.045, "hour", AZ_NAT, "2025-01"),
     azNatGb: p(0.045, "GB", AZ_NAT, "2025-01"),
     azPublicIpHour: p(0.005, "hour", AZ_IP, "2025-01"),
     azHsmKeyMonth: p(1, "month", "https://azure.microsoft.com/pricing/details/key-vault/", "2025-01"),
     azStorageGbMonth: p(0.0208, "GB-month", "https://azure.microsoft.com/pricing/details/storage/blobs/", "2025-01"),
+    azPrivateEndpointHour: p(0.01, "hour", "https://azure.microsoft.com/pricing/details/private-link/", "2025-01"),
     azMetricAlertMonth: p(0.1, "month", "https://azure.microsoft.com/pricing/details/monitor/", "2025-01"),
     azAksStandardHour: p(0.1, "hour", "https://azure.microsoft.com/pricing/details/kubernetes-service/", "2025-01"),
     azRedisHour: {
@@ -140,6 +146,8 @@ export const NO_CHARGE: ReadonlyArray<readonly [prefix: string, reason: string]>
     ["gcp:secretmanager/secretIamMember", "free"],
     ["gcp:secretmanager/secretVersion:", "billed per secret version on the secret"],
     ["gcp:serviceaccount/", "free"],
+    ["gcp:compute/address:", "internal addresses are free"],
+    ["gcp:storage/bucketIAM", "free"],
     ["azure-native:resources:", "free"],
     ["azure-native:network:VirtualNetwork", "free"],
     ["azure-native:network:Subnet", "free"],
@@ -152,6 +160,9 @@ export const NO_CHARGE: ReadonlyArray<readonly [prefix: string, reason: string]>
     ["azure-native:managedidentity:", "free"],
     ["azure-native:authorization:", "free"],
     ["azure-native:monitor:ActionGroup", "first 1,000 emails a month are free"],
+    ["azure-native:monitor:DiagnosticSetting", "billed as ingestion and storage at its destination"],
+    ["azure-native:network:PrivateDnsZoneGroup", "free"],
+    ["azure-native:redisenterprise:Database", "billed through its cluster"],
     ["mongodbatlas:index/project:", "free"],
     ["mongodbatlas:index/projectIpAccessList", "free"],
     ["mongodbatlas:index/alertConfiguration", "free"],
@@ -190,7 +201,7 @@ function num(v: unknown): number | undefined {
     return typeof v === "number" ? v : undefined;
 }
 
-type Rule = (r: PlannedResource, a: CostAssumptions) => Estimate;
+type Rule = (r: PlannedResource, a: CostAssumptions, plan: readonly PlannedResource[]) => Estimate;
 
 const RULES: Record<string, Rule> = {
     "aws:ec2/natGateway:NatGateway": () =>
@@ -216,8 +227,13 @@ const RULES: Record<string, Rule> = {
         const price = cls ? PRICES.awsDocdbInstanceHour[cls] : undefined;
         return price ? known(monthly(price), `${cls}, 730 h`, price) : unknown(`no price for instance class ${cls ?? "(unset)"}`);
     },
-    "aws:elasticache/replicationGroup:ReplicationGroup": (r) => {
-        const nodeType = str(r.inputs.nodeType);
+    "aws:elasticache/replicationGroup:ReplicationGroup": (r, _a, plan) => {
+        // A global datastore's secondary takes its node type from the primary group.
+        const nodeType =
+            str(r.inputs.nodeType) ??
+            (r.inputs.globalReplicationGroupId !== undefined
+                ? plan.map((g) => (g.type === r.type ? str(g.inputs.nodeType) : undefined)).find((t) => t !== undefined)
+                : undefined);
         const price = nodeType ? PRICES.awsCacheNodeHour[nodeType] : undefined;
         const shards = num(r.inputs.numNodeGroups);
         const nodes = shards !== undefined ? shards * (1 + (num(r.inputs.replicasPerNodeGroup) ?? 0)) : (num(r.inputs.numCacheClusters) ?? 1);
@@ -243,6 +259,15 @@ const RULES: Record<string, Rule> = {
             ? known(monthly(price) * gb * (1 + readReplicas), `${tier} ${gb} GB${readReplicas ? ` + ${readReplicas} extra read replicas` : ""}, 730 h (M1 capacity band)`, price)
             : unknown(`no price for tier ${tier}`);
     },
+    "gcp:compute/forwardingRule:ForwardingRule": (r) =>
+        // A Private Service Connect endpoint is the forwarding rule with an empty scheme.
+        r.inputs.loadBalancingScheme === ""
+            ? known(monthly(PRICES.gcpPscEndpointHour), "Private Service Connect endpoint, 730 h (data processing not estimated)", PRICES.gcpPscEndpointHour)
+            : unknown("load-balancer forwarding rules are priced per rule and traffic, not estimated"),
+    "gcp:storage/bucket:Bucket": () => known(CACHE_EXPORT_GB * PRICES.gcpStorageGbMonth.usd, `${CACHE_EXPORT_GB} GB stored`, PRICES.gcpStorageGbMonth),
+    "gcp:cloudscheduler/job:Job": () => known(PRICES.gcpSchedulerJobMonth.usd, "one job (the first three per account are free)", PRICES.gcpSchedulerJobMonth),
+    "azure-native:network:PrivateEndpoint": () =>
+        known(monthly(PRICES.azPrivateEndpointHour), "private endpoint, 730 h (data processing not estimated)", PRICES.azPrivateEndpointHour),
     "gcp:container/cluster:Cluster": () => known(monthly(PRICES.gcpGkeClusterHour), "GKE cluster fee, 730 h", PRICES.gcpGkeClusterHour),
     "azure-native:network:NatGateway": () =>
         known(monthly(PRICES.azNatHour) + NAT_GB_PER_MONTH * PRICES.azNatGb.usd, `730 h + ${NAT_GB_PER_MONTH} GB processed`, PRICES.azNatHour, PRICES.azNatGb),
@@ -284,10 +309,11 @@ function docdbStorage(a: CostAssumptions): Estimate {
     return known(a.databaseStorageGb * PRICES.awsDocdbStorageGbMonth.usd, `${a.databaseStorageGb} GB storage`, PRICES.awsDocdbStorageGbMonth);
 }
 
-export function estimateResource(r: PlannedResource, a: CostAssumptions): Estimate {
+/** `plan` is the plan the resource belongs to, for prices that depend on a sibling. */
+export function estimateResource(r: PlannedResource, a: CostAssumptions, plan: readonly PlannedResource[] = []): Estimate {
     if (r.type === "aws:docdb/cluster:Cluster") return docdbStorage(a);
     const rule = RULES[r.type];
-    if (rule) return rule(r, a);
+    if (rule) return rule(r, a, plan);
     const free = NO_CHARGE.find(([prefix]) => r.type.startsWith(prefix));
     if (free) return known(0, free[1]);
     return unknown(`no price known for ${r.type}`);

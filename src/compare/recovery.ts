@@ -33,6 +33,7 @@ const AUTOMATIC_FAILOVER: Recovery = { rpoMinutes: 1, rtoMinutes: 1 };
 const MANUAL_PROMOTION_MINUTES = 15;
 const SNAPSHOT_RESTORE_MINUTES = 30;
 const DAILY = 1440;
+const MEMORYSTORE_EXPORT = /^https:\/\/redis\.googleapis\.com\/v1\/projects\/[^/]+\/locations\/[^/]+\/instances\/[^/]+:export$/;
 
 function count(plan: Plan, type: string): number {
     return plan.resources.filter((r) => r.type === type).length;
@@ -41,6 +42,16 @@ function count(plan: Plan, type: string): number {
 function primaryOf(plan: Plan, type: string): PlannedResource | undefined {
     // The DR copy of a store is registered under a dr-* component; the primary is the first.
     return plan.resources.find((r) => r.type === type);
+}
+
+/** A Cloud Scheduler job that calls Memorystore's `instances.export` (the DR copy of an
+ * instance, which cannot replicate across regions). */
+function hasScheduledMemorystoreExport(plan: Plan): boolean {
+    return plan.resources.some((r) => {
+        if (r.type !== "gcp:cloudscheduler/job:Job") return false;
+        const target = (r.inputs.httpTarget ?? {}) as Record<string, unknown>;
+        return typeof target.uri === "string" && MEMORYSTORE_EXPORT.test(target.uri);
+    });
 }
 
 function atlasRegionCount(r: PlannedResource): number {
@@ -112,13 +123,19 @@ export function dataStoreRecovery(plan: Plan): DataStoreRecovery[] {
         const ha = memorystore.inputs.tier === "STANDARD_HA";
         const persistence = (memorystore.inputs.persistenceConfig ?? {}) as Record<string, unknown>;
         const rdb = RDB_PERIOD_MINUTES[String(persistence.rdbSnapshotPeriod)] ?? DAILY;
+        const exported = hasScheduledMemorystoreExport(plan);
         rows.push({
             store: "cache",
             service: "Memorystore for Redis",
             resource: memorystore.name,
             zoneLoss: ha ? AUTOMATIC_FAILOVER : { rpoMinutes: rdb, rtoMinutes: SNAPSHOT_RESTORE_MINUTES },
-            regionLoss: undefined,
-            basis: `${ha ? "STANDARD_HA replica in another zone" : "RDB snapshots"}; a Memorystore instance has no cross-region replica`,
+            // The export runs once a day; recovery imports the newest one into a new instance.
+            regionLoss: exported ? { rpoMinutes: DAILY, rtoMinutes: SNAPSHOT_RESTORE_MINUTES } : undefined,
+            basis: `${ha ? "STANDARD_HA replica in another zone" : "RDB snapshots"}; ${
+                exported
+                    ? "no cross-region replica, but a daily RDB export to a bucket in another region is imported into a new instance there"
+                    : "a Memorystore instance has no cross-region replica"
+            }`,
         });
     }
     const memorystoreCluster = primaryOf(plan, "gcp:redis/cluster:Cluster");

@@ -8,6 +8,7 @@
  * URNs. Config is validated before the root stack resource exists, so a bad stack file
  * registers nothing.
  */
+import * as fs from "node:fs";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import type { Cloud } from "../clouds";
@@ -17,7 +18,16 @@ import { mockCall, mockResource } from "./mock-outputs";
 import { readStackFiles } from "./stack-files";
 import type { Plan, PlannedResource } from "./types";
 
-export const PROJECT_DIR = path.resolve(__dirname, "..", "..");
+/** The folder holding Pulumi.yaml, found upward from this module: the same whether it runs
+ * from src/ under tsx or bundled into dist/. */
+function findProjectDir(start: string): string {
+    for (let dir = start; ; dir = path.dirname(dir)) {
+        if (fs.existsSync(path.join(dir, "Pulumi.yaml"))) return dir;
+        if (path.dirname(dir) === dir) throw new Error(`no Pulumi.yaml above ${start}`);
+    }
+}
+
+export const PROJECT_DIR = findProjectDir(__dirname);
 
 export interface PlanOptions {
     readonly stack: string;

@@ -147,6 +147,8 @@ const OUTPUTS_BY_TYPE: Record<string, OutputFn> = {
             readEndpoint: mockPrivateIp(`${name}-read`),
             authString: inputs.authEnabled === true ? `mock-auth-${shortHash(name, 24)}` : "",
             serverCaCerts: tls ? [{ cert: "-----BEGIN CERTIFICATE-----\nmock\n-----END CERTIFICATE-----", sha1Fingerprint: shortHash(name, 40) }] : [],
+            // Imports and exports run as Memorystore's service agent.
+            persistenceIamIdentity: `serviceAccount:${gcpServiceAgentEmail("redis.googleapis.com")}`,
         };
     },
     "gcp:redis/cluster:Cluster": (name, inputs) => {
@@ -188,6 +190,10 @@ const OUTPUTS_BY_TYPE: Record<string, OutputFn> = {
         email: `${str(inputs.accountId, name)}@${str(inputs.project, "mock-project")}.iam.gserviceaccount.com`,
         member: `serviceAccount:${str(inputs.accountId, name)}@${str(inputs.project, "mock-project")}.iam.gserviceaccount.com`,
     }),
+    "gcp:projects/iAMCustomRole:IAMCustomRole": (name, inputs) => {
+        const role = `projects/${str(inputs.project, "mock-project")}/roles/${str(inputs.roleId, name)}`;
+        return { id: role, name: role };
+    },
     "gcp:projects/serviceIdentity:ServiceIdentity": (_name, inputs) => {
         const email = gcpServiceAgentEmail(str(inputs.service, "mock.googleapis.com"));
         return { email, member: `serviceAccount:${email}` };
@@ -349,6 +355,10 @@ export function mockCall(args: pulumi.runtime.MockCallArgs): Inputs {
             return { name: str(inputs.region, "us-east-1"), region: str(inputs.region, "us-east-1"), id: str(inputs.region, "us-east-1") };
         case "gcp:organizations/getProject:getProject":
             return { projectId: str(inputs.projectId, "mock-project"), number: MOCK_GCP_PROJECT_NUMBER, id: `projects/${str(inputs.projectId, "mock-project")}` };
+        case "gcp:storage/getProjectServiceAccount:getProjectServiceAccount": {
+            const email = gcpServiceAgentEmail("storage.googleapis.com");
+            return { emailAddress: email, member: `serviceAccount:${email}`, project: str(inputs.project, "mock-project"), id: email };
+        }
         case "gcp:organizations/getClientConfig:getClientConfig":
             return { project: "mock-project", region: "us-central1", accessToken: "mock", id: "mock" };
         case "azure-native:redisenterprise:listDatabaseKeys":

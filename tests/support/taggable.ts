@@ -36,7 +36,11 @@ export function tagField(token: string): TagField | undefined {
     if (info && modulePath && className) {
         const [mod, file] = modulePath.split("/");
         const fileName = (file ?? className.replace(/^./, (c) => c.toLowerCase())) + ".d.ts";
-        const dts = path.join(NODE_MODULES, info.dir, mod === "index" ? "" : mod, fileName);
+        const dir = path.join(NODE_MODULES, info.dir, mod === "index" ? "" : mod);
+        // Some modules' file names are not the token's casing (`projects/iAMMember` is in
+        // `iammember.d.ts`); a case-sensitive file system needs the real name.
+        const actual = fs.existsSync(dir) ? fs.readdirSync(dir).find((f) => f.toLowerCase() === fileName.toLowerCase()) : undefined;
+        const dts = path.join(dir, actual ?? fileName);
         if (!fs.existsSync(dts)) throw new Error(`no type definitions for ${token} at ${dts}`);
         const text = fs.readFileSync(dts, "utf8");
         const args = new RegExp(`export interface ${className}Args \\{([\\s\\S]*?)\\n\\}`).exec(text)?.[1] ?? "";

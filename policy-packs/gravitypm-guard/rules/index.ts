@@ -1,0 +1,269 @@
+/** Every rule of the pack, grouped by area (the order the runner reports them in). */
+import type { GuardPolicy } from "../lib/rule";
+import { azureMetricAlertActions } from "./alarms/azure-metric-alert-actions";
+import { cloudwatchAlarmActions } from "./alarms/cloudwatch-alarm-actions";
+import { gcpAlertPolicyChannels } from "./alarms/gcp-alert-policy-channels";
+import { azureDiagnosticSettings } from "./audit/azure-diagnostic-settings";
+import { cloudtrailTrailCloudWatch } from "./audit/cloudtrail-trail-cloudwatch";
+import { cloudtrailTrailEncrypted } from "./audit/cloudtrail-trail-encrypted";
+import { cloudtrailTrailIntegrity } from "./audit/cloudtrail-trail-integrity";
+import { gcpAuditConfigDataAccess } from "./audit/gcp-audit-config-data-access";
+import { logGroupEncrypted } from "./audit/log-group-encrypted";
+import { logGroupRetention } from "./audit/log-group-retention";
+import { awsBackupPlanDrCopy } from "./backup/aws-backup-plan-dr-copy";
+import { awsBackupPlanRetention } from "./backup/aws-backup-plan-retention";
+import { awsBackupVaultCmk } from "./backup/aws-backup-vault-cmk";
+import { awsBackupVaultLockRetention } from "./backup/aws-backup-vault-lock-retention";
+import { azureBackupPolicyRetention } from "./backup/azure-backup-policy-retention";
+import { azureBackupVaultGeoRedundant } from "./backup/azure-backup-vault-geo-redundant";
+import { azureBackupVaultProtection } from "./backup/azure-backup-vault-protection";
+import { gcpBackupPlanRetention } from "./backup/gcp-backup-plan-retention";
+import { gcpBackupVaultRetention } from "./backup/gcp-backup-vault-retention";
+import { azureRedisPersistence } from "./cache/azure-redis-persistence";
+import { azureRedisPrivate } from "./cache/azure-redis-private";
+import { azureRedisTls } from "./cache/azure-redis-tls";
+import { elasticacheAuth } from "./cache/elasticache-auth";
+import { elasticacheEncryptedAtRest } from "./cache/elasticache-encrypted-at-rest";
+import { elasticacheEncryptedInTransit } from "./cache/elasticache-encrypted-in-transit";
+import { elasticacheMultiAz } from "./cache/elasticache-multi-az";
+import { elasticacheSnapshotRetention } from "./cache/elasticache-snapshot-retention";
+import { gcpRedisClusterBackup } from "./cache/gcp-redis-cluster-backup";
+import { gcpRedisClusterEncryption } from "./cache/gcp-redis-cluster-encryption";
+import { gcpRedisClusterIamAuth } from "./cache/gcp-redis-cluster-iam-auth";
+import { memorystoreRedisCmek } from "./cache/memorystore-redis-cmek";
+import { memorystoreRedisHighAvailability } from "./cache/memorystore-redis-high-availability";
+import { memorystoreRedisPersistence } from "./cache/memorystore-redis-persistence";
+import { memorystoreRedisPrivateServiceAccess } from "./cache/memorystore-redis-private-service-access";
+import { memorystoreRedisSecurity } from "./cache/memorystore-redis-security";
+import { redisEnterprisePersistence } from "./cache/redis-enterprise-persistence";
+import { redisEnterpriseTls } from "./cache/redis-enterprise-tls";
+import { atlasAuditingEnabled } from "./database/atlas-auditing-enabled";
+import { atlasBackupScheduleDrCopy } from "./database/atlas-backup-schedule-dr-copy";
+import { atlasBackupScheduleRetention } from "./database/atlas-backup-schedule-retention";
+import { atlasClusterBackup } from "./database/atlas-cluster-backup";
+import { atlasClusterEncryptionAtRest } from "./database/atlas-cluster-encryption-at-rest";
+import { atlasClusterTerminationProtection } from "./database/atlas-cluster-termination-protection";
+import { atlasClusterTls } from "./database/atlas-cluster-tls";
+import { atlasIpAccessListNotOpen } from "./database/atlas-ip-access-list-not-open";
+import { cosmosdbAccountContinuousBackup } from "./database/cosmosdb-account-continuous-backup";
+import { cosmosdbAccountEncryption } from "./database/cosmosdb-account-encryption";
+import { cosmosdbAccountLocalAuth } from "./database/cosmosdb-account-local-auth";
+import { cosmosdbAccountPrivate } from "./database/cosmosdb-account-private";
+import { docdbClusterBackupRetention } from "./database/docdb-cluster-backup-retention";
+import { docdbClusterDeletionProtection } from "./database/docdb-cluster-deletion-protection";
+import { docdbClusterEncrypted } from "./database/docdb-cluster-encrypted";
+import { docdbClusterLogExports } from "./database/docdb-cluster-log-exports";
+import { docdbElasticCluster } from "./database/docdb-elastic-cluster";
+import { docdbGlobalClusterEncrypted } from "./database/docdb-global-cluster-encrypted";
+import { docdbParameterGroupAuditLogs } from "./database/docdb-parameter-group-audit-logs";
+import { docdbParameterGroupTls } from "./database/docdb-parameter-group-tls";
+import { firestoreDatabaseCmek } from "./database/firestore-database-cmek";
+import { firestoreDatabaseDeleteProtection } from "./database/firestore-database-delete-protection";
+import { firestoreDatabasePitr } from "./database/firestore-database-pitr";
+import { mongoClusterHighAvailability } from "./database/mongo-cluster-high-availability";
+import { mongoClusterPrivate } from "./database/mongo-cluster-private";
+import { afdCustomDomainTls } from "./edge/afd-custom-domain-tls";
+import { afdRouteHttps } from "./edge/afd-route-https";
+import { afdSecurityPolicyWaf } from "./edge/afd-security-policy-waf";
+import { cloudflareAuthenticatedOriginPulls } from "./edge/cloudflare-authenticated-origin-pulls";
+import { cloudflareDnsProxied } from "./edge/cloudflare-dns-proxied";
+import { cloudflareManagedWaf } from "./edge/cloudflare-managed-waf";
+import { cloudflareZoneSettingTls } from "./edge/cloudflare-zone-setting-tls";
+import { cloudflareZoneTlsBaseline } from "./edge/cloudflare-zone-tls-baseline";
+import { cloudfrontOriginHttps } from "./edge/cloudfront-origin-https";
+import { cloudfrontViewerHttps } from "./edge/cloudfront-viewer-https";
+import { cloudfrontWafLogging } from "./edge/cloudfront-waf-logging";
+import { frontdoorWafPrevention } from "./edge/frontdoor-waf-prevention";
+import { gcpBackendServiceArmorLogging } from "./edge/gcp-backend-service-armor-logging";
+import { gcpBackendServiceHttps } from "./edge/gcp-backend-service-https";
+import { gcpHttpsProxySslPolicy } from "./edge/gcp-https-proxy-ssl-policy";
+import { gcpSecurityPolicyWaf } from "./edge/gcp-security-policy-waf";
+import { wafv2Logging } from "./edge/wafv2-logging";
+import { wafv2ManagedRules } from "./edge/wafv2-managed-rules";
+import { awsKmsKeyNoWildcardPrincipal } from "./keys/aws-kms-key-no-wildcard-principal";
+import { awsKmsKeyRotation } from "./keys/aws-kms-key-rotation";
+import { azureKeyRotation } from "./keys/azure-key-rotation";
+import { azureKeyVaultPrivate } from "./keys/azure-key-vault-private";
+import { azureKeyVaultProtection } from "./keys/azure-key-vault-protection";
+import { gcpKmsKeyRotation } from "./keys/gcp-kms-key-rotation";
+import { aksApiServerAccess } from "./kubernetes/aks-api-server-access";
+import { aksIdentity } from "./kubernetes/aks-identity";
+import { aksMonitoring } from "./kubernetes/aks-monitoring";
+import { aksNetworkPolicy } from "./kubernetes/aks-network-policy";
+import { aksNoNodePublicIp } from "./kubernetes/aks-no-node-public-ip";
+import { aksNodeEncryption } from "./kubernetes/aks-node-encryption";
+import { eksControlPlaneLogging } from "./kubernetes/eks-control-plane-logging";
+import { eksEndpointPrivate } from "./kubernetes/eks-endpoint-private";
+import { eksNodeGroupNoRemoteAccess } from "./kubernetes/eks-node-group-no-remote-access";
+import { eksSecretsEncryption } from "./kubernetes/eks-secrets-encryption";
+import { eksSupportedVersion } from "./kubernetes/eks-supported-version";
+import { gkeLegacyAuthDisabled } from "./kubernetes/gke-cluster-hardening";
+import { gkeNetworkPolicy } from "./kubernetes/gke-network-policy";
+import { gkeNodePoolManagement } from "./kubernetes/gke-node-pool-management";
+import { gkeObservability } from "./kubernetes/gke-observability";
+import { gkePrivateCluster } from "./kubernetes/gke-private-cluster";
+import { gkeSecretsEncryption } from "./kubernetes/gke-secrets-encryption";
+import { awsDefaultSecurityGroupClosed } from "./network/aws-default-security-group-closed";
+import { awsListenerHttps } from "./network/aws-listener-https";
+import { awsListenerTlsPolicy } from "./network/aws-listener-tls-policy";
+import { awsLoadBalancerAccessLogs } from "./network/aws-load-balancer-access-logs";
+import { awsLoadBalancerDropInvalidHeaders } from "./network/aws-load-balancer-hardening";
+import { awsSecurityGroupNoPublicIngress } from "./network/aws-security-group-no-public-ingress";
+import { awsSecurityGroupRuleDescriptions } from "./network/aws-security-group-rule-descriptions";
+import { awsSubnetNoPublicIp } from "./network/aws-subnet-no-public-ip";
+import { awsVpcFlowLogs } from "./network/aws-vpc-flow-logs";
+import { azureFlowLogRetention } from "./network/azure-flow-log-retention";
+import { azureNsgNoPublicIngress } from "./network/azure-nsg-no-public-ingress";
+import { azureSubnetHasNsg } from "./network/azure-subnet-has-nsg";
+import { gcpFirewallNoPublicIngress } from "./network/gcp-firewall-no-public-ingress";
+import { gcpSslPolicyTls12 } from "./network/gcp-ssl-policy-tls12";
+import { gcpSubnetworkFlowLogs } from "./network/gcp-subnetwork-flow-logs";
+import { gcpSubnetworkPrivateGoogleAccess } from "./network/gcp-subnetwork-private-google-access";
+import { stackCmkEncryption } from "./stack/cmk-encryption";
+import { stackCmkUnsupported } from "./stack/cmk-unsupported";
+import { stackDataStoreBackup } from "./stack/data-store-backup";
+import { stackDataStoreNotPublic } from "./stack/data-store-not-public";
+import { stackProdMultiZone } from "./stack/prod-multi-zone";
+import { stackProdStatefulProtected } from "./stack/prod-stateful-protected";
+import { stackRpoAchievable } from "./stack/rpo-achievable";
+import { stackStandardTags } from "./stack/standard-tags";
+
+export const rules: readonly GuardPolicy[] = [
+    // database
+    atlasAuditingEnabled,
+    atlasBackupScheduleDrCopy,
+    atlasBackupScheduleRetention,
+    atlasClusterBackup,
+    atlasClusterEncryptionAtRest,
+    atlasClusterTerminationProtection,
+    atlasClusterTls,
+    atlasIpAccessListNotOpen,
+    cosmosdbAccountContinuousBackup,
+    cosmosdbAccountEncryption,
+    cosmosdbAccountLocalAuth,
+    cosmosdbAccountPrivate,
+    docdbClusterBackupRetention,
+    docdbClusterDeletionProtection,
+    docdbClusterEncrypted,
+    docdbClusterLogExports,
+    docdbElasticCluster,
+    docdbGlobalClusterEncrypted,
+    docdbParameterGroupAuditLogs,
+    docdbParameterGroupTls,
+    firestoreDatabaseCmek,
+    firestoreDatabaseDeleteProtection,
+    firestoreDatabasePitr,
+    mongoClusterHighAvailability,
+    mongoClusterPrivate,
+    // cache
+    azureRedisPersistence,
+    azureRedisPrivate,
+    azureRedisTls,
+    elasticacheAuth,
+    elasticacheEncryptedAtRest,
+    elasticacheEncryptedInTransit,
+    elasticacheMultiAz,
+    elasticacheSnapshotRetention,
+    gcpRedisClusterBackup,
+    gcpRedisClusterEncryption,
+    gcpRedisClusterIamAuth,
+    memorystoreRedisCmek,
+    memorystoreRedisHighAvailability,
+    memorystoreRedisPersistence,
+    memorystoreRedisPrivateServiceAccess,
+    memorystoreRedisSecurity,
+    redisEnterprisePersistence,
+    redisEnterpriseTls,
+    // kubernetes
+    aksApiServerAccess,
+    aksIdentity,
+    aksMonitoring,
+    aksNetworkPolicy,
+    aksNoNodePublicIp,
+    aksNodeEncryption,
+    eksControlPlaneLogging,
+    eksEndpointPrivate,
+    eksNodeGroupNoRemoteAccess,
+    eksSecretsEncryption,
+    eksSupportedVersion,
+    gkeLegacyAuthDisabled,
+    gkeNetworkPolicy,
+    gkeNodePoolManagement,
+    gkeObservability,
+    gkePrivateCluster,
+    gkeSecretsEncryption,
+    // network
+    awsDefaultSecurityGroupClosed,
+    awsListenerHttps,
+    awsListenerTlsPolicy,
+    awsLoadBalancerAccessLogs,
+    awsLoadBalancerDropInvalidHeaders,
+    awsSecurityGroupNoPublicIngress,
+    awsSecurityGroupRuleDescriptions,
+    awsSubnetNoPublicIp,
+    awsVpcFlowLogs,
+    azureFlowLogRetention,
+    azureNsgNoPublicIngress,
+    azureSubnetHasNsg,
+    gcpFirewallNoPublicIngress,
+    gcpSslPolicyTls12,
+    gcpSubnetworkFlowLogs,
+    gcpSubnetworkPrivateGoogleAccess,
+    // edge
+    afdCustomDomainTls,
+    afdRouteHttps,
+    afdSecurityPolicyWaf,
+    cloudflareAuthenticatedOriginPulls,
+    cloudflareDnsProxied,
+    cloudflareManagedWaf,
+    cloudflareZoneSettingTls,
+    cloudflareZoneTlsBaseline,
+    cloudfrontOriginHttps,
+    cloudfrontViewerHttps,
+    cloudfrontWafLogging,
+    frontdoorWafPrevention,
+    gcpBackendServiceArmorLogging,
+    gcpBackendServiceHttps,
+    gcpHttpsProxySslPolicy,
+    gcpSecurityPolicyWaf,
+    wafv2Logging,
+    wafv2ManagedRules,
+    // backup
+    awsBackupPlanDrCopy,
+    awsBackupPlanRetention,
+    awsBackupVaultCmk,
+    awsBackupVaultLockRetention,
+    azureBackupPolicyRetention,
+    azureBackupVaultGeoRedundant,
+    azureBackupVaultProtection,
+    gcpBackupPlanRetention,
+    gcpBackupVaultRetention,
+    // keys
+    awsKmsKeyNoWildcardPrincipal,
+    awsKmsKeyRotation,
+    azureKeyRotation,
+    azureKeyVaultPrivate,
+    azureKeyVaultProtection,
+    gcpKmsKeyRotation,
+    // audit
+    azureDiagnosticSettings,
+    cloudtrailTrailCloudWatch,
+    cloudtrailTrailEncrypted,
+    cloudtrailTrailIntegrity,
+    gcpAuditConfigDataAccess,
+    logGroupEncrypted,
+    logGroupRetention,
+    // alarms
+    azureMetricAlertActions,
+    cloudwatchAlarmActions,
+    gcpAlertPolicyChannels,
+    // stack
+    stackCmkEncryption,
+    stackCmkUnsupported,
+    stackDataStoreBackup,
+    stackDataStoreNotPublic,
+    stackProdMultiZone,
+    stackProdStatefulProtected,
+    stackRpoAchievable,
+    stackStandardTags,
+];
