@@ -1,6 +1,8 @@
 /**
  * npm run bench [-- --runs N]
  *
+ * Measures the bundled commands in dist/ (`npm run bench` builds them first), as
+ * `npm run plan` and `npm run compare` run them.
  * Wall time and peak RSS of the offline prod plan per cloud, against its floor (a bare node
  * that only loads @pulumi/pulumi and the same SDK modules); the compare command against the
  * three plan commands it replaces; a full typecheck. Medians of N runs after one warm-up;
@@ -53,7 +55,7 @@ function main() {
     const table = new Table({ head: ["prod plan", "resources", "wall s", "peak RSS MB", "floor wall s", "floor RSS MB", "wall ratio", "budget"], style: { head: [], border: [], compact: true } });
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "bench-"));
     for (const cloud of CLOUDS) {
-        const plan = measure(["--import", "tsx", "bench/plan-child.ts", "prod", cloud], runs);
+        const plan = measure(["dist/bench/plan-child.js", "prod", cloud], runs);
         const report = JSON.parse(plan.last.trim().split("\n").pop()!) as { resources: number };
         const list = path.join(tmp, `${cloud}.json`);
         fs.writeFileSync(list, JSON.stringify(sdkEntryModules(path.join(ROOT, "components", cloud, "index.ts"))));
@@ -66,9 +68,9 @@ function main() {
     console.log(table.toString());
 
     // The compare command against the three plan commands it replaces, run one after another.
-    const planCommands = CLOUDS.map((cloud) => measure(["--import", "tsx", "src/cli/plan.ts", "--stack", "prod", "--cloud", cloud], runs).wallS);
+    const planCommands = CLOUDS.map((cloud) => measure(["dist/src/cli/plan.js", "--stack", "prod", "--cloud", cloud], runs).wallS);
     const threePlans = planCommands.reduce((a, b) => a + b, 0);
-    const compare = measure(["--import", "tsx", "src/cli/compare.ts", "--stack", "prod"], runs).wallS;
+    const compare = measure(["dist/src/cli/compare.js", "--stack", "prod"], runs).wallS;
     const compareRatio = compare / threePlans;
     console.log(
         `Compare prod on ${CLOUDS.length} clouds: ${compare.toFixed(2)} s vs three plan commands ${threePlans.toFixed(2)} s ` +

@@ -12,6 +12,9 @@ import { DATABASE_SERVICE_NAMES, databaseService } from "../src/database-capabil
 export interface PlatformOutputs {
     readonly cloud: string;
     readonly environment: string;
+    /** The stack's recovery targets; the policy pack's RPO rule judges the plan against them. */
+    readonly rpoMinutes: number;
+    readonly rtoMinutes: number;
     readonly primaryRegion: string;
     readonly drRegion?: string;
     readonly zones: readonly string[];
@@ -118,6 +121,8 @@ export function buildPlatform<T extends CloudTypes>(cfg: StackConfig, cloud: Clo
     return {
         cloud: cfg.cloud,
         environment: cfg.environment,
+        rpoMinutes: cfg.rpoMinutes,
+        rtoMinutes: cfg.rtoMinutes,
         primaryRegion: cfg.primary.region,
         // Staging has no DR region: the keys are left out rather than exported as undefined.
         ...(cfg.dr ? { drRegion: cfg.dr.region } : {}),

@@ -38,14 +38,15 @@ export const EXPORT_OBJECT = "export.rdb";
 export const EXPORT_SOFT_DELETE_DAYS = 7;
 const SECONDS_PER_DAY = 86_400;
 
-/** What the job's service account may do: start an export, nothing else (Redis Editor would
- * also let it import over the cache, fail it over and read its AUTH string). */
+/** What the job's service account may do: start an export, nothing else (Redis Editor, the
+ * smallest predefined role with this permission, would also let it reconfigure the instance,
+ * fail it over and import over its data). */
 export const EXPORT_CALLER_PERMISSIONS: readonly string[] = ["redis.instances.export"];
 /**
  * What Memorystore's service agent needs on the bucket: write the export (replacing the
  * previous day's object needs `delete` as well as `create`), and read it back for an import.
- * Memorystore also checks the bucket itself (`buckets.get`). No predefined role has exactly
- * these: Object Creator cannot replace an object, and Object User has no `buckets.get`.
+ * Memorystore also checks the bucket itself (`buckets.get`). No predefined role fits: Object
+ * Creator cannot replace an object, and the roles that can (Object User, Object Admin) grant more.
  */
 export const EXPORT_AGENT_PERMISSIONS: readonly string[] = [
     "storage.buckets.get",

@@ -141,6 +141,20 @@ function captureRegistrations(monitor: CapturingMonitor, into: PlannedResource[]
         });
 }
 
+/**
+ * azure-native declares an alias for every API version of every resource type (60 on a
+ * VNet) so that state written by older SDKs still matches. Offline there is no state to
+ * match, and resolving them costs a third of an Azure plan's time, so the engine drops
+ * exactly those SDK-generated aliases; aliases the program declares are kept and counted.
+ */
+const API_VERSION_ALIAS = /^azure-native:[a-z0-9]+\/v\d{8}(preview)?:/i;
+function dropApiVersionAliases(args: pulumi.ResourceTransformationArgs): pulumi.ResourceTransformationResult {
+    const aliases = args.opts.aliases;
+    if (!aliases?.length || !args.type.startsWith("azure-native:")) return { props: args.props, opts: args.opts };
+    const kept = aliases.filter((a) => !(typeof a === "object" && a !== null && "type" in a && typeof a.type === "string" && API_VERSION_ALIAS.test(a.type)));
+    return { props: args.props, opts: { ...args.opts, aliases: kept } };
+}
+
 /** Resolves the config the CLI would hand the program: stack file, project defaults, overrides. */
 export function resolveConfig(options: PlanOptions) {
     const files = readStackFiles(options.projectDir ?? PROJECT_DIR, options.stack);
@@ -174,7 +188,10 @@ export async function planStack(options: PlanOptions): Promise<{ plan: Plan; con
     const monitor = pulumi.runtime.getMonitor() as unknown as CapturingMonitor;
     captureRegistrations(monitor, resources);
     const stackOutputs = captureStackOutputs(monitor);
-    const outputs = await pulumi.runtime.runInPulumiStack(() => deployPlatform(config));
+    const outputs = await pulumi.runtime.runInPulumiStack(() => {
+        pulumi.runtime.registerStackTransformation(dropApiVersionAliases);
+        return deployPlatform(config);
+    });
     await pulumi.runtime.disconnect();
     const secretOutputs: string[] = [];
     const serializedOutputs = stackOutputs() ?? (await pulumi.runtime.serializeProperties("outputs", outputs ?? {}, { keepOutputValues: false }));

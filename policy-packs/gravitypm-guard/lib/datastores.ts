@@ -63,6 +63,54 @@ function gcpAutomatedBackup(props: Props, via: string): Coverage | undefined {
     return { via, retentionDays: days, intervalMinutes: 1440, crossRegion: false };
 }
 
+const SCHEDULER_JOB = "gcp:cloudscheduler/job:Job";
+const STORAGE_BUCKET = "gcp:storage/bucket:Bucket";
+
+/** The Cloud Storage destination of an export request body (base64 JSON), if readable. */
+export function exportDestination(body: unknown): string | undefined {
+    const text = str(body);
+    if (text === undefined) return undefined;
+    try {
+        const parsed: unknown = JSON.parse(Buffer.from(text, "base64").toString("utf8"));
+        return str(get(parsed, "outputConfig.gcsDestination.uri"));
+    } catch {
+        return undefined;
+    }
+}
+
+/**
+ * A Memorystore instance cannot replicate across regions; a scheduled export of its RDB
+ * snapshot to a bucket in another region is its DR copy. The export counts when a Cloud
+ * Scheduler job POSTs this instance's `:export` URL and its body names a bucket of the
+ * stack in another region; retention is how long the bucket keeps replaced exports.
+ */
+function memorystoreExport(r: StackResource, stack: StackView): Coverage | undefined {
+    const name = str(r.props.name);
+    if (name === undefined) return undefined;
+    for (const job of stack.ofType(SCHEDULER_JOB)) {
+        const uri = known(() => str(get(job.props, "httpTarget.uri")));
+        if (!uri.known || !uri.value?.endsWith(`/instances/${name}:export`) || !sameText(get(job.props, "httpTarget.httpMethod"), "POST")) continue;
+        const destination = known(() => exportDestination(get(job.props, "httpTarget.body")));
+        const bucketName = destination.known ? /^gs:\/\/([^/]+)\//.exec(destination.value ?? "")?.[1] : undefined;
+        const bucket = stack.ofType(STORAGE_BUCKET).find((b) => str(b.props.name) === bucketName);
+        if (!bucket) continue;
+        const bucketRegion = known(() => str(bucket.props.location)?.toLowerCase());
+        const instanceRegion = regionOf(r)?.toLowerCase();
+        const keptDays = records(bucket.props.lifecycleRules)
+            .map((rule) => num(get(rule, "condition.daysSinceNoncurrentTime")))
+            .filter((d): d is number => d !== undefined);
+        return {
+            via: `scheduled export to ${bucketName}`,
+            // Versioning keeps replaced exports until a lifecycle rule deletes them.
+            retentionDays: keptDays.length ? Math.min(...keptDays) : bool(get(bucket.props, "versioning.enabled")) ? Number.MAX_SAFE_INTEGER : "latest",
+            // A Cloud Scheduler cron has the same leading fields as AWS Backup's cron().
+            intervalMinutes: cronIntervalMinutes(`cron(${str(job.props.schedule) ?? ""})`),
+            crossRegion: bucketRegion.known && bucketRegion.value !== undefined && instanceRegion !== undefined && bucketRegion.value !== instanceRegion,
+        };
+    }
+    return undefined;
+}
+
 function best(...coverages: (Coverage | undefined)[]): Coverage | undefined {
     const list = coverages.filter((c): c is Coverage => c !== undefined);
     if (list.length === 0) return undefined;
@@ -189,7 +237,7 @@ export const STORES: Readonly<Record<string, StoreSpec>> = {
         label: "Memorystore for Redis instance",
         ports: () => [6379, 6378],
         keyPaths: ["customerManagedKey"],
-        ownBackup: (r) => gcpPersistence(r.props, "persistence"),
+        ownBackup: (r, stack) => best(gcpPersistence(r.props, "persistence"), memorystoreExport(r, stack)),
         deletionProtection: (p) => bool(p.deletionProtection) === true,
         zones: (r) => (str(r.props.tier) === "STANDARD_HA" ? 2 : 1),
     },
@@ -330,6 +378,8 @@ export const STORE_RELATED_TYPES: readonly string[] = [
     "aws:elasticache/subnetGroup:SubnetGroup",
     "aws:elasticache/globalReplicationGroup:GlobalReplicationGroup",
     "aws:ec2/subnet:Subnet",
+    SCHEDULER_JOB,
+    STORAGE_BUCKET,
     "aws:backup/selection:Selection",
     "aws:backup/plan:Plan",
     "aws:backup/vault:Vault",

@@ -55,6 +55,37 @@ describe("stack-data-store-backup", () => {
         const alone = await findings(planOf(member("eastus", []), "prod"), "stack-data-store-backup");
         expect(alone.map((v) => v.message)).toEqual([expect.stringMatching(/covered by no backup/)]);
     });
+    it("counts a scheduled export to a bucket in another region as a Memorystore instance's DR copy", async () => {
+        const instance = {
+            type: "gcp:redis/instance:Instance",
+            name: "cache",
+            inputs: { name: "gravitypm-prod-cache", region: "us-central1", tier: "STANDARD_HA", persistenceConfig: { persistenceMode: "RDB", rdbSnapshotPeriod: "ONE_HOUR" } },
+        };
+        const bucket = (location: string) => ({
+            type: "gcp:storage/bucket:Bucket",
+            name: "exports",
+            inputs: { name: "gravitypm-prod-cache-dr-1a2b", location, versioning: { enabled: true }, lifecycleRules: [{ action: { type: "Delete" }, condition: { daysSinceNoncurrentTime: 35, withState: "ARCHIVED" } }] },
+        });
+        const job = (uri: string) => ({
+            type: "gcp:cloudscheduler/job:Job",
+            name: "export",
+            inputs: {
+                schedule: "0 2 * * *",
+                httpTarget: {
+                    httpMethod: "POST",
+                    uri,
+                    body: Buffer.from(JSON.stringify({ outputConfig: { gcsDestination: { uri: "gs://gravitypm-prod-cache-dr-1a2b/gravitypm-prod-cache/export.rdb" } } })).toString("base64"),
+                },
+            },
+        });
+        const exportUrl = "https://redis.googleapis.com/v1/projects/p/locations/us-central1/instances/gravitypm-prod-cache:export";
+        expect(await findings(planOf([instance, bucket("US-EAST1"), job(exportUrl)], "prod"), "stack-data-store-backup")).toEqual([]);
+        const noCopy = /no copy in another region/;
+        const sameRegion = await findings(planOf([instance, bucket("US-CENTRAL1"), job(exportUrl)], "prod"), "stack-data-store-backup");
+        expect(sameRegion.map((v) => v.message)).toEqual([expect.stringMatching(noCopy)]);
+        const otherInstance = await findings(planOf([instance, bucket("US-EAST1"), job(exportUrl.replace("gravitypm-prod-cache:", "other:"))], "prod"), "stack-data-store-backup");
+        expect(otherInstance.map((v) => v.message)).toEqual([expect.stringMatching(noCopy)]);
+    });
     it("holds staging caches to one day and reads the threshold from config", async () => {
         const cache = { type: "aws:elasticache/replicationGroup:ReplicationGroup", name: "cache", inputs: { snapshotRetentionLimit: 1 } };
         expect(await findings(planOf([cache], "staging"), "stack-data-store-backup")).toEqual([]);
