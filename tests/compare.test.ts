@@ -1,3 +1,6 @@
+import { execFile } from "node:child_process";
+import * as path from "node:path";
+import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { parseStackConfig } from "../src/config";
 import { CAPABILITIES } from "../src/compare/capabilities";
@@ -165,5 +168,46 @@ describe("recovery of a Memorystore instance", () => {
         for (const uri of ["https://example.com/hook", EXPORT_URL.replace(":export", ":import"), "https://redis.googleapis.com/v1/projects/p/locations/r/clusters/c:export"]) {
             expect(dataStoreRecovery(gcpPlan(instance, exportJob(uri)))[0].regionLoss).toBeUndefined();
         }
+    });
+});
+
+describe("compare command", () => {
+    const run = promisify(execFile);
+    const ROOT = path.resolve(__dirname, "..");
+
+    it("compares prod on the three clouds with costs, verdicts, parity, recovery and deploy time", async () => {
+        const { stdout } = await run(process.execPath, ["--import", "tsx", "src/cli/compare.ts", "--stack", "prod", "--format", "json"], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 });
+        const doc = JSON.parse(stdout) as {
+            clouds: Array<{
+                cloud: string;
+                resources: number;
+                components: { kind: string; usd: number }[];
+                monthlyUsd: { known: number; unknown: string[] };
+                policy: { mandatory: number; advisory: number };
+                parity: Record<string, { inPlan: boolean }>;
+                recovery: { store: string }[];
+                deploy: { seconds: number; criticalPath: string[] };
+            }>;
+        };
+        expect(doc.clouds.map((c) => c.cloud)).toEqual(["aws", "gcp", "azure"]);
+        for (const c of doc.clouds) {
+            expect(c.components.map((k) => k.kind)).toEqual(expect.arrayContaining(["Network", "Keys", "Alerts", "Database", "Cache"]));
+            expect(c.monthlyUsd.known).toBeGreaterThan(50);
+            expect(c.policy.mandatory).toBe(0);
+            expect(c.parity["db-ha"].inPlan).toBe(true);
+            expect(c.recovery.map((r) => r.store).sort()).toEqual(["cache", "database"]);
+            // A managed database or cache dominates: the critical path is at least ten minutes.
+            expect(c.deploy.seconds).toBeGreaterThanOrEqual(600);
+            expect(c.deploy.criticalPath.length).toBeGreaterThan(1);
+        }
+    });
+
+    it("says the Pulumi CLI is missing and how to install it when asked for real previews", async () => {
+        const error = await run(process.execPath, ["--import", "tsx", "src/cli/compare.ts", "--stack", "prod", "--engine", "pulumi"], {
+            cwd: ROOT,
+            env: { ...process.env, PATH: "" },
+        }).catch((e: unknown) => e as { code: number; stderr: string; stdout: string });
+        expect(error).toMatchObject({ code: 3, stdout: "" });
+        expect((error as { stderr: string }).stderr).toMatch(/The Pulumi CLI was not found on PATH\. Install it with .*get\.pulumi\.com/);
     });
 });

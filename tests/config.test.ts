@@ -1,8 +1,13 @@
 import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
+import { stringify } from "yaml";
 import { describe, expect, it } from "vitest";
 import { ConfigError, parseStackConfig, PROJECT } from "../src/config";
 import { registeredUrns, runPlan } from "../src/plan/engine";
+
+const ROOT = path.resolve(__dirname, "..");
 
 /** A valid prod config, as the stack file gives it (values as the CLI passes them). */
 const PROD: Record<string, string> = {
@@ -44,7 +49,8 @@ describe("stack config", () => {
     });
 
     it("gives staging its small profile and no DR region", () => {
-        const cfg = parseStackConfig({ ...PROD, awsRegion: "us-east-2", awsDrRegion: undefined as unknown as string }, "staging");
+        const { awsDrRegion: _prodOnly, ...withoutDr } = PROD;
+        const cfg = parseStackConfig({ ...withoutDr, awsRegion: "us-east-2" }, "staging");
         expect(cfg.environment).toBe("staging");
         expect(cfg.primary.zones).toHaveLength(2);
         expect(cfg.dr).toBeUndefined();
@@ -84,14 +90,21 @@ describe("stack config", () => {
         ["max nodes below min", { clusterMinNodes: "5", clusterMaxNodes: "3" }, "clusterMaxNodes", /at least clusterMinNodes \(5\)/],
     ];
 
-    it.each(BAD)("rejects %s, naming the key and the value", (_label, change, key, message) => {
+    it.each(BAD)("rejects %s before any resource is registered, naming the key and the value", async (_label, change, key, message) => {
         const raw = Object.fromEntries(Object.entries({ ...PROD, ...change }).filter(([, v]) => v !== undefined)) as Record<string, string>;
-        const error = problemsOf(raw);
-        const problem = error.problems.find((p) => p.key === `${PROJECT}:${key}`);
-        expect(problem, error.message).toBeDefined();
+        // Through the engine, from a stack file, exactly as `npm run plan` reads one.
+        const projectDir = fs.mkdtempSync(path.join(os.tmpdir(), "bad-config-"));
+        fs.copyFileSync(path.join(ROOT, "Pulumi.yaml"), path.join(projectDir, "Pulumi.yaml"));
+        const stackFile = Object.fromEntries(Object.entries(raw).map(([k, v]) => [`${PROJECT}:${k}`, k === "alertEmails" && v.startsWith("[") ? JSON.parse(v) : v]));
+        fs.writeFileSync(path.join(projectDir, "Pulumi.prod.yaml"), stringify({ config: stackFile }));
+        const error = await runPlan({ stack: "prod", projectDir }).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(ConfigError);
+        expect(registeredUrns()).toEqual([]);
+        const problem = (error as ConfigError).problems.find((p) => p.key === `${PROJECT}:${key}`);
+        expect(problem, (error as ConfigError).message).toBeDefined();
         expect(problem!.message).toMatch(message);
         expect(problem!.value).toBe(raw[key]);
-        expect(error.message).toContain(`${PROJECT}:${key}`);
+        expect((error as ConfigError).message).toContain(`${PROJECT}:${key}`);
     });
 
     it("lists every bad key in one error", () => {
@@ -112,12 +125,11 @@ describe("bad config through the engine", () => {
     });
 
     it("makes the plan command exit 2 with only the config message", () => {
-        const root = path.resolve(__dirname, "..");
         let status = 0;
         let stderr = "";
         let stdout = "";
         try {
-            execFileSync(process.execPath, ["--import", "tsx", "src/cli/plan.ts", "--stack", "prod", "--set", "cloud=oracle"], { cwd: root, encoding: "utf8", stdio: "pipe" });
+            execFileSync(process.execPath, ["--import", "tsx", "src/cli/plan.ts", "--stack", "prod", "--set", "cloud=oracle"], { cwd: ROOT, encoding: "utf8", stdio: "pipe" });
         } catch (e) {
             const err = e as { status: number; stderr: string; stdout: string };
             status = err.status;

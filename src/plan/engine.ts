@@ -113,6 +113,10 @@ function captureStackOutputs(monitor: CapturingMonitor): () => Record<string, un
     return () => outputs;
 }
 
+function isCapturingMonitor(m: unknown): m is CapturingMonitor {
+    return typeof m === "object" && m !== null && typeof (m as Partial<CapturingMonitor>).registerResource === "function";
+}
+
 function captureRegistrations(monitor: CapturingMonitor, into: PlannedResource[]): void {
     const original = monitor.registerResource.bind(monitor);
     monitor.registerResource = (req, cb) =>
@@ -185,7 +189,8 @@ export async function runPlan(options: PlanOptions): Promise<Plan> {
 export async function planStack(options: PlanOptions): Promise<{ plan: Plan; config: StackConfig }> {
     const { config, notes } = await prepare(options);
     const resources: PlannedResource[] = [];
-    const monitor = pulumi.runtime.getMonitor() as unknown as CapturingMonitor;
+    const monitor: unknown = pulumi.runtime.getMonitor();
+    if (!isCapturingMonitor(monitor)) throw new Error("the mock monitor is not installed; prepare() must run first");
     captureRegistrations(monitor, resources);
     const stackOutputs = captureStackOutputs(monitor);
     const outputs = await pulumi.runtime.runInPulumiStack(() => {
