@@ -175,6 +175,16 @@ export interface CacheConfigProblem {
 
 const list = (values: readonly (string | number)[]) => values.join(", ");
 
+/** The sizes whose entry in a per-size table passes `ok`, in size order: the check that
+ * rejects a size and the list of allowed ones then use the same rule. */
+function sizesWhere<E>(table: Readonly<Record<Size, E>>, ok: (entry: E) => boolean): Size[] {
+    return (Object.keys(table) as Size[]).filter((s) => ok(table[s]));
+}
+/** ElastiCache global datastores (AWS prod's DR) do not run on burstable nodes. */
+const runsGlobalDatastore = (node: AwsCacheNode) => !node.burstable;
+/** Azure Managed Redis active geo-replication (Azure prod's DR) does not run on every SKU. */
+const runsGeoReplication = (sku: AzureRedisSku) => !AZURE_NO_GEO_REPLICATION_SKUS.includes(sku.sku);
+
 /**
  * Why these cache settings cannot run on the cloud, one problem per key, each naming what
  * is allowed. Empty when they can.
@@ -208,11 +218,10 @@ export function cacheConfigProblems(settings: CacheSettings, cloud: Cloud, isPro
         problems.push({ key: "cachePersistence", message: `${why}; allowed in prod ${on}: ${list(service.prodPersistence)}` });
     }
 
-    if (cloud === "aws" && isProd && AWS_CACHE_NODES[settings.size].burstable) {
-        const allowed = (Object.keys(AWS_CACHE_NODES) as Size[]).filter((s) => !AWS_CACHE_NODES[s].burstable);
+    if (cloud === "aws" && isProd && !runsGlobalDatastore(AWS_CACHE_NODES[settings.size])) {
         problems.push({
             key: "cacheSize",
-            message: `prod replicates to awsDrRegion through an ElastiCache global datastore, which does not run on burstable nodes (${settings.size} is ${AWS_CACHE_NODES[settings.size].nodeType}); allowed in prod ${on}: ${list(allowed)}`,
+            message: `prod replicates to awsDrRegion through an ElastiCache global datastore, which does not run on burstable nodes (${settings.size} is ${AWS_CACHE_NODES[settings.size].nodeType}); allowed in prod ${on}: ${list(sizesWhere(AWS_CACHE_NODES, runsGlobalDatastore))}`,
         });
     }
     if (service === MEMORYSTORE_INSTANCE && settings.replicasPerShard > 1 && GCP_INSTANCE_MEMORY_GB[settings.size] < GCP_READ_REPLICAS_MIN_GB) {
@@ -221,11 +230,10 @@ export function cacheConfigProblems(settings: CacheSettings, cloud: Cloud, isPro
             message: `more than one replica means read replicas, which Memorystore serves only from instances of ${GCP_READ_REPLICAS_MIN_GB} GB or more (cacheSize ${settings.size} is ${GCP_INSTANCE_MEMORY_GB[settings.size]} GB); allowed ${on} with this size: 0 to 1`,
         });
     }
-    if (cloud === "azure" && isProd && AZURE_NO_GEO_REPLICATION_SKUS.includes(AZURE_REDIS_SKUS[settings.size].sku)) {
-        const allowed = (Object.keys(AZURE_REDIS_SKUS) as Size[]).filter((s) => !AZURE_NO_GEO_REPLICATION_SKUS.includes(AZURE_REDIS_SKUS[s].sku));
+    if (cloud === "azure" && isProd && !runsGeoReplication(AZURE_REDIS_SKUS[settings.size])) {
         problems.push({
             key: "cacheSize",
-            message: `prod geo-replicates to azureDrRegion, which Azure Managed Redis does not offer on ${AZURE_REDIS_SKUS[settings.size].sku} (cacheSize ${settings.size}); allowed in prod ${on}: ${list(allowed)}`,
+            message: `prod geo-replicates to azureDrRegion, which Azure Managed Redis does not offer on ${AZURE_REDIS_SKUS[settings.size].sku} (cacheSize ${settings.size}); allowed in prod ${on}: ${list(sizesWhere(AZURE_REDIS_SKUS, runsGeoReplication))}`,
         });
     }
     return problems;

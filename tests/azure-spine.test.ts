@@ -22,11 +22,10 @@ import {
     storageAccountName,
 } from "../components/azure/naming";
 import { LAST_RULE_PRIORITY, flowLogRetentionProblem, networkWatcherName, tierInboundRules } from "../components/azure/network";
-import { parseStackConfig, PROJECT, type StackConfig } from "../src/config";
+import { PROJECT } from "../src/config";
 import { layoutNetwork, type Tier } from "../src/network-layout";
-import { resolveConfig } from "../src/plan/engine";
-import type { Plan, PlannedResource } from "../src/plan/types";
-import { byUrn, descendants, input, ofType, one, plan } from "./support/plan";
+import { stackConfig } from "./support/config";
+import { byUrn, childrenOf, descendants, input, ofType, one, plan } from "./support/plan";
 import { tagField } from "./support/taggable";
 
 const STANDARD_TAG_KEYS = ["project", "stack", "environment", "owner", "cost-centre", "managed-by"];
@@ -49,19 +48,6 @@ const T = {
     flowLog: "azure-native:network:FlowLog",
     storage: "azure-native:storage:StorageAccount",
 };
-
-/** The stack's validated config, as the program sees it. */
-function stackConfig(stack: string): StackConfig {
-    const raw: Record<string, string> = {};
-    for (const [key, value] of Object.entries(resolveConfig({ stack, cloud: "azure" }).config)) {
-        if (key.startsWith(`${PROJECT}:`)) raw[key.slice(PROJECT.length + 1)] = value;
-    }
-    return parseStackConfig(raw, stack);
-}
-
-function childrenOf(p: Plan, component: PlannedResource, type: string): PlannedResource[] {
-    return ofType(p, type).filter((r) => r.parent === component.urn);
-}
 
 /** `P90D` → 90. */
 function isoDays(duration: unknown): number {
@@ -194,7 +180,7 @@ describe("Azure network rules", () => {
 });
 
 describe.each(["staging", "prod"])("Azure spine in %s", (stack) => {
-    const cfg = stackConfig(stack);
+    const cfg = stackConfig(stack, "azure");
     const sites = [
         { role: "primary" as const, placement: cfg.primary, keys: "primary-keys", network: "primary-network" },
         ...(cfg.dr ? [{ role: "dr" as const, placement: cfg.dr, keys: "dr-keys", network: "dr-network" }] : []),

@@ -10,19 +10,10 @@ import {
 } from "../components/aws/cache";
 import { redisConnectionString } from "../components/contracts/cache";
 import { layoutNetwork } from "../src/network-layout";
-import type { Plan, PlannedResource } from "../src/plan/types";
-import { byUrn, descendants, input, ofType, one, plan } from "./support/plan";
+import { byUrn, cacheOf, input, named, ofType, one, plan } from "./support/plan";
 
 const RG = "aws:elasticache/replicationGroup:ReplicationGroup";
 
-function cacheOf(p: Plan): PlannedResource[] {
-    return descendants(p, one(p, "gravitypm:components:Cache", "cache"));
-}
-function named(p: Plan, name: string): PlannedResource {
-    const r = p.resources.find((x) => x.name === name);
-    if (!r) throw new Error(`no resource named ${name}`);
-    return r;
-}
 
 describe("pure ElastiCache helpers", () => {
     it("builds replication group ids within 40 characters, keeping the role suffix", () => {

@@ -1,22 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { AZURE_CACHE_ALERTS, managedRedisName, managedRedisPersistence, MANAGED_REDIS_NAME_MAX } from "../components/azure/cache";
-import type { Plan, PlannedResource } from "../src/plan/types";
-import { byUrn, descendants, input, ofType, one, plan } from "./support/plan";
+import { byUrn, cacheOf, dependsOn, input, named, ofType, one, plan } from "./support/plan";
 
 const CLUSTER = "azure-native:redisenterprise:RedisEnterprise";
 const DATABASE = "azure-native:redisenterprise:Database";
 
-function cacheOf(p: Plan): PlannedResource[] {
-    return descendants(p, one(p, "gravitypm:components:Cache", "cache"));
-}
-function named(p: Plan, name: string): PlannedResource {
-    const r = p.resources.find((x) => x.name === name);
-    if (!r) throw new Error(`no resource named ${name}`);
-    return r;
-}
-function dependsOn(p: Plan, r: PlannedResource, name: string): boolean {
-    return r.dependencies.some((u) => byUrn(p, u)?.name === name);
-}
 
 describe("pure Azure Managed Redis helpers", () => {
     it("names clusters uniquely within 60 characters", () => {

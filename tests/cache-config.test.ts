@@ -9,35 +9,10 @@ import {
     MEMORYSTORE_CLUSTER,
     MEMORYSTORE_INSTANCE,
 } from "../src/cache-capabilities";
-import { CLOUDS, type Cloud } from "../src/clouds";
+import { CLOUDS } from "../src/clouds";
 import { ConfigError, parseStackConfig, type CacheSettings } from "../src/config";
 import { registeredUrns, runPlan } from "../src/plan/engine";
-
-const BASE: Record<string, string> = {
-    domain: "app.gravitypm.example.com",
-    alertEmails: JSON.stringify(["oncall@gravitypm.example.com"]),
-    owner: "platform",
-    costCentre: "eng-gravitypm",
-    gcpProject: "gravitypm-prod",
-    atlasOrgId: "000000000000000000000000",
-};
-const PROD_REGIONS: Record<Cloud, Record<string, string>> = {
-    aws: { awsRegion: "us-east-1", awsDrRegion: "us-west-2" },
-    gcp: { gcpRegion: "us-central1", gcpDrRegion: "us-east1" },
-    azure: { azureRegion: "eastus", azureDrRegion: "westus2" },
-};
-const prod = (cloud: Cloud, extra: Record<string, string> = {}) => ({ ...BASE, ...PROD_REGIONS[cloud], cloud, ...extra });
-const staging = (cloud: Cloud, extra: Record<string, string> = {}) => ({ ...BASE, cloud, ...extra });
-
-function problems(raw: Record<string, string>, stack: string) {
-    try {
-        parseStackConfig(raw, stack);
-    } catch (e) {
-        if (e instanceof ConfigError) return e.problems;
-        throw e;
-    }
-    return [];
-}
+import { problems, prod, staging } from "./support/config";
 
 const SETTINGS: CacheSettings = { engine: "redis", size: "medium", shards: 1, replicasPerShard: 1, persistence: "rdb", snapshotRetentionDays: 7 };
 

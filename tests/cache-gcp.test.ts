@@ -15,8 +15,7 @@ import {
     memorystoreExportUrl,
     memorystoreInstancePath,
 } from "../components/gcp/cache-export";
-import type { Plan, PlannedResource } from "../src/plan/types";
-import { byUrn, descendants, input, ofType, one, plan } from "./support/plan";
+import { byUrn, cacheOf, dependsOn, input, named, ofType, one, plan } from "./support/plan";
 
 const INSTANCE = "gcp:redis/instance:Instance";
 const CLUSTER = "gcp:redis/cluster:Cluster";
@@ -32,17 +31,6 @@ const DR_KEY = "projects/gravitypm-prod/locations/us-east1/keyRings/dr-keys-ring
 const REDIS_AGENT = "serviceAccount:service-123456789012@cloud-redis.iam.gserviceaccount.com";
 const STORAGE_AGENT = "serviceAccount:service-123456789012@gs-project-accounts.iam.gserviceaccount.com";
 
-function named(p: Plan, name: string): PlannedResource {
-    const r = p.resources.find((x) => x.name === name);
-    if (!r) throw new Error(`no resource named ${name}`);
-    return r;
-}
-function cacheOf(p: Plan): PlannedResource[] {
-    return descendants(p, one(p, "gravitypm:components:Cache", "cache"));
-}
-function dependsOn(p: Plan, r: PlannedResource, name: string): boolean {
-    return r.dependencies.some((u) => byUrn(p, u)?.name === name);
-}
 
 describe("pure Memorystore helpers", () => {
     it("names instances within 40 characters", () => {

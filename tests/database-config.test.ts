@@ -1,35 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { Cloud } from "../src/clouds";
 import { ConfigError, parseStackConfig, type DatabaseSettings } from "../src/config";
 import { databaseConfigProblems, databaseService, defaultDatabaseNodes } from "../src/database-capabilities";
 import { buildMongoUri, uriHost, uriReplicaSet } from "../src/mongodb-uri";
 import { registeredUrns, runPlan } from "../src/plan/engine";
-
-const BASE: Record<string, string> = {
-    domain: "app.gravitypm.example.com",
-    alertEmails: JSON.stringify(["oncall@gravitypm.example.com"]),
-    owner: "platform",
-    costCentre: "eng-gravitypm",
-    gcpProject: "gravitypm-prod",
-    atlasOrgId: "000000000000000000000000",
-};
-const PROD_REGIONS: Record<Cloud, Record<string, string>> = {
-    aws: { awsRegion: "us-east-1", awsDrRegion: "us-west-2" },
-    gcp: { gcpRegion: "us-central1", gcpDrRegion: "us-east1" },
-    azure: { azureRegion: "eastus", azureDrRegion: "westus2" },
-};
-const prod = (cloud: Cloud, extra: Record<string, string> = {}) => ({ ...BASE, ...PROD_REGIONS[cloud], cloud, ...extra });
-const staging = (cloud: Cloud, extra: Record<string, string> = {}) => ({ ...BASE, cloud, ...extra });
-
-function problems(raw: Record<string, string>, stack: string) {
-    try {
-        parseStackConfig(raw, stack);
-    } catch (e) {
-        if (e instanceof ConfigError) return e.problems;
-        throw e;
-    }
-    return [];
-}
+import { problems, prod, staging } from "./support/config";
 
 const SETTINGS: DatabaseSettings = { engine: "native", size: "medium", nodes: 3, readReplicas: 0, shards: 1, storageGb: 100, pointInTimeRecovery: true };
 

@@ -7,11 +7,10 @@ import { describe, expect, it } from "vitest";
 import { GCP_MAX_ROTATION_DAYS, gcpRotationPeriod, validateGcpRotationDays } from "../components/gcp/keys";
 import { GOOGLE_HEALTH_CHECK_RANGES, SHARED_ADDRESS_SPACE, gcpAddressPlan } from "../components/gcp/network";
 import { CMEK_SERVICES, GCP_APIS, PROJECT_SERVICES_TYPE, serviceShortName } from "../components/gcp/site";
-import { parseStackConfig, PROJECT, type StackConfig } from "../src/config";
 import { layoutNetwork } from "../src/network-layout";
-import { resolveConfig } from "../src/plan/engine";
-import type { Plan, PlannedResource } from "../src/plan/types";
-import { byUrn, descendants, input, ofType, one, plan } from "./support/plan";
+import type { Plan } from "../src/plan/types";
+import { stackConfig } from "./support/config";
+import { byUrn, childrenOf, descendants, input, objectInput, ofType, one, plan } from "./support/plan";
 
 const STANDARD_TAG_KEYS = ["project", "stack", "environment", "owner", "cost-centre", "managed-by"];
 const ALERTS = "gravitypm:components:Alerts";
@@ -33,24 +32,6 @@ const T = {
     address: "gcp:compute/globalAddress:GlobalAddress",
     connection: "gcp:servicenetworking/connection:Connection",
 };
-
-/** Provider config nests objects as JSON strings on the wire. */
-function objectInput(value: unknown): Record<string, unknown> {
-    return (typeof value === "string" ? JSON.parse(value) : (value ?? {})) as Record<string, unknown>;
-}
-
-/** The stack's validated config, as the program sees it. */
-function stackConfig(stack: string): StackConfig {
-    const raw: Record<string, string> = {};
-    for (const [key, value] of Object.entries(resolveConfig({ stack, cloud: "gcp" }).config)) {
-        if (key.startsWith(`${PROJECT}:`)) raw[key.slice(PROJECT.length + 1)] = value;
-    }
-    return parseStackConfig(raw, stack);
-}
-
-function childrenOf(p: Plan, component: PlannedResource, type: string): PlannedResource[] {
-    return ofType(p, type).filter((r) => r.parent === component.urn);
-}
 
 function rotationDays(period: unknown): number {
     const match = /^(\d+)s$/.exec(String(period));
@@ -104,7 +85,7 @@ describe("GCP project services", () => {
 
 describe.each(["staging", "prod"])("GCP spine in %s", (stack) => {
     const isProd = stack === "prod";
-    const cfg = stackConfig(stack);
+    const cfg = stackConfig(stack, "gcp");
     const project = cfg.gcpProject;
     const get = () => plan(stack, "gcp");
     const providerNamed = (p: Plan, role: string) => one(p, T.provider, `gcp-${role}`);

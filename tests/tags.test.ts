@@ -5,16 +5,10 @@
 import { describe, expect, it } from "vitest";
 import { CLOUDS } from "../src/clouds";
 import type { Plan, PlannedResource } from "../src/plan/types";
-import { byUrn, plan } from "./support/plan";
+import { byUrn, objectInput, plan } from "./support/plan";
 import { TAG_FIELD_EXCEPTIONS, tagField } from "./support/taggable";
 
 const STANDARD_KEYS = ["project", "stack", "environment", "owner", "cost-centre", "managed-by"];
-
-/** Provider config nests objects as JSON strings on the wire. */
-function objectInput(value: unknown): Record<string, unknown> {
-    if (typeof value === "string") return JSON.parse(value) as Record<string, unknown>;
-    return (value ?? {}) as Record<string, unknown>;
-}
 
 function effectiveTags(p: Plan, r: PlannedResource): Record<string, unknown> {
     const own = objectInput(r.inputs[tagField(r.type) ?? "tags"]);

@@ -14,15 +14,20 @@ import { RandomPassword } from "@pulumi/random/randomPassword";
 import type { Cloud } from "../../src/clouds";
 import type { Size } from "../../src/config";
 import { ATLAS_DR_ELECTABLE_NODES, ATLAS_INSTANCE_SIZES, databaseConfigProblems } from "../../src/database-capabilities";
-import { buildMongoUri, uriHost, uriReplicaSet } from "../../src/mongodb-uri";
+import { uriHost, uriReplicaSet } from "../../src/mongodb-uri";
 import type { AtlasCloudSide, AtlasPrivateEndpoint, AtlasProviderName } from "../contracts/atlas";
 import type { CloudTypes } from "../contracts/cloud";
+import { storeSecretArgs } from "../contracts/connection-secret";
 import {
+    assertDatabaseBuildable,
+    DATABASE_PASSWORD,
     DATABASE_TYPE,
     DATABASE_USER,
+    databaseOutputs,
+    databaseSettings,
     DEFAULT_BACKUP_RETENTION_DAYS,
-    DEFAULT_DATABASE_STORAGE_GB,
     MONGODB_PORT,
+    secretMongoConnectionString,
     type Database,
     type DatabaseArgs,
     type DatabaseRegion,
@@ -162,23 +167,14 @@ export class AtlasDatabase<T extends CloudTypes> extends pulumi.ComponentResourc
 
     constructor(name: string, args: DatabaseArgs<T>, side: AtlasCloudSide<T>, opts?: pulumi.ComponentResourceOptions) {
         super(DATABASE_TYPE, name, {}, opts);
-        const size = args.size ?? "small";
-        const nodes = args.nodes ?? 3;
-        const readReplicas = args.readReplicas ?? 0;
-        const shards = args.shards ?? 1;
-        const storageGb = args.storageGb ?? DEFAULT_DATABASE_STORAGE_GB;
+        // Atlas always elects from at least three members.
+        const settings = databaseSettings(args, "atlas", 3);
+        const { size, nodes, readReplicas, shards, storageGb, pointInTimeRecovery: pitr } = settings;
         const retention = args.backupRetentionDays ?? DEFAULT_BACKUP_RETENTION_DAYS;
-        const pitr = args.pointInTimeRecovery ?? true;
         if (!args.atlasOrgId) {
             throw new pulumi.ResourceError(`Database ${name}: atlasOrgId is required to create the stack's Atlas project`, this);
         }
-        const problems = databaseConfigProblems(
-            { engine: "atlas", size, nodes, readReplicas, shards, storageGb, pointInTimeRecovery: pitr },
-            { cloud: PROVIDER_CLOUD[side.providerName], hasDr: args.dr !== undefined },
-        );
-        if (problems.length > 0) {
-            throw new pulumi.ResourceError(`Database ${name}: ${problems.map((p) => `${p.key}: ${p.message}`).join("; ")}`, this);
-        }
+        assertDatabaseBuildable(name, databaseConfigProblems(settings, { cloud: PROVIDER_CLOUD[side.providerName], hasDr: args.dr !== undefined }), this);
 
         const prefix = args.site.namePrefix;
         const atlasProvider = new Provider(`${name}-atlas`, {}, { parent: this });
@@ -249,9 +245,8 @@ export class AtlasDatabase<T extends CloudTypes> extends pulumi.ComponentResourc
         );
         this.clusterName = cluster.name;
 
-        // Special characters limited to ones that need no escaping in a URI.
         const random = new RandomProvider(`${name}-random`, {}, { parent: this });
-        const password = new RandomPassword(`${name}-password`, { length: 40, special: true, overrideSpecial: "-_.~" }, { parent: this, provider: random });
+        const password = new RandomPassword(`${name}-password`, DATABASE_PASSWORD, { parent: this, provider: random });
         new DatabaseUser(
             `${name}-user`,
             {
@@ -280,40 +275,17 @@ export class AtlasDatabase<T extends CloudTypes> extends pulumi.ComponentResourc
         this.readerHost = this.host;
         this.port = pulumi.output(MONGODB_PORT);
         this.replicaSetName = cluster.connectionStrings.apply((s) => (shards > 1 ? undefined : uriReplicaSet(s?.standard ?? "")));
-        this.connectionString = pulumi.secret(
-            pulumi.all([this.host, password.result]).apply(([host, pw]) =>
-                buildMongoUri({
-                    srv: true,
-                    username: DATABASE_USER,
-                    password: pw,
-                    hosts: [host],
-                    options: { authSource: "admin", retryWrites: "true", w: "majority" },
-                }),
-            ),
-        );
+        this.connectionString = secretMongoConnectionString(this.host, password.result, {
+            srv: true,
+            options: { authSource: "admin", retryWrites: "true", w: "majority" },
+        });
         this.connectionSecretId = side.connectionSecret(
             `${name}-connection`,
-            {
-                site: args.site,
-                keys: args.keys,
-                dr: args.dr ? { site: args.dr.site, keys: args.dr.keys } : undefined,
-                purpose: "database",
-                description: `MongoDB connection string of Atlas cluster ${prefix}`,
-                value: this.connectionString,
-                protect: args.protect,
-            },
+            storeSecretArgs(args, { purpose: "database", description: `MongoDB connection string of Atlas cluster ${prefix}`, value: this.connectionString }),
             this,
         );
 
-        this.registerOutputs({
-            host: this.host,
-            port: this.port,
-            readerHost: this.readerHost,
-            replicaSetName: this.replicaSetName,
-            connectionString: this.connectionString,
-            connectionSecretId: this.connectionSecretId,
-            projectId: this.projectId,
-        });
+        this.registerOutputs({ ...databaseOutputs(this), projectId: this.projectId });
     }
 
     /**

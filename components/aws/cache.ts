@@ -9,8 +9,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { Provider as RandomProvider } from "@pulumi/random/provider";
 import { RandomPassword } from "@pulumi/random/randomPassword";
 import { AWS_CACHE_NODES, cacheConfigProblems, defaultCacheVersion } from "../../src/cache-capabilities";
-import type { CacheEngine, CacheSettings, Size } from "../../src/config";
-import { CACHE_DEFAULTS, CACHE_TYPE, redisConnectionString, type Cache, type CacheArgs, type CacheCrossRegion } from "../contracts/cache";
+import type { CacheEngine, Size } from "../../src/config";
+import { storeSecretArgs } from "../contracts/connection-secret";
+import { CACHE_DEFAULTS, CACHE_TYPE, cacheSettings, secretRedisConnectionString, type Cache, type CacheArgs, type CacheCrossRegion } from "../contracts/cache";
 import { awsConnectionSecret } from "./connection-secret";
 import type { AwsTypes } from "./index";
 import type { AwsKeys } from "./keys";
@@ -153,14 +154,7 @@ export class AwsCache extends pulumi.ComponentResource implements Cache {
 
     constructor(name: string, args: CacheArgs<AwsTypes>, opts?: pulumi.ComponentResourceOptions) {
         super(CACHE_TYPE, name, {}, opts);
-        const settings: CacheSettings = {
-            engine: args.engine ?? CACHE_DEFAULTS.engine,
-            size: args.size ?? CACHE_DEFAULTS.size,
-            shards: args.shards ?? CACHE_DEFAULTS.shards,
-            replicasPerShard: args.replicasPerShard ?? CACHE_DEFAULTS.replicasPerShard,
-            persistence: args.persistence ?? CACHE_DEFAULTS.persistence,
-            snapshotRetentionDays: args.snapshotRetentionDays ?? CACHE_DEFAULTS.snapshotRetentionDays,
-        };
+        const settings = cacheSettings(args);
         const version = args.version ?? defaultCacheVersion("aws", settings.engine);
         const problems = [...cacheConfigProblems(settings, "aws", args.dr !== undefined).map((p) => p.message), awsVersionProblem(settings.engine, version)];
         const problem = problems.find((p) => p !== undefined);
@@ -322,21 +316,10 @@ export class AwsCache extends pulumi.ComponentResource implements Cache {
 
         this.host = shape.clusterMode ? group.configurationEndpointAddress : group.primaryEndpointAddress;
         this.port = group.port.apply((p) => p ?? REDIS_PORT);
-        this.connectionString = pulumi.secret(
-            pulumi.all([this.host, this.port, authToken.result]).apply(([host, port, token]) => redisConnectionString(host, port, token)),
-        );
-
+        this.connectionString = secretRedisConnectionString(this.host, this.port, authToken.result);
         this.secretArn = awsConnectionSecret(
             name,
-            {
-                site,
-                keys,
-                dr: dr ? { site: dr.site, keys: dr.keys } : undefined,
-                purpose: "cache",
-                description: `${site.namePrefix} cache: rediss:// URL with the AUTH token`,
-                value: this.connectionString,
-                protect: args.protect,
-            },
+            storeSecretArgs(args, { purpose: "cache", description: `${site.namePrefix} cache: rediss:// URL with the AUTH token`, value: this.connectionString }),
             this,
         );
 

@@ -1,7 +1,7 @@
 import { Secret } from "@pulumi/aws/secretsmanager/secret";
 import { SecretVersion } from "@pulumi/aws/secretsmanager/secretVersion";
 import * as pulumi from "@pulumi/pulumi";
-import type { ConnectionSecretArgs } from "../contracts/atlas";
+import type { ConnectionSecretArgs } from "../contracts/connection-secret";
 import type { AwsTypes } from "./index";
 
 /** `<prefix>/<purpose>/connection-string`: the path workloads' IAM policies grant. */

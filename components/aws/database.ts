@@ -12,14 +12,18 @@ import { Provider as RandomProvider } from "@pulumi/random/provider";
 import { RandomPassword } from "@pulumi/random/randomPassword";
 import type { Size } from "../../src/config";
 import { databaseConfigProblems } from "../../src/database-capabilities";
-import { buildMongoUri } from "../../src/mongodb-uri";
+import { storeSecretArgs } from "../contracts/connection-secret";
 import {
+    assertDatabaseBuildable,
+    DATABASE_PASSWORD,
     DATABASE_TYPE,
     DATABASE_USER,
+    databaseOutputs,
+    databaseSettings,
     DEFAULT_BACKUP_RETENTION_DAYS,
     DEFAULT_DATABASE_LOG_RETENTION_DAYS,
-    DEFAULT_DATABASE_STORAGE_GB,
     MONGODB_PORT,
+    secretMongoConnectionString,
     type Database,
     type DatabaseArgs,
     type DatabaseRegion,
@@ -104,26 +108,11 @@ export class AwsDocumentDb extends pulumi.ComponentResource implements Database 
 
     constructor(name: string, args: DatabaseArgs<AwsTypes>, opts?: pulumi.ComponentResourceOptions) {
         super(DATABASE_TYPE, name, {}, opts);
-        const size = args.size ?? "small";
-        const nodes = args.nodes ?? 1;
-        const readReplicas = args.readReplicas ?? 0;
+        const settings = databaseSettings(args, "native", 1);
+        const { size, nodes, readReplicas } = settings;
         const retention = args.backupRetentionDays ?? DEFAULT_BACKUP_RETENTION_DAYS;
         const version = args.version ?? DOCUMENTDB_DEFAULT_VERSION;
-        const problems = databaseConfigProblems(
-            {
-                engine: "native",
-                size,
-                nodes,
-                readReplicas,
-                shards: args.shards ?? 1,
-                storageGb: args.storageGb ?? DEFAULT_DATABASE_STORAGE_GB,
-                pointInTimeRecovery: args.pointInTimeRecovery ?? true,
-            },
-            { cloud: "aws", hasDr: args.dr !== undefined },
-        );
-        if (problems.length > 0) {
-            throw new pulumi.ResourceError(`Database ${name}: ${problems.map((p) => `${p.key}: ${p.message}`).join("; ")}`, this);
-        }
+        assertDatabaseBuildable(name, databaseConfigProblems(settings, { cloud: "aws", hasDr: args.dr !== undefined }), this);
         if (args.site.zones.length < 2 && nodes > 1) {
             throw new pulumi.ResourceError(`Database ${name}: ${nodes} members need at least 2 zones to survive a zone loss`, this);
         }
@@ -133,10 +122,9 @@ export class AwsDocumentDb extends pulumi.ComponentResource implements Database 
         const instanceClass = DOCUMENTDB_CLASSES[size];
         const logRetention = args.logRetentionDays ?? DEFAULT_DATABASE_LOG_RETENTION_DAYS;
 
-        // DocumentDB accepts any printable ASCII but '/', '"', '@' and space; the special
-        // characters are limited further to ones that need no escaping in a URI.
+        // DocumentDB accepts any printable ASCII but '/', '"', '@' and space: the URI-safe set is within it.
         const random = new RandomProvider(`${name}-random`, {}, { parent: this });
-        const password = new RandomPassword(`${name}-password`, { length: 40, special: true, overrideSpecial: "-_.~" }, { parent: this, provider: random });
+        const password = new RandomPassword(`${name}-password`, DATABASE_PASSWORD, { parent: this, provider: random });
 
         const primary = this.regionalPlumbing(name, args, this.clusterIdentifier, version, logRetention, args.protect);
 
@@ -214,42 +202,20 @@ export class AwsDocumentDb extends pulumi.ComponentResource implements Database 
         this.port = cluster.port.apply((p) => p ?? MONGODB_PORT);
         // Every instance-based DocumentDB cluster is the replica set "rs0".
         this.replicaSetName = pulumi.output<string | undefined>("rs0");
-        this.connectionString = pulumi.secret(
-            pulumi.all([cluster.endpoint, this.port, password.result]).apply(([host, port, pw]) =>
-                buildMongoUri({
-                    srv: false,
-                    username: DATABASE_USER,
-                    password: pw,
-                    hosts: [`${host}:${port}`],
-                    // DocumentDB rejects retryable writes; secondaryPreferred sends reads to replicas.
-                    options: { replicaSet: "rs0", readPreference: "secondaryPreferred", retryWrites: "false" },
-                }),
-            ),
-        );
+        this.connectionString = secretMongoConnectionString(pulumi.interpolate`${cluster.endpoint}:${this.port}`, password.result, {
+            srv: false,
+            // DocumentDB rejects retryable writes; secondaryPreferred sends reads to replicas.
+            options: { replicaSet: "rs0", readPreference: "secondaryPreferred", retryWrites: "false" },
+        });
         this.connectionSecretId = awsConnectionSecret(
             `${name}-connection`,
-            {
-                site: args.site,
-                keys: args.keys,
-                dr: args.dr,
-                purpose: "database",
-                description: `MongoDB connection string of ${this.clusterIdentifier} (DocumentDB)`,
-                value: this.connectionString,
-                protect: args.protect,
-            },
+            storeSecretArgs(args, { purpose: "database", description: `MongoDB connection string of ${this.clusterIdentifier} (DocumentDB)`, value: this.connectionString }),
             this,
         );
 
         this.alarms(name, args, instances, instanceClass, nodes + readReplicas);
 
-        this.registerOutputs({
-            host: this.host,
-            port: this.port,
-            readerHost: this.readerHost,
-            replicaSetName: this.replicaSetName,
-            connectionString: this.connectionString,
-            connectionSecretId: this.connectionSecretId,
-        });
+        this.registerOutputs(databaseOutputs(this));
     }
 
     /** What a cluster needs in its region: security group, subnet group, parameter group, log groups. */

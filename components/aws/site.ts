@@ -1,5 +1,5 @@
 import { Provider } from "@pulumi/aws/provider";
-import type { Site, SiteArgs } from "../contracts/site";
+import { siteFromArgs, type Site, type SiteArgs } from "../contracts/site";
 
 export type AwsSite = Site;
 
@@ -10,13 +10,5 @@ export function awsSite(name: string, args: SiteArgs): AwsSite {
         region: args.placement.region,
         defaultTags: { tags: { ...args.tags } },
     });
-    return {
-        role: args.role,
-        region: args.placement.region,
-        zones: args.placement.zones,
-        cidr: args.placement.cidr,
-        namePrefix: args.namePrefix,
-        tags: args.tags,
-        provider,
-    };
+    return siteFromArgs(args, provider);
 }

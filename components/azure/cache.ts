@@ -1,9 +1,3 @@
-import { DiagnosticSetting } from "@pulumi/azure-native/monitor/diagnosticSetting";
-import { MetricAlert } from "@pulumi/azure-native/monitor/metricAlert";
-import { PrivateDnsZoneGroup } from "@pulumi/azure-native/network/privateDnsZoneGroup";
-import { PrivateEndpoint } from "@pulumi/azure-native/network/privateEndpoint";
-import { PrivateZone } from "@pulumi/azure-native/privatedns/privateZone";
-import { VirtualNetworkLink } from "@pulumi/azure-native/privatedns/virtualNetworkLink";
 import { Database, type DatabaseArgs } from "@pulumi/azure-native/redisenterprise/database";
 import { listDatabaseKeysOutput } from "@pulumi/azure-native/redisenterprise/listDatabaseKeys";
 import { RedisEnterprise } from "@pulumi/azure-native/redisenterprise/redisEnterprise";
@@ -11,14 +5,16 @@ import * as pulumi from "@pulumi/pulumi";
 import { Provider as RandomProvider } from "@pulumi/random/provider";
 import { RandomString } from "@pulumi/random/randomString";
 import { AZURE_REDIS_SKUS, cacheConfigProblems, defaultCacheVersion } from "../../src/cache-capabilities";
-import type { CachePersistence, CacheSettings } from "../../src/config";
-import { CACHE_DEFAULTS, CACHE_TYPE, redisConnectionString, type Cache, type CacheArgs, type CacheCrossRegion } from "../contracts/cache";
+import type { CachePersistence } from "../../src/config";
+import { storeSecretArgs } from "../contracts/connection-secret";
+import { CACHE_DEFAULTS, CACHE_TYPE, cacheSettings, secretRedisConnectionString, type Cache, type CacheArgs, type CacheCrossRegion } from "../contracts/cache";
 import type { SiteRole } from "../contracts/site";
 import { azureConnectionSecret } from "./connection-secret";
 import type { AzureTypes } from "./index";
 import type { AzureKeys } from "./keys";
 import { fitNamePrefix, NAME_SUFFIX_LENGTH, SITE_ROLE_CODES } from "./naming";
 import type { AzureNetwork } from "./network";
+import { dataStoreDiagnostics, dataStoreMetricAlert, dataStorePrivateEndpoint, type DataStoreMetricCriterion } from "./data-store";
 import type { AzureSite } from "./site";
 
 /** Azure Managed Redis serves its database on 10000 (TLS), whatever the SKU. */
@@ -62,13 +58,9 @@ export function geoReplicationGroupName(namePrefix: string): string {
     return `${namePrefix}-cache`;
 }
 
-export interface AzureCacheAlert {
-    readonly id: string;
+export interface AzureCacheAlert extends DataStoreMetricCriterion {
     readonly description: string;
-    readonly metricName: string;
     readonly timeAggregation: "Maximum" | "Total";
-    readonly operator: "GreaterThan" | "LessThan";
-    readonly threshold: number;
     readonly geoReplicationOnly?: boolean;
 }
 
@@ -121,14 +113,8 @@ export class AzureCache extends pulumi.ComponentResource implements Cache {
 
     constructor(name: string, args: CacheArgs<AzureTypes>, opts?: pulumi.ComponentResourceOptions) {
         super(CACHE_TYPE, name, {}, opts);
-        const settings: CacheSettings = {
-            engine: args.engine ?? CACHE_DEFAULTS.engine,
-            size: args.size ?? CACHE_DEFAULTS.size,
-            shards: args.shards ?? CACHE_DEFAULTS.shards,
-            replicasPerShard: args.replicasPerShard ?? CACHE_DEFAULTS.replicasPerShard,
-            persistence: args.persistence ?? (args.dr ? "none" : CACHE_DEFAULTS.persistence),
-            snapshotRetentionDays: args.snapshotRetentionDays ?? CACHE_DEFAULTS.snapshotRetentionDays,
-        };
+        // Geo-replicated databases cannot persist: with a DR region the default is none.
+        const settings = cacheSettings(args, args.dr ? "none" : CACHE_DEFAULTS.persistence);
         const problem = cacheConfigProblems(settings, "azure", args.dr !== undefined)[0];
         if (problem) throw new pulumi.ResourceError(problem.message, this);
         if (args.version !== undefined && args.version !== defaultCacheVersion("azure", settings.engine)) {
@@ -200,61 +186,14 @@ export class AzureCache extends pulumi.ComponentResource implements Cache {
                 },
             );
 
-            // Connection audit logs live on the database, platform metrics on the cluster; both go
-            // to the region's log storage account (encrypted with the stack key, same region as
-            // the cache, as diagnostic settings require).
-            new DiagnosticSetting(
-                `${prefix}-database-diagnostics`,
-                { name: "audit", resourceUri: database.id, storageAccountId: regionNetwork.flowLogStorageAccountId, logs: [{ categoryGroup: "allLogs", enabled: true }] },
-                child,
-            );
-            new DiagnosticSetting(
-                `${prefix}-cluster-diagnostics`,
-                { name: "metrics", resourceUri: cluster.id, storageAccountId: regionNetwork.flowLogStorageAccountId, metrics: [{ category: "AllMetrics", enabled: true }] },
-                child,
-            );
-
-            const endpointName = `${regionSite.namePrefix}-${regionSite.role}-cache-pe`;
-            const endpoint = new PrivateEndpoint(
-                `${prefix}-endpoint`,
-                {
-                    resourceGroupName: regionSite.resourceGroupName,
-                    location: regionSite.location,
-                    privateEndpointName: endpointName,
-                    customNetworkInterfaceName: `${endpointName}-nic`,
-                    subnet: { id: regionNetwork.dataSubnetId },
-                    privateLinkServiceConnections: [{ name: endpointName, privateLinkServiceId: cluster.id, groupIds: ["redisEnterprise"] }],
-                    tags,
-                },
-                child,
-            );
-            const zone = new PrivateZone(
-                `${prefix}-dns-zone`,
-                { resourceGroupName: regionSite.resourceGroupName, privateZoneName: MANAGED_REDIS_PRIVATE_DNS_ZONE, location: "Global", tags },
-                child,
-            );
-            new VirtualNetworkLink(
-                `${prefix}-dns-link`,
-                {
-                    resourceGroupName: regionSite.resourceGroupName,
-                    privateZoneName: zone.name,
-                    virtualNetworkLinkName: `${regionSite.namePrefix}-${regionSite.role}-cache`,
-                    location: "Global",
-                    virtualNetwork: { id: regionNetwork.vnetId },
-                    registrationEnabled: false,
-                    tags,
-                },
-                child,
-            );
-            new PrivateDnsZoneGroup(
-                `${prefix}-dns-group`,
-                {
-                    resourceGroupName: regionSite.resourceGroupName,
-                    privateEndpointName: endpoint.name,
-                    privateDnsZoneGroupName: "default",
-                    privateDnsZoneConfigs: [{ name: "redis", privateDnsZoneId: zone.id }],
-                },
-                child,
+            // Connection audit logs live on the database, platform metrics on the cluster.
+            const region = { site: regionSite, network: regionNetwork };
+            dataStoreDiagnostics(`${prefix}-database-diagnostics`, "audit", database.id, region, this);
+            dataStoreDiagnostics(`${prefix}-cluster-diagnostics`, "metrics", cluster.id, region, this);
+            dataStorePrivateEndpoint(
+                prefix,
+                { ...region, store: "cache", targetId: cluster.id, groupId: "redisEnterprise", dnsZone: MANAGED_REDIS_PRIVATE_DNS_ZONE, dnsZoneConfigName: "redis" },
+                this,
             );
             return { cluster, database };
         };
@@ -279,56 +218,28 @@ export class AzureCache extends pulumi.ComponentResource implements Cache {
         );
         this.host = primary.cluster.hostName;
         this.port = primary.database.port.apply((p) => p ?? AZURE_REDIS_PORT);
-        this.connectionString = pulumi.secret(
-            pulumi.all([this.host, this.port, accessKeys.primaryKey]).apply(([host, port, key]) => redisConnectionString(host, port, key)),
-        );
+        this.connectionString = secretRedisConnectionString(this.host, this.port, accessKeys.primaryKey);
         this.secretUri = azureConnectionSecret(
             name,
-            {
-                site,
-                keys,
-                dr: dr ? { site: dr.site, keys: dr.keys } : undefined,
-                purpose: "cache",
-                description: `${site.namePrefix} cache: rediss:// URL with the access key`,
-                value: this.connectionString,
-                protect: args.protect,
-            },
+            storeSecretArgs(args, { purpose: "cache", description: `${site.namePrefix} cache: rediss:// URL with the access key`, value: this.connectionString }),
             this,
         );
 
         for (const alert of AZURE_CACHE_ALERTS) {
             if (alert.geoReplicationOnly && !dr) continue;
-            new MetricAlert(
-                `${name}-alert-${alert.id}`,
+            dataStoreMetricAlert(
+                name,
                 {
-                    resourceGroupName: site.resourceGroupName,
-                    ruleName: `${site.namePrefix}-cache-${alert.id}`,
-                    location: "global",
+                    site,
+                    alerts,
+                    store: "cache",
+                    scope: primary.cluster.id,
+                    metricNamespace: "Microsoft.Cache/redisEnterprise",
+                    criterion: alert,
                     description: `${site.namePrefix} cache (Azure Managed Redis): ${alert.description}`,
                     severity: alert.id === "memory" || alert.id === "cpu" ? 2 : 1,
-                    enabled: true,
-                    autoMitigate: true,
-                    scopes: [primary.cluster.id],
-                    evaluationFrequency: "PT5M",
-                    windowSize: "PT15M",
-                    criteria: {
-                        odataType: "Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria",
-                        allOf: [
-                            {
-                                criterionType: "StaticThresholdCriterion",
-                                name: alert.id,
-                                metricName: alert.metricName,
-                                metricNamespace: "Microsoft.Cache/redisEnterprise",
-                                operator: alert.operator,
-                                threshold: alert.threshold,
-                                timeAggregation: alert.timeAggregation,
-                            },
-                        ],
-                    },
-                    actions: alerts.targetIds.map((actionGroupId) => ({ actionGroupId })),
-                    tags: { ...site.tags },
                 },
-                { parent: this, provider: site.provider },
+                this,
             );
         }
 

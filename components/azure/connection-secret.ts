@@ -1,6 +1,6 @@
 import { Secret } from "@pulumi/azure-native/keyvault/secret";
 import * as pulumi from "@pulumi/pulumi";
-import type { ConnectionSecretArgs } from "../contracts/atlas";
+import type { ConnectionSecretArgs } from "../contracts/connection-secret";
 import type { AzureTypes } from "./index";
 
 /** `<purpose>-connection-string`: Key Vault secret names allow letters, digits and hyphens, and

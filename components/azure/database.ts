@@ -1,28 +1,28 @@
 import { MongoCluster } from "@pulumi/azure-native/mongocluster/mongoCluster";
-import { DiagnosticSetting } from "@pulumi/azure-native/monitor/diagnosticSetting";
-import { MetricAlert } from "@pulumi/azure-native/monitor/metricAlert";
-import { PrivateDnsZoneGroup } from "@pulumi/azure-native/network/privateDnsZoneGroup";
-import { PrivateEndpoint } from "@pulumi/azure-native/network/privateEndpoint";
-import { PrivateZone } from "@pulumi/azure-native/privatedns/privateZone";
-import { VirtualNetworkLink } from "@pulumi/azure-native/privatedns/virtualNetworkLink";
 import * as pulumi from "@pulumi/pulumi";
 import { Provider as RandomProvider } from "@pulumi/random/provider";
 import { RandomPassword } from "@pulumi/random/randomPassword";
 import { RandomString } from "@pulumi/random/randomString";
 import type { Size } from "../../src/config";
 import { databaseConfigProblems, VCORE_HA_NODES } from "../../src/database-capabilities";
-import { buildMongoUri, uriHost } from "../../src/mongodb-uri";
+import { uriHost } from "../../src/mongodb-uri";
+import { storeSecretArgs } from "../contracts/connection-secret";
 import {
+    assertDatabaseBuildable,
+    DATABASE_PASSWORD,
     DATABASE_TYPE,
     DATABASE_USER,
+    databaseOutputs,
+    databaseSettings,
     DEFAULT_BACKUP_RETENTION_DAYS,
-    DEFAULT_DATABASE_STORAGE_GB,
+    secretMongoConnectionString,
     type Database,
     type DatabaseArgs,
     type DatabaseRegion,
 } from "../contracts/database";
 import { azureConnectionSecret } from "./connection-secret";
 import type { AzureTypes } from "./index";
+import { dataStoreDiagnostics, dataStoreMetricAlert, dataStorePrivateEndpoint } from "./data-store";
 
 export const VCORE_DEFAULT_VERSION = "7.0";
 /** Cosmos DB for MongoDB vCore listens on 10260, not MongoDB's 27017; its SRV record says so. */
@@ -91,39 +91,21 @@ export class AzureCosmosMongo extends pulumi.ComponentResource implements Databa
 
     constructor(name: string, args: DatabaseArgs<AzureTypes>, opts?: pulumi.ComponentResourceOptions) {
         super(DATABASE_TYPE, name, {}, opts);
-        const size = args.size ?? "small";
-        const nodes = args.nodes ?? 1;
-        const shards = args.shards ?? 1;
-        const problems = databaseConfigProblems(
-            {
-                engine: "native",
-                size,
-                nodes,
-                readReplicas: args.readReplicas ?? 0,
-                shards,
-                storageGb: args.storageGb ?? DEFAULT_DATABASE_STORAGE_GB,
-                pointInTimeRecovery: args.pointInTimeRecovery ?? true,
-            },
-            { cloud: "azure", hasDr: args.dr !== undefined },
-        );
+        const settings = databaseSettings(args, "native", 1);
+        const { size, nodes, shards, storageGb } = settings;
+        const problems = databaseConfigProblems(settings, { cloud: "azure", hasDr: args.dr !== undefined });
         // vCore keeps backups for a fixed 35 days, at least the longest retention a stack can ask for.
         const retention = args.backupRetentionDays ?? DEFAULT_BACKUP_RETENTION_DAYS;
         if (retention > VCORE_BACKUP_RETENTION_DAYS) {
             problems.push({ key: "backupRetentionDays", message: `backupRetentionDays ${retention} exceeds the ${VCORE_BACKUP_RETENTION_DAYS} days vCore keeps` });
         }
-        if (problems.length > 0) {
-            throw new pulumi.ResourceError(`Database ${name}: ${problems.map((p) => `${p.key}: ${p.message}`).join("; ")}`, this);
-        }
+        assertDatabaseBuildable(name, problems, this);
 
         const { site } = args;
         const random = { parent: this, provider: new RandomProvider(`${name}-random`, {}, { parent: this }) };
         const suffix = new RandomString(`${name}-name-suffix`, { length: 6, special: false, upper: false, numeric: true, lower: true }, random);
-        // vCore requires three of upper, lower, digit and symbol; the symbols need no URI escaping.
-        const password = new RandomPassword(
-            `${name}-password`,
-            { length: 40, special: true, overrideSpecial: "-_.~", minUpper: 2, minLower: 2, minNumeric: 2, minSpecial: 2 },
-            random,
-        );
+        // vCore requires three of upper, lower, digit and symbol.
+        const password = new RandomPassword(`${name}-password`, { ...DATABASE_PASSWORD, minUpper: 2, minLower: 2, minNumeric: 2, minSpecial: 2 }, random);
 
         const cluster = new MongoCluster(
             `${name}-cluster`,
@@ -137,7 +119,7 @@ export class AzureCosmosMongo extends pulumi.ComponentResource implements Databa
                     administrator: { userName: DATABASE_USER, password: pulumi.secret(password.result) },
                     serverVersion: args.version ?? VCORE_DEFAULT_VERSION,
                     compute: { tier: VCORE_TIERS[size] },
-                    storage: { sizeGb: args.storageGb ?? DEFAULT_DATABASE_STORAGE_GB },
+                    storage: { sizeGb: storageGb },
                     sharding: { shardCount: shards },
                     // Zone-redundant where the region has zones; HA keeps a synchronous standby.
                     highAvailability: { targetMode: nodes >= VCORE_HA_NODES ? "ZoneRedundantPreferred" : "Disabled" },
@@ -180,99 +162,29 @@ export class AzureCosmosMongo extends pulumi.ComponentResource implements Databa
         this.port = pulumi.output(VCORE_PORT);
         // vCore hides its members behind a gateway: drivers must not name a replica set.
         this.replicaSetName = pulumi.output<string | undefined>(undefined);
-        this.connectionString = pulumi.secret(
-            pulumi.all([this.host, password.result]).apply(([host, pw]) =>
-                buildMongoUri({
-                    srv: true,
-                    username: DATABASE_USER,
-                    password: pw,
-                    hosts: [host],
-                    options: { authMechanism: "SCRAM-SHA-256", retryWrites: "false", maxIdleTimeMS: "120000" },
-                }),
-            ),
-        );
+        this.connectionString = secretMongoConnectionString(this.host, password.result, {
+            srv: true,
+            options: { authMechanism: "SCRAM-SHA-256", retryWrites: "false", maxIdleTimeMS: "120000" },
+        });
         this.connectionSecretId = azureConnectionSecret(
             `${name}-connection`,
-            {
-                site,
-                keys: args.keys,
-                dr: args.dr ? { site: args.dr.site, keys: args.dr.keys } : undefined,
-                purpose: "database",
-                description: "MongoDB connection string (Cosmos DB for MongoDB vCore)",
-                value: this.connectionString,
-                protect: args.protect,
-            },
+            storeSecretArgs(args, { purpose: "database", description: "MongoDB connection string (Cosmos DB for MongoDB vCore)", value: this.connectionString }),
             this,
         );
         this.alarms(name, args, cluster);
 
-        this.registerOutputs({
-            host: this.host,
-            port: this.port,
-            readerHost: this.readerHost,
-            replicaSetName: this.replicaSetName,
-            connectionString: this.connectionString,
-            connectionSecretId: this.connectionSecretId,
-        });
+        this.registerOutputs(databaseOutputs(this));
     }
 
-    /** A private endpoint in the region's data subnet and the private DNS zone that makes the
+    /** A private endpoint in the region's data subnet with the private DNS zone that makes the
      * cluster's name resolve to it from the VNet; the cluster's request (audit) logs go to the
-     * region's log storage account, encrypted with the stack key. */
+     * region's log storage account. */
     private regionalPlumbing(name: string, region: DatabaseRegion<AzureTypes>, cluster: MongoCluster): void {
-        const { site, network } = region;
-        const child = { parent: this, provider: site.provider };
-        new DiagnosticSetting(
-            `${name}-diagnostics`,
-            {
-                name: "audit",
-                resourceUri: cluster.id,
-                storageAccountId: network.flowLogStorageAccountId,
-                logs: [{ categoryGroup: "allLogs", enabled: true }],
-            },
-            child,
-        );
-        const endpointName = `${site.namePrefix}-${site.role}-mongo-pe`;
-        const endpoint = new PrivateEndpoint(
-            `${name}-endpoint`,
-            {
-                resourceGroupName: site.resourceGroupName,
-                location: site.location,
-                privateEndpointName: endpointName,
-                customNetworkInterfaceName: `${endpointName}-nic`,
-                subnet: { id: network.dataSubnetId },
-                privateLinkServiceConnections: [{ name: endpointName, privateLinkServiceId: cluster.id, groupIds: ["MongoCluster"] }],
-                tags: { ...site.tags },
-            },
-            child,
-        );
-        const zone = new PrivateZone(
-            `${name}-dns-zone`,
-            { resourceGroupName: site.resourceGroupName, privateZoneName: VCORE_PRIVATE_DNS_ZONE, location: "Global", tags: { ...site.tags } },
-            child,
-        );
-        new VirtualNetworkLink(
-            `${name}-dns-link`,
-            {
-                resourceGroupName: site.resourceGroupName,
-                privateZoneName: zone.name,
-                virtualNetworkLinkName: `${site.namePrefix}-${site.role}-mongo`,
-                location: "Global",
-                virtualNetwork: { id: network.vnetId },
-                registrationEnabled: false,
-                tags: { ...site.tags },
-            },
-            child,
-        );
-        new PrivateDnsZoneGroup(
-            `${name}-dns-group`,
-            {
-                resourceGroupName: site.resourceGroupName,
-                privateEndpointName: endpoint.name,
-                privateDnsZoneGroupName: "default",
-                privateDnsZoneConfigs: [{ name: "mongocluster", privateDnsZoneId: zone.id }],
-            },
-            child,
+        dataStoreDiagnostics(`${name}-diagnostics`, "audit", cluster.id, region, this);
+        dataStorePrivateEndpoint(
+            name,
+            { ...region, store: "mongo", targetId: cluster.id, groupId: "MongoCluster", dnsZone: VCORE_PRIVATE_DNS_ZONE, dnsZoneConfigName: "mongocluster" },
+            this,
         );
     }
 
@@ -280,37 +192,19 @@ export class AzureCosmosMongo extends pulumi.ComponentResource implements Databa
     private alarms(name: string, args: DatabaseArgs<AzureTypes>, cluster: MongoCluster): void {
         const { site } = args;
         for (const rule of VCORE_ALERT_RULES) {
-            new MetricAlert(
-                `${name}-alert-${rule.id}`,
+            dataStoreMetricAlert(
+                name,
                 {
-                    resourceGroupName: site.resourceGroupName,
-                    ruleName: `${site.namePrefix}-mongo-${rule.id}`,
-                    location: "global",
+                    site,
+                    alerts: args.alerts,
+                    store: "mongo",
+                    scope: cluster.id,
+                    metricNamespace: "Microsoft.DocumentDB/mongoClusters",
+                    criterion: { ...rule, operator: "GreaterThan", timeAggregation: "Average" },
                     description: `Cosmos DB vCore: ${rule.why}`,
                     severity: 2,
-                    enabled: true,
-                    scopes: [cluster.id],
-                    evaluationFrequency: "PT5M",
-                    windowSize: "PT15M",
-                    criteria: {
-                        odataType: "Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria",
-                        allOf: [
-                            {
-                                criterionType: "StaticThresholdCriterion",
-                                name: rule.id,
-                                metricName: rule.metricName,
-                                metricNamespace: "Microsoft.DocumentDB/mongoClusters",
-                                operator: "GreaterThan",
-                                threshold: rule.threshold,
-                                timeAggregation: "Average",
-                            },
-                        ],
-                    },
-                    actions: [{ actionGroupId: args.alerts.actionGroupId }],
-                    autoMitigate: true,
-                    tags: { ...site.tags },
                 },
-                { parent: this, provider: site.provider },
+                this,
             );
         }
     }

@@ -1,7 +1,7 @@
 import { Provider } from "@pulumi/azure-native/provider";
 import { ResourceGroup } from "@pulumi/azure-native/resources/resourceGroup";
 import type * as pulumi from "@pulumi/pulumi";
-import type { Site, SiteArgs } from "../contracts/site";
+import { siteFromArgs, type Site, type SiteArgs } from "../contracts/site";
 import { resourceGroupName } from "./naming";
 
 export interface AzureSite extends Site {
@@ -24,15 +24,5 @@ export function azureSite(name: string, args: SiteArgs): AzureSite {
         { resourceGroupName: resourceGroupName(args.namePrefix, args.role), location, tags: { ...args.tags } },
         { provider, protect: args.protect ?? false },
     );
-    return {
-        role: args.role,
-        region: location,
-        location,
-        zones: args.placement.zones,
-        cidr: args.placement.cidr,
-        namePrefix: args.namePrefix,
-        tags: args.tags,
-        provider,
-        resourceGroupName: group.name,
-    };
+    return { ...siteFromArgs(args, provider), location, resourceGroupName: group.name };
 }

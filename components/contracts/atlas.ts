@@ -7,6 +7,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import type { CloudTypes } from "./cloud";
+import type { ConnectionSecretArgs } from "./connection-secret";
 import type { DatabaseRegion } from "./database";
 
 export type AtlasProviderName = "AWS" | "GCP" | "AZURE";
@@ -37,18 +38,6 @@ export interface AtlasPrivateEndpoint {
     readonly registration: pulumi.Resource;
     /** The cloud endpoint's id as Atlas lists it under the cluster's private connection strings. */
     readonly endpointId: pulumi.Output<string>;
-}
-
-export interface ConnectionSecretArgs<T extends CloudTypes> {
-    readonly site: T["site"];
-    readonly keys: T["keys"];
-    /** Prod: a replica of the secret in the DR region, encrypted with that region's key. */
-    readonly dr?: { readonly site: T["site"]; readonly keys: T["keys"] };
-    /** What the secret is for, part of its name: `database` → `<prefix>/database/connection-string`. */
-    readonly purpose: string;
-    readonly description: string;
-    readonly value: pulumi.Input<string>;
-    readonly protect: boolean;
 }
 
 export interface AtlasCloudSide<T extends CloudTypes> {

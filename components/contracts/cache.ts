@@ -7,9 +7,9 @@
  * geo-replication) is checked at config time by `cacheConfigProblems` in
  * src/cache-capabilities.ts; docs/cache.md explains the choice of service per cloud.
  */
-import type * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "@pulumi/pulumi";
 import type { CacheCrossRegionMode } from "../../src/cache-capabilities";
-import type { CacheEngine, CachePersistence, Size } from "../../src/config";
+import type { CacheEngine, CachePersistence, CacheSettings, Size } from "../../src/config";
 import type { CloudTypes } from "./cloud";
 
 export const CACHE_TYPE = "gravitypm:components:Cache";
@@ -67,6 +67,22 @@ export const CACHE_DEFAULTS = {
     logRetentionDays: 365,
 } as const satisfies Partial<Record<keyof CacheArgs<CloudTypes>, unknown>>;
 
+/**
+ * The settings a cache is validated and built from: the args with the contract defaults filled
+ * in. A cloud whose service cannot run the default persistence in some shape (Azure Managed
+ * Redis with geo-replication) passes its own `defaultPersistence`.
+ */
+export function cacheSettings<T extends CloudTypes>(args: CacheArgs<T>, defaultPersistence: CachePersistence = CACHE_DEFAULTS.persistence): CacheSettings {
+    return {
+        engine: args.engine ?? CACHE_DEFAULTS.engine,
+        size: args.size ?? CACHE_DEFAULTS.size,
+        shards: args.shards ?? CACHE_DEFAULTS.shards,
+        replicasPerShard: args.replicasPerShard ?? CACHE_DEFAULTS.replicasPerShard,
+        persistence: args.persistence ?? defaultPersistence,
+        snapshotRetentionDays: args.snapshotRetentionDays ?? CACHE_DEFAULTS.snapshotRetentionDays,
+    };
+}
+
 export interface CacheCrossRegion {
     readonly mode: CacheCrossRegionMode;
     /** The DR region holding the copy, when there is one. */
@@ -96,4 +112,10 @@ export function redisConnectionString(host: string, port: number, password?: str
     const user = username === undefined ? "" : encodeURIComponent(username);
     const credential = password === undefined ? (username === undefined ? "" : `${user}@`) : `${user}:${encodeURIComponent(password)}@`;
     return `rediss://${credential}${host}:${port}`;
+}
+
+/** `Cache.connectionString`: the `rediss://` URL as a secret output, built once the endpoint
+ * and the credential (if the service uses one in the URL) resolve. */
+export function secretRedisConnectionString(host: pulumi.Input<string>, port: pulumi.Input<number>, password?: pulumi.Input<string>): pulumi.Output<string> {
+    return pulumi.secret(pulumi.all([host, port, password]).apply(([h, p, pw]) => redisConnectionString(h, p, pw)));
 }

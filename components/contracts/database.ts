@@ -7,8 +7,11 @@
  * service (DocumentDB, Atlas, Cosmos DB vCore) they talk to. The connection string is a secret
  * output and is also stored in the cloud's secret store, where workloads read it.
  */
-import type * as pulumi from "@pulumi/pulumi";
-import type { DatabaseEngine, Size } from "../../src/config";
+import * as pulumi from "@pulumi/pulumi";
+import type { RandomPasswordArgs } from "@pulumi/random/randomPassword";
+import type { DatabaseEngine, DatabaseSettings, Size } from "../../src/config";
+import type { DatabaseProblem } from "../../src/database-capabilities";
+import { buildMongoUri, type MongoUri } from "../../src/mongodb-uri";
 import type { CloudTypes } from "./cloud";
 
 export const DATABASE_TYPE = "gravitypm:components:Database";
@@ -97,3 +100,49 @@ export const DEFAULT_BACKUP_RETENTION_DAYS = 7;
 export const DEFAULT_DATABASE_LOG_RETENTION_DAYS = 365;
 /** The application's login (the engines' admin user where the engine has only one). */
 export const DATABASE_USER = "gravitypm";
+
+/** The application's password: 40 characters, its symbols limited to ones that need no
+ * escaping in a URI, so it goes into the connection string as generated. */
+export const DATABASE_PASSWORD: RandomPasswordArgs = { length: 40, special: true, overrideSpecial: "-_.~" };
+
+/**
+ * The settings a database is validated and built from: the args with the contract defaults
+ * filled in. `defaultNodes` is the service's smallest valid member count.
+ */
+export function databaseSettings<T extends CloudTypes>(args: DatabaseArgs<T>, engine: DatabaseEngine, defaultNodes: number): DatabaseSettings {
+    return {
+        engine,
+        size: args.size ?? "small",
+        nodes: args.nodes ?? defaultNodes,
+        readReplicas: args.readReplicas ?? 0,
+        shards: args.shards ?? 1,
+        storageGb: args.storageGb ?? DEFAULT_DATABASE_STORAGE_GB,
+        pointInTimeRecovery: args.pointInTimeRecovery ?? true,
+    };
+}
+
+/** Stops a Database whose settings its service cannot build, naming every offending key at
+ * once, before any of its resources exists. */
+export function assertDatabaseBuildable(name: string, problems: readonly DatabaseProblem[], component: pulumi.Resource): void {
+    if (problems.length > 0) {
+        throw new pulumi.ResourceError(`Database ${name}: ${problems.map((p) => `${p.key}: ${p.message}`).join("; ")}`, component);
+    }
+}
+
+/** `Database.connectionString`: the application's login in a MongoDB URI, a secret output
+ * built once the host (the SRV name, or `host:port` without SRV) and the password resolve. */
+export function secretMongoConnectionString(host: pulumi.Input<string>, password: pulumi.Input<string>, uri: Pick<MongoUri, "srv" | "options">): pulumi.Output<string> {
+    return pulumi.secret(pulumi.all([host, password]).apply(([h, pw]) => buildMongoUri({ ...uri, username: DATABASE_USER, password: pw, hosts: [h] })));
+}
+
+/** What every Database registers as its outputs: the contract's, the same on every service. */
+export function databaseOutputs(db: Database): pulumi.Inputs {
+    return {
+        host: db.host,
+        port: db.port,
+        readerHost: db.readerHost,
+        replicaSetName: db.replicaSetName,
+        connectionString: db.connectionString,
+        connectionSecretId: db.connectionSecretId,
+    };
+}

@@ -31,3 +31,17 @@ export interface Site {
     /** The explicit provider for this region; pass it as `provider` to every resource here. */
     readonly provider: pulumi.ProviderResource;
 }
+
+/** The provider-neutral part of every cloud's site: the placement and names its args give,
+ * with the region's explicit provider. Clouds add what their resources are addressed by. */
+export function siteFromArgs(args: SiteArgs, provider: pulumi.ProviderResource): Site {
+    return {
+        role: args.role,
+        region: args.placement.region,
+        zones: args.placement.zones,
+        cidr: args.placement.cidr,
+        namePrefix: args.namePrefix,
+        tags: args.tags,
+        provider,
+    };
+}

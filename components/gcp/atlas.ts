@@ -83,31 +83,23 @@ export const gcpAtlasSide: AtlasCloudSide<GcpTypes> = {
             { projectId, providerName: "GCP", region: atlasGcpRegion(site.region), portMappingEnabled: true },
             { ...atlas, dependsOn: [...dependsOn] },
         );
-        const endpointName = `${site.namePrefix}-${site.role}-atlas`;
-        const address = new Address(
-            `${name}-address`,
-            {
-                project: site.project,
-                name: endpointName,
-                region: site.region,
-                subnetwork: network.dataSubnetSelfLink,
-                addressType: "INTERNAL",
-                description: "Private Service Connect endpoint to MongoDB Atlas",
-            },
-            gcp,
-        );
+        // The endpoint is an internal address and the forwarding rule that uses it: one name, place and description.
+        const endpoint = {
+            project: site.project,
+            name: `${site.namePrefix}-${site.role}-atlas`,
+            region: site.region,
+            description: "Private Service Connect endpoint to MongoDB Atlas",
+        };
+        const address = new Address(`${name}-address`, { ...endpoint, subnetwork: network.dataSubnetSelfLink, addressType: "INTERNAL" }, gcp);
         const forwardingRule = new ForwardingRule(
             `${name}-psc`,
             {
-                project: site.project,
-                name: endpointName,
-                region: site.region,
+                ...endpoint,
                 network: network.networkSelfLink,
                 ipAddress: address.id,
                 // A PSC consumer endpoint: no load-balancing scheme, the service attachment as target.
                 loadBalancingScheme: "",
                 target: service.serviceAttachmentNames.apply((names) => names[0]),
-                description: "Private Service Connect endpoint to MongoDB Atlas",
             },
             gcp,
         );

@@ -13,7 +13,8 @@ import {
     MEMORYSTORE_CLUSTER,
 } from "../../src/cache-capabilities";
 import type { CachePersistence, CacheSettings } from "../../src/config";
-import { CACHE_DEFAULTS, CACHE_TYPE, redisConnectionString, type Cache, type CacheArgs, type CacheCrossRegion } from "../contracts/cache";
+import { storeSecretArgs } from "../contracts/connection-secret";
+import { CACHE_DEFAULTS, CACHE_TYPE, cacheSettings, secretRedisConnectionString, type Cache, type CacheArgs, type CacheCrossRegion } from "../contracts/cache";
 import { gcpCacheExport } from "./cache-export";
 import { gcpConnectionSecret } from "./connection-secret";
 import type { GcpTypes } from "./index";
@@ -197,14 +198,7 @@ export class GcpCache extends pulumi.ComponentResource implements Cache {
 
     constructor(name: string, args: CacheArgs<GcpTypes>, opts?: pulumi.ComponentResourceOptions) {
         super(CACHE_TYPE, name, {}, opts);
-        const settings: CacheSettings = {
-            engine: args.engine ?? CACHE_DEFAULTS.engine,
-            size: args.size ?? CACHE_DEFAULTS.size,
-            shards: args.shards ?? CACHE_DEFAULTS.shards,
-            replicasPerShard: args.replicasPerShard ?? CACHE_DEFAULTS.replicasPerShard,
-            persistence: args.persistence ?? CACHE_DEFAULTS.persistence,
-            snapshotRetentionDays: args.snapshotRetentionDays ?? CACHE_DEFAULTS.snapshotRetentionDays,
-        };
+        const settings = cacheSettings(args);
         const service = cacheService("gcp", settings.shards);
         const problem = cacheConfigProblems(settings, "gcp", args.dr !== undefined)[0];
         if (problem) throw new pulumi.ResourceError(problem.message, this);
@@ -286,7 +280,7 @@ export class GcpCache extends pulumi.ComponentResource implements Cache {
             const endpoint = primary.discoveryEndpoints.apply((endpoints) => endpoints[0]);
             this.host = endpoint.apply((e) => e?.address ?? "");
             this.port = endpoint.apply((e) => e?.port ?? 6379);
-            this.connectionString = pulumi.secret(pulumi.all([this.host, this.port]).apply(([host, port]) => redisConnectionString(host, port)));
+            this.connectionString = secretRedisConnectionString(this.host, this.port);
             this.serverCaCertificates = primary.managedServerCas.apply((cas) => cas.flatMap((ca) => ca.caCerts ?? []).flatMap((c) => c.certificates ?? []).join("\n"));
             resourceId = primary.name;
         } else {
@@ -356,27 +350,21 @@ export class GcpCache extends pulumi.ComponentResource implements Cache {
                 : { mode: "none", note: "no DR region: the instance lives in one region" };
             this.host = instance.host;
             this.port = instance.port;
-            this.connectionString = pulumi.secret(
-                pulumi.all([instance.host, instance.port, instance.authString]).apply(([host, port, auth]) => redisConnectionString(host, port, auth)),
-            );
+            this.connectionString = secretRedisConnectionString(instance.host, instance.port, instance.authString);
             this.serverCaCertificates = instance.serverCaCerts.apply((certs) => certs.map((c) => c.cert ?? "").join("\n"));
             resourceId = instance.id;
         }
 
         this.secretId = gcpConnectionSecret(
             name,
-            {
-                site,
-                keys,
-                dr: dr ? { site: dr.site, keys: dr.keys } : undefined,
+            storeSecretArgs(args, {
                 purpose: "cache",
                 description:
                     this.authentication === "iam"
                         ? `${site.namePrefix} cache: rediss:// URL (IAM authentication: the password is an access token)`
                         : `${site.namePrefix} cache: rediss:// URL with the AUTH string`,
                 value: this.connectionString,
-                protect: args.protect,
-            },
+            }),
             this,
         );
 

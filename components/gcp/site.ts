@@ -2,7 +2,7 @@ import { Provider } from "@pulumi/gcp/provider";
 import { Service } from "@pulumi/gcp/projects/service";
 import { ServiceIdentity } from "@pulumi/gcp/projects/serviceIdentity";
 import * as pulumi from "@pulumi/pulumi";
-import type { Site, SiteArgs } from "../contracts/site";
+import { siteFromArgs, type Site, type SiteArgs } from "../contracts/site";
 
 export const PROJECT_SERVICES_TYPE = "gravitypm:gcp:ProjectServices";
 
@@ -86,16 +86,6 @@ export function gcpSites(project: string): (name: string, args: SiteArgs) => Gcp
             defaultLabels: { ...args.tags },
         });
         services ??= new GcpProjectServices("project-services", { project, provider });
-        return {
-            role: args.role,
-            region: args.placement.region,
-            zones: args.placement.zones,
-            cidr: args.placement.cidr,
-            namePrefix: args.namePrefix,
-            tags: args.tags,
-            provider,
-            project,
-            services,
-        };
+        return { ...siteFromArgs(args, provider), project, services };
     };
 }

@@ -7,7 +7,8 @@
  * SDKs); `inPlan` is read from the plan, so it grows as components land.
  */
 import type { Cloud } from "../clouds";
-import type { Plan, PlannedResource } from "../plan/types";
+import type { Plan } from "../plan/types";
+import { atlasRegionConfigs, countOf, hasManagedRedisGeoReplication, hasMemorystoreCrossClusterReplication } from "./plan-queries";
 
 export type Availability = "native" | "neutral" | "self-built" | "none";
 
@@ -22,27 +23,22 @@ export interface Capability {
     readonly note?: string;
 }
 
-function countOf(plan: Plan, type: string): number {
-    return plan.resources.filter((r) => r.type === type).length;
-}
-
-/** Databases an Azure Managed Redis database is geo-replicated with (itself included). */
-export function geoLinkedDatabases(r: PlannedResource): number {
-    const geo = (r.inputs.geoReplication ?? {}) as Record<string, unknown>;
-    return Array.isArray(geo.linkedDatabases) ? geo.linkedDatabases.length : 0;
-}
-
 function atlasRegions(plan: Plan): number {
     const regions = new Set<string>();
-    for (const r of plan.resources.filter((x) => x.type === "mongodbatlas:index/advancedCluster:AdvancedCluster")) {
-        for (const spec of (Array.isArray(r.inputs.replicationSpecs) ? r.inputs.replicationSpecs : []) as Record<string, unknown>[]) {
-            for (const rc of (Array.isArray(spec.regionConfigs) ? spec.regionConfigs : []) as Record<string, unknown>[]) {
-                if (typeof rc.regionName === "string") regions.add(rc.regionName);
-            }
+    for (const cluster of plan.resources.filter((x) => x.type === "mongodbatlas:index/advancedCluster:AdvancedCluster")) {
+        for (const rc of atlasRegionConfigs(cluster)) {
+            if (typeof rc.regionName === "string") regions.add(rc.regionName);
         }
     }
     return regions.size;
 }
+
+/** Each cloud runs it as a managed service of its own. */
+const NATIVE_EVERYWHERE: Readonly<Record<Cloud, Availability>> = { aws: "native", gcp: "native", azure: "native" };
+
+/** The edge security policy of each cloud (and Cloudflare's rulesets): one policy carries both
+ * the WAF's managed rules and the rate limits. */
+const EDGE_SECURITY_POLICIES = ["aws:wafv2/webAcl:WebAcl", "gcp:compute/securityPolicy:SecurityPolicy", "azure-native:frontdoor:Policy", "cloudflare:index/ruleset:Ruleset"];
 
 export const CAPABILITIES: readonly Capability[] = [
     {
@@ -76,7 +72,7 @@ export const CAPABILITIES: readonly Capability[] = [
     {
         id: "cache-ha",
         label: "Redis with automatic failover",
-        availability: { aws: "native", gcp: "native", azure: "native" },
+        availability: NATIVE_EVERYWHERE,
         evidence: [
             "aws:elasticache/replicationGroup:ReplicationGroup",
             "gcp:redis/instance:Instance",
@@ -97,14 +93,14 @@ export const CAPABILITIES: readonly Capability[] = [
     {
         id: "cache-cluster",
         label: "Redis cluster mode (sharding)",
-        availability: { aws: "native", gcp: "native", azure: "native" },
+        availability: NATIVE_EVERYWHERE,
         evidence: ["gcp:redis/cluster:Cluster"],
         inPlan: (p) => p.resources.some((r) => r.inputs.clusterMode === "enabled" || r.type === "gcp:redis/cluster:Cluster" || (typeof r.inputs.shardCount === "number" && r.inputs.shardCount > 1)),
     },
     {
         id: "cache-dr",
         label: "Redis replica in the DR region",
-        availability: { aws: "native", gcp: "native", azure: "native" },
+        availability: NATIVE_EVERYWHERE,
         evidence: [
             "aws:elasticache/globalReplicationGroup:GlobalReplicationGroup",
             "azure-native:redis:LinkedServer",
@@ -114,51 +110,51 @@ export const CAPABILITIES: readonly Capability[] = [
         inPlan: (p) =>
             countOf(p, "aws:elasticache/globalReplicationGroup:GlobalReplicationGroup") > 0 ||
             countOf(p, "azure-native:redis:LinkedServer") > 0 ||
-            p.resources.some((r) => r.type === "azure-native:redisenterprise:Database" && geoLinkedDatabases(r) >= 2) ||
-            p.resources.some((r) => r.type === "gcp:redis/cluster:Cluster" && r.inputs.crossClusterReplicationConfig !== undefined),
+            hasManagedRedisGeoReplication(p) ||
+            hasMemorystoreCrossClusterReplication(p),
         note: "GCP: only Memorystore Cluster replicates across regions, not a Memorystore instance",
     },
     {
         id: "cmk",
         label: "Customer-managed keys with rotation",
-        availability: { aws: "native", gcp: "native", azure: "native" },
+        availability: NATIVE_EVERYWHERE,
         evidence: ["aws:kms/key:Key", "gcp:kms/cryptoKey:CryptoKey", "azure-native:keyvault:Key"],
     },
     {
         id: "flow-logs",
         label: "Network flow logs",
-        availability: { aws: "native", gcp: "native", azure: "native" },
+        availability: NATIVE_EVERYWHERE,
         evidence: ["aws:ec2/flowLog:FlowLog", "gcp:compute/subnetwork:Subnetwork", "azure-native:network:FlowLog"],
         inPlan: (p) => p.resources.some((r) => r.type === "aws:ec2/flowLog:FlowLog" || r.type === "azure-native:network:FlowLog" || (r.type === "gcp:compute/subnetwork:Subnetwork" && r.inputs.logConfig !== undefined)),
     },
     {
         id: "k8s",
         label: "Managed Kubernetes with node autoscaling",
-        availability: { aws: "native", gcp: "native", azure: "native" },
+        availability: NATIVE_EVERYWHERE,
         evidence: ["aws:eks/cluster:Cluster", "gcp:container/cluster:Cluster", "azure-native:containerservice:ManagedCluster"],
     },
     {
         id: "cdn",
         label: "CDN with caching and compression",
-        availability: { aws: "native", gcp: "native", azure: "native" },
+        availability: NATIVE_EVERYWHERE,
         evidence: ["aws:cloudfront/distribution:Distribution", "gcp:compute/backendBucket:BackendBucket", "azure-native:cdn:AFDEndpoint", "cloudflare:index/ruleset:Ruleset"],
     },
     {
         id: "waf",
         label: "WAF with managed rules",
-        availability: { aws: "native", gcp: "native", azure: "native" },
-        evidence: ["aws:wafv2/webAcl:WebAcl", "gcp:compute/securityPolicy:SecurityPolicy", "azure-native:frontdoor:Policy", "cloudflare:index/ruleset:Ruleset"],
+        availability: NATIVE_EVERYWHERE,
+        evidence: EDGE_SECURITY_POLICIES,
     },
     {
         id: "rate-limit",
         label: "Edge rate limiting",
-        availability: { aws: "native", gcp: "native", azure: "native" },
-        evidence: ["aws:wafv2/webAcl:WebAcl", "gcp:compute/securityPolicy:SecurityPolicy", "azure-native:frontdoor:Policy", "cloudflare:index/ruleset:Ruleset"],
+        availability: NATIVE_EVERYWHERE,
+        evidence: EDGE_SECURITY_POLICIES,
     },
     {
         id: "backup-vault",
         label: "Immutable backup vault with cross-region copy",
-        availability: { aws: "native", gcp: "native", azure: "native" },
+        availability: NATIVE_EVERYWHERE,
         evidence: ["aws:backup/vault:Vault", "gcp:backupdisasterrecovery/backupVault:BackupVault", "azure-native:dataprotection:BackupVault", "mongodbatlas:index/cloudBackupSchedule:CloudBackupSchedule"],
     },
     {
@@ -171,14 +167,14 @@ export const CAPABILITIES: readonly Capability[] = [
     {
         id: "identity",
         label: "User identity: OAuth 2.0, MFA, password policy, lockout",
-        availability: { aws: "native", gcp: "native", azure: "native" },
+        availability: NATIVE_EVERYWHERE,
         evidence: ["aws:cognito/userPool:UserPool", "gcp:identityplatform/config:Config", "azure-native:azureactivedirectory:CIAMTenant"],
         note: "GCP Identity Platform has no password-policy field",
     },
     {
         id: "alerts",
         label: "Alert routing to email and webhook",
-        availability: { aws: "native", gcp: "native", azure: "native" },
+        availability: NATIVE_EVERYWHERE,
         evidence: ["aws:sns/topic:Topic", "gcp:monitoring/notificationChannel:NotificationChannel", "azure-native:monitor:ActionGroup"],
     },
 ];

@@ -12,7 +12,7 @@
  * copy outside the region, so a region loss is not recoverable from this plan alone.
  */
 import type { Plan, PlannedResource } from "../plan/types";
-import { geoLinkedDatabases } from "./capabilities";
+import { atlasRegionConfigs, countOf, hasManagedRedisGeoReplication, hasMemorystoreCrossClusterReplication } from "./plan-queries";
 
 export interface Recovery {
     readonly rpoMinutes: number;
@@ -33,11 +33,13 @@ const AUTOMATIC_FAILOVER: Recovery = { rpoMinutes: 1, rtoMinutes: 1 };
 const MANUAL_PROMOTION_MINUTES = 15;
 const SNAPSHOT_RESTORE_MINUTES = 30;
 const DAILY = 1440;
+/** Synchronous (or shared-storage) replicas in other zones: nothing lost, a minute to fail over. */
+const SYNCHRONOUS_FAILOVER: Recovery = { rpoMinutes: 0, rtoMinutes: 1 };
+/** An asynchronous cross-region replica, seconds behind, promoted by hand. */
+const REPLICA_PROMOTED_BY_HAND: Recovery = { rpoMinutes: 1, rtoMinutes: MANUAL_PROMOTION_MINUTES };
+/** A new copy restored from the newest daily snapshot or export. */
+const DAILY_SNAPSHOT_RESTORE: Recovery = { rpoMinutes: DAILY, rtoMinutes: SNAPSHOT_RESTORE_MINUTES };
 const MEMORYSTORE_EXPORT = /^https:\/\/redis\.googleapis\.com\/v1\/projects\/[^/]+\/locations\/[^/]+\/instances\/[^/]+:export$/;
-
-function count(plan: Plan, type: string): number {
-    return plan.resources.filter((r) => r.type === type).length;
-}
 
 function primaryOf(plan: Plan, type: string): PlannedResource | undefined {
     // The DR copy of a store is registered under a dr-* component; the primary is the first.
@@ -54,13 +56,12 @@ function hasScheduledMemorystoreExport(plan: Plan): boolean {
     });
 }
 
-function atlasRegionCount(r: PlannedResource): number {
+/** Regions with electable nodes: those that can elect a primary if the others are lost. */
+function electableRegionCount(cluster: PlannedResource): number {
     const regions = new Set<string>();
-    for (const spec of (Array.isArray(r.inputs.replicationSpecs) ? r.inputs.replicationSpecs : []) as Record<string, unknown>[]) {
-        for (const rc of (Array.isArray(spec.regionConfigs) ? spec.regionConfigs : []) as Record<string, unknown>[]) {
-            const electable = (rc.electableSpecs ?? {}) as Record<string, unknown>;
-            if (typeof rc.regionName === "string" && Number(electable.nodeCount ?? 0) > 0) regions.add(rc.regionName);
-        }
+    for (const rc of atlasRegionConfigs(cluster)) {
+        const electable = (rc.electableSpecs ?? {}) as Record<string, unknown>;
+        if (typeof rc.regionName === "string" && Number(electable.nodeCount ?? 0) > 0) regions.add(rc.regionName);
     }
     return regions.size;
 }
@@ -69,25 +70,25 @@ export function dataStoreRecovery(plan: Plan): DataStoreRecovery[] {
     const rows: DataStoreRecovery[] = [];
     const docdb = primaryOf(plan, "aws:docdb/cluster:Cluster");
     if (docdb) {
-        const instances = count(plan, "aws:docdb/clusterInstance:ClusterInstance");
-        const global = count(plan, "aws:docdb/globalCluster:GlobalCluster") > 0;
+        const instances = countOf(plan, "aws:docdb/clusterInstance:ClusterInstance");
+        const global = countOf(plan, "aws:docdb/globalCluster:GlobalCluster") > 0;
         rows.push({
             store: "database",
             service: "Amazon DocumentDB",
             resource: docdb.name,
-            zoneLoss: instances >= 2 ? { rpoMinutes: 0, rtoMinutes: 1 } : { rpoMinutes: 0, rtoMinutes: 10 },
-            regionLoss: global ? { rpoMinutes: 1, rtoMinutes: MANUAL_PROMOTION_MINUTES } : undefined,
+            zoneLoss: instances >= 2 ? SYNCHRONOUS_FAILOVER : { rpoMinutes: 0, rtoMinutes: 10 },
+            regionLoss: global ? REPLICA_PROMOTED_BY_HAND : undefined,
             basis: `storage kept in six copies across three zones; ${instances >= 2 ? "replica promoted automatically" : "single instance is replaced"}${global ? "; global cluster secondary promoted" : ""}`,
         });
     }
     const atlas = primaryOf(plan, "mongodbatlas:index/advancedCluster:AdvancedCluster");
     if (atlas) {
-        const regions = atlasRegionCount(atlas);
+        const regions = electableRegionCount(atlas);
         rows.push({
             store: "database",
             service: "MongoDB Atlas",
             resource: atlas.name,
-            zoneLoss: { rpoMinutes: 0, rtoMinutes: 1 },
+            zoneLoss: SYNCHRONOUS_FAILOVER,
             regionLoss: regions >= 2 ? AUTOMATIC_FAILOVER : undefined,
             basis: regions >= 2 ? `electable nodes in ${regions} regions: a new primary is elected automatically` : "replica set in one region",
         });
@@ -100,7 +101,7 @@ export function dataStoreRecovery(plan: Plan): DataStoreRecovery[] {
             store: "database",
             service: "Azure Cosmos DB for MongoDB vCore",
             resource: primary.name,
-            zoneLoss: ha ? { rpoMinutes: 0, rtoMinutes: 1 } : { rpoMinutes: 0, rtoMinutes: SNAPSHOT_RESTORE_MINUTES },
+            zoneLoss: ha ? SYNCHRONOUS_FAILOVER : { rpoMinutes: 0, rtoMinutes: SNAPSHOT_RESTORE_MINUTES },
             regionLoss: mongoClusters.length >= 2 ? { rpoMinutes: 5, rtoMinutes: MANUAL_PROMOTION_MINUTES } : undefined,
             basis: `${ha ? "zone-redundant HA standby" : "no HA standby"}${mongoClusters.length >= 2 ? "; geo-replica promoted by hand" : ""}`,
         });
@@ -108,13 +109,13 @@ export function dataStoreRecovery(plan: Plan): DataStoreRecovery[] {
     const rg = primaryOf(plan, "aws:elasticache/replicationGroup:ReplicationGroup");
     if (rg) {
         const failover = rg.inputs.automaticFailoverEnabled === true && rg.inputs.multiAzEnabled === true;
-        const global = count(plan, "aws:elasticache/globalReplicationGroup:GlobalReplicationGroup") > 0;
+        const global = countOf(plan, "aws:elasticache/globalReplicationGroup:GlobalReplicationGroup") > 0;
         rows.push({
             store: "cache",
             service: "Amazon ElastiCache",
             resource: rg.name,
-            zoneLoss: failover ? AUTOMATIC_FAILOVER : { rpoMinutes: DAILY, rtoMinutes: SNAPSHOT_RESTORE_MINUTES },
-            regionLoss: global ? { rpoMinutes: 1, rtoMinutes: MANUAL_PROMOTION_MINUTES } : undefined,
+            zoneLoss: failover ? AUTOMATIC_FAILOVER : DAILY_SNAPSHOT_RESTORE,
+            regionLoss: global ? REPLICA_PROMOTED_BY_HAND : undefined,
             basis: `${failover ? "Multi-AZ automatic failover" : "daily snapshot only"}${global ? "; global datastore secondary promoted" : ""}`,
         });
     }
@@ -130,7 +131,7 @@ export function dataStoreRecovery(plan: Plan): DataStoreRecovery[] {
             resource: memorystore.name,
             zoneLoss: ha ? AUTOMATIC_FAILOVER : { rpoMinutes: rdb, rtoMinutes: SNAPSHOT_RESTORE_MINUTES },
             // The export runs once a day; recovery imports the newest one into a new instance.
-            regionLoss: exported ? { rpoMinutes: DAILY, rtoMinutes: SNAPSHOT_RESTORE_MINUTES } : undefined,
+            regionLoss: exported ? DAILY_SNAPSHOT_RESTORE : undefined,
             basis: `${ha ? "STANDARD_HA replica in another zone" : "RDB snapshots"}; ${
                 exported
                     ? "no cross-region replica, but a daily RDB export to a bucket in another region is imported into a new instance there"
@@ -140,20 +141,20 @@ export function dataStoreRecovery(plan: Plan): DataStoreRecovery[] {
     }
     const memorystoreCluster = primaryOf(plan, "gcp:redis/cluster:Cluster");
     if (memorystoreCluster) {
-        const crossRegion = plan.resources.some((r) => r.type === "gcp:redis/cluster:Cluster" && r.inputs.crossClusterReplicationConfig !== undefined);
+        const crossRegion = hasMemorystoreCrossClusterReplication(plan);
         rows.push({
             store: "cache",
             service: "Memorystore for Redis Cluster",
             resource: memorystoreCluster.name,
             zoneLoss: AUTOMATIC_FAILOVER,
-            regionLoss: crossRegion ? { rpoMinutes: 1, rtoMinutes: MANUAL_PROMOTION_MINUTES } : undefined,
+            regionLoss: crossRegion ? REPLICA_PROMOTED_BY_HAND : undefined,
             basis: `replicas in other zones${crossRegion ? "; cross-region secondary cluster promoted" : ""}`,
         });
     }
     const azureRedis = primaryOf(plan, "azure-native:redis:Redis");
     if (azureRedis) {
         const zonal = Array.isArray(azureRedis.inputs.zones) && azureRedis.inputs.zones.length >= 2;
-        const linked = count(plan, "azure-native:redis:LinkedServer") > 0;
+        const linked = countOf(plan, "azure-native:redis:LinkedServer") > 0;
         rows.push({
             store: "cache",
             service: "Azure Cache for Redis",
@@ -165,14 +166,14 @@ export function dataStoreRecovery(plan: Plan): DataStoreRecovery[] {
     }
     const managedRedis = primaryOf(plan, "azure-native:redisenterprise:RedisEnterprise");
     if (managedRedis) {
-        const geo = plan.resources.some((r) => r.type === "azure-native:redisenterprise:Database" && geoLinkedDatabases(r) >= 2);
+        const geo = hasManagedRedisGeoReplication(plan);
         const ha = managedRedis.inputs.highAvailability === "Enabled";
         rows.push({
             store: "cache",
             service: "Azure Managed Redis",
             resource: managedRedis.name,
-            zoneLoss: ha ? AUTOMATIC_FAILOVER : { rpoMinutes: DAILY, rtoMinutes: SNAPSHOT_RESTORE_MINUTES },
-            regionLoss: geo ? { rpoMinutes: 1, rtoMinutes: MANUAL_PROMOTION_MINUTES } : undefined,
+            zoneLoss: ha ? AUTOMATIC_FAILOVER : DAILY_SNAPSHOT_RESTORE,
+            regionLoss: geo ? REPLICA_PROMOTED_BY_HAND : undefined,
             basis: `${ha ? "zone-redundant replicas" : "no replica"}${geo ? "; active geo-replication: clients are pointed at the DR database" : ""}`,
         });
     }

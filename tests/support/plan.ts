@@ -63,3 +63,30 @@ export function input(r: PlannedResource, path: string): unknown {
     }
     return cur;
 }
+
+/** The resource with this logical name, whatever its type. */
+export function named(p: Plan, name: string): PlannedResource {
+    const r = p.resources.find((x) => x.name === name);
+    if (!r) throw new Error(`no resource named ${name}`);
+    return r;
+}
+
+/** Whether `r` depends on the resource with this logical name. */
+export function dependsOn(p: Plan, r: PlannedResource, name: string): boolean {
+    return r.dependencies.some((u) => byUrn(p, u)?.name === name);
+}
+
+/** Direct children of a component, of one type. */
+export function childrenOf(p: Plan, component: PlannedResource, type: string): PlannedResource[] {
+    return ofType(p, type).filter((r) => r.parent === component.urn);
+}
+
+/** Everything the stack's cache component registers below it. */
+export function cacheOf(p: Plan): PlannedResource[] {
+    return descendants(p, one(p, "gravitypm:components:Cache", "cache"));
+}
+
+/** Provider config nests objects as JSON strings on the wire. */
+export function objectInput(value: unknown): Record<string, unknown> {
+    return (typeof value === "string" ? JSON.parse(value) : (value ?? {})) as Record<string, unknown>;
+}
