@@ -27,6 +27,8 @@ const SERVICES: ReadonlyArray<readonly [prefix: string, label: string]> = [
     ["aws:sns/", "Amazon SNS"],
     ["gcp:monitoring/", "Cloud Monitoring"],
     ["azure-native:monitor:", "Azure Monitor"],
+    ["gcp:projects/service:", "Service Usage (API enablement)"],
+    ["azure-native:resources:ResourceGroup", "Resource Manager"],
 ];
 
 export function mainService(types: readonly string[]): string {
