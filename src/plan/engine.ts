@@ -174,11 +174,11 @@ export function resolveConfig(options: PlanOptions) {
  * Validates the stack config exactly as the program does, with no resource registered.
  * Throws the program's ConfigError on bad config.
  */
-export async function prepare(options: PlanOptions): Promise<{ config: StackConfig; notes: readonly string[]; project: string }> {
+export async function prepare(options: PlanOptions): Promise<{ config: StackConfig; notes: readonly string[] }> {
     const resolved = resolveConfig(options);
     await pulumi.runtime.setMocks({ newResource: mockResource, call: mockCall }, resolved.project, options.stack, false);
     pulumi.runtime.setAllConfig(resolved.config, [...resolved.secretKeys]);
-    return { config: loadStackConfig(), notes: resolved.notes, project: resolved.project };
+    return { config: loadStackConfig(), notes: resolved.notes };
 }
 
 export async function runPlan(options: PlanOptions): Promise<Plan> {

@@ -96,7 +96,7 @@ function gcpServiceAgentEmail(service: string): string {
 }
 
 /** Outputs the cloud computes that components read. */
-const OUTPUTS_BY_TYPE: Record<string, OutputFn> = {
+const OUTPUTS_BY_TYPE: Readonly<Record<string, OutputFn>> = {
     "aws:kms/key:Key": (name, inputs) => {
         const keyId = uuidFrom(name);
         return { keyId, arn: `arn:aws:kms:${str(inputs.region, "us-east-1")}:${MOCK_ACCOUNT_ID}:key/${keyId}` };
@@ -319,10 +319,6 @@ const ATLAS_OUTPUTS: Record<string, OutputFn> = {
 };
 Object.assign(OUTPUTS_BY_TYPE, ATLAS_OUTPUTS);
 
-/** Registers outputs for a type; components with computed outputs of their own call this from tests' setup. */
-export function registerMockOutputs(type: string, fn: OutputFn): void {
-    OUTPUTS_BY_TYPE[type] = fn;
-}
 
 export function mockResource(args: pulumi.runtime.MockResourceArgs): { id: string; state: Inputs } {
     const { type, name } = args;

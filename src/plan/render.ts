@@ -2,7 +2,7 @@
 import Table from "cli-table3";
 import type { Plan, PlannedResource } from "./types";
 
-export function childrenByParent(plan: Plan): Map<string | undefined, PlannedResource[]> {
+function childrenByParent(plan: Plan): Map<string | undefined, PlannedResource[]> {
     const byParent = new Map<string | undefined, PlannedResource[]>();
     for (const r of plan.resources) {
         const list = byParent.get(r.parent) ?? [];
