@@ -49,11 +49,16 @@ export function buildPlatform<T extends CloudTypes>(cfg: StackConfig, cloud: Clo
 
     const primary = cloud.site("primary", { role: "primary", placement: cfg.primary, tags: cfg.tags, namePrefix, protect });
     const keys = cloud.keys("primary-keys", { site: primary, protect });
+    // The DR site and key come before the alerts, which need them where alert targets are
+    // regional (an AWS alarm can only notify a topic in its own region).
+    const dr = cfg.dr ? cloud.site("dr", { role: "dr", placement: cfg.dr, tags: cfg.tags, namePrefix, protect }) : undefined;
+    const drKeys = dr ? cloud.keys("dr-keys", { site: dr, protect }) : undefined;
     const alerts = cloud.alerts("alerts", {
         site: primary,
         keys,
         emails: cfg.alertEmails,
         webhookUrl: cfg.alertWebhookUrl,
+        dr: dr && drKeys ? { site: dr, keys: drKeys } : undefined,
     });
     const network = cloud.network("primary-network", {
         site: primary,
@@ -63,8 +68,6 @@ export function buildPlatform<T extends CloudTypes>(cfg: StackConfig, cloud: Clo
         protect,
     });
 
-    const dr = cfg.dr ? cloud.site("dr", { role: "dr", placement: cfg.dr, tags: cfg.tags, namePrefix, protect }) : undefined;
-    const drKeys = dr ? cloud.keys("dr-keys", { site: dr, protect }) : undefined;
     const drNetwork =
         dr && drKeys
             ? cloud.network("dr-network", {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
     AWS_CACHE_ALARMS,
+    awsCacheAlarmsFor,
     awsCacheShape,
     awsVersionProblem,
     defaultParameterGroup,
@@ -13,7 +14,7 @@ import { layoutNetwork } from "../src/network-layout";
 import { byUrn, cacheOf, input, named, ofType, one, plan } from "./support/plan";
 
 const RG = "aws:elasticache/replicationGroup:ReplicationGroup";
-
+const ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
 
 describe("pure ElastiCache helpers", () => {
     it("builds replication group ids within 40 characters, keeping the role suffix", () => {
@@ -47,6 +48,15 @@ describe("pure ElastiCache helpers", () => {
         // Cluster mode requires automatic failover even without a replica; Multi-AZ needs one.
         expect(awsCacheShape("g", "redis", "7.1", "small", 2, 0)).toMatchObject({ highlyAvailable: false, automaticFailover: true });
         expect(preferredZones(["a", "b"], 3)).toEqual(["a", "b", "a"]);
+    });
+
+    it("picks each group's alarms: no evictions on the DR secondary, its lag behind the primary region only there", () => {
+        const ids = (role: "primary" | "dr", ha: boolean) => awsCacheAlarmsFor(role, ha).map((a) => a.id);
+        expect(ids("primary", true)).toEqual(["memory", "engine-cpu", "evictions", "replication-lag"]);
+        expect(ids("primary", false)).toEqual(["memory", "engine-cpu", "evictions"]);
+        expect(ids("dr", true)).toEqual(["memory", "engine-cpu", "replication-lag", "global-lag"]);
+        expect(ids("dr", false)).toEqual(["memory", "engine-cpu", "global-lag"]);
+        expect(AWS_CACHE_ALARMS.find((a) => a.id === "global-lag")?.metricName).toBe("GlobalDatastoreReplicationLag");
     });
 
     it("percent-encodes the credential in the URL", () => {
@@ -104,7 +114,7 @@ describe("AWS cache, staging", async () => {
     });
 
     it("alarms on memory, engine CPU and evictions (no replica, so no lag) to the alert topic", () => {
-        const alarms = ofType(p, "aws:cloudwatch/metricAlarm:MetricAlarm").filter((a) => a.name.startsWith("cache-"));
+        const alarms = ofType(p, ALARM).filter((a) => a.name.startsWith("cache-"));
         expect(alarms.map((a) => input(a, "metricName")).sort()).toEqual(["DatabaseMemoryUsagePercentage", "EngineCPUUtilization", "Evictions"]);
         for (const alarm of alarms) {
             expect(input(alarm, "alarmActions")).toEqual(p.outputs.alertTargets);
@@ -169,9 +179,32 @@ describe("AWS cache, prod", async () => {
     });
 
     it("alarms on every node, replication lag included", () => {
-        const alarms = ofType(p, "aws:cloudwatch/metricAlarm:MetricAlarm").filter((a) => a.name.startsWith("cache-"));
-        expect(alarms).toHaveLength(2 * AWS_CACHE_ALARMS.length);
+        const alarms = ofType(p, ALARM).filter((a) => a.name.startsWith("cache-") && !a.name.startsWith("cache-dr-"));
+        expect(alarms).toHaveLength(2 * awsCacheAlarmsFor("primary", true).length);
         expect(alarms.filter((a) => input(a, "metricName") === "ReplicationLag")).toHaveLength(2);
+        for (const alarm of alarms) {
+            expect(byUrn(p, alarm.provider)?.name).toBe("aws-primary");
+            expect(input(alarm, "alarmActions")).toEqual(p.outputs.alertTargets);
+        }
+    });
+
+    it("alarms on every node of the DR secondary in its own region, to the DR region's topic", () => {
+        const alarms = ofType(p, ALARM).filter((a) => a.name.startsWith("cache-dr-"));
+        expect(alarms).toHaveLength(2 * awsCacheAlarmsFor("dr", true).length);
+        const drTopic = one(p, "aws:sns/topic:Topic", "alerts-dr-topic");
+        for (const alarm of alarms) {
+            expect(byUrn(p, alarm.provider)?.name).toBe("aws-dr");
+            expect(input(alarm, "actionsEnabled")).toBe(true);
+            expect(input(alarm, "alarmActions")).toEqual([expect.stringMatching(new RegExp(`:${String(input(drTopic, "name"))}$`))]);
+            expect(input(alarm, "okActions")).toEqual(input(alarm, "alarmActions"));
+            expect(alarm.dependencies).toEqual(expect.arrayContaining([drTopic.urn, secondary.urn]));
+            expect(String((input(alarm, "dimensions") as { CacheClusterId: string }).CacheClusterId)).toMatch(/^gravitypm-prod-cache-dr-00[12]$/);
+        }
+        expect(alarms.filter((a) => input(a, "metricName") === "GlobalDatastoreReplicationLag").map((a) => a.name).sort()).toEqual([
+            "cache-dr-global-lag-001",
+            "cache-dr-global-lag-002",
+        ]);
+        expect(alarms.filter((a) => input(a, "metricName") === "Evictions")).toEqual([]);
     });
 });
 
@@ -188,6 +221,6 @@ describe("AWS cache, sharded", async () => {
         expect(input(group, "parameterGroupName")).toBe("default.valkey8.cluster.on");
         expect(p.outputs.cacheClusterMode).toBe(true);
         expect(p.outputs.cacheHost).toMatch(/^clustercfg\./);
-        expect(ofType(p, "aws:cloudwatch/metricAlarm:MetricAlarm").filter((a) => a.name.startsWith("cache-"))).toHaveLength(6 * AWS_CACHE_ALARMS.length);
+        expect(ofType(p, ALARM).filter((a) => a.name.startsWith("cache-"))).toHaveLength(6 * awsCacheAlarmsFor("primary", true).length);
     });
 });

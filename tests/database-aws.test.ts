@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { DOCUMENTDB_CLASSES, documentDbFamily, documentDbInstancePlan } from "../components/aws/database";
 import type { PlannedResource } from "../src/plan/types";
-import { descendants, input, ofType, one, plan } from "./support/plan";
+import { byUrn, descendants, input, ofType, one, plan } from "./support/plan";
 
 const CLUSTER = "aws:docdb/cluster:Cluster";
 const INSTANCE = "aws:docdb/clusterInstance:ClusterInstance";
+const ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
 
 function database(p: Awaited<ReturnType<typeof plan>>): PlannedResource[] {
     return descendants(p, one(p, "gravitypm:components:Database"));
@@ -43,6 +44,14 @@ describe("DocumentDB in staging", async () => {
         expect(cluster.protect).toBe(false);
         expect(input(cluster, "deletionProtection")).toBe(false);
         expect(input(cluster, "backupRetentionPeriod")).toBe(7);
+    });
+
+    it("alarms only in the primary region, to the stack's one topic", () => {
+        const alarms = ofType(p, ALARM).filter((a) => database(p).includes(a));
+        expect(alarms.length).toBeGreaterThan(0);
+        expect(alarms.filter((a) => a.name.startsWith("database-dr-"))).toEqual([]);
+        expect(ofType(p, "aws:sns/topic:Topic")).toHaveLength(1);
+        for (const alarm of alarms) expect(input(alarm, "alarmActions")).toEqual(p.outputs.alertTargets);
     });
 
     it("lives in the data subnets", () => {
@@ -136,14 +145,36 @@ describe("DocumentDB in prod", async () => {
     });
 
     it("alarms on CPU, memory, connections and replica lag to the stack's topic", () => {
-        const alarms = ofType(p, "aws:cloudwatch/metricAlarm:MetricAlarm").filter((a) => database(p).includes(a));
+        const alarms = ofType(p, ALARM).filter((a) => database(p).includes(a) && !a.name.startsWith("database-dr-"));
         const metrics = new Set(alarms.map((a) => input(a, "metricName")));
         expect(metrics).toEqual(new Set(["CPUUtilization", "FreeableMemory", "DatabaseConnections", "DBInstanceReplicaLag"]));
-        const topic = input(one(p, "aws:sns/topic:Topic"), "name");
+        const topic = input(one(p, "aws:sns/topic:Topic", "alerts-topic"), "name");
         for (const alarm of alarms) {
             expect(input(alarm, "actionsEnabled")).toBe(true);
-            expect(input(alarm, "alarmActions")).toEqual([expect.stringContaining(`:${String(topic)}`)]);
+            expect(input(alarm, "alarmActions")).toEqual([expect.stringMatching(new RegExp(`:${String(topic)}$`))]);
+            expect(byUrn(p, alarm.provider)?.name).toBe("aws-primary");
         }
+    });
+
+    it("alarms on the DR secondary in its own region, to the DR region's topic", () => {
+        const alarms = ofType(p, ALARM).filter((a) => database(p).includes(a) && a.name.startsWith("database-dr-"));
+        expect(alarms.map((a) => a.name).sort()).toEqual(["database-dr-connections-0", "database-dr-cpu-0", "database-dr-memory-0", "database-dr-replication-lag"]);
+        const drTopic = one(p, "aws:sns/topic:Topic", "alerts-dr-topic");
+        const drInstance = one(p, INSTANCE, "database-dr-instance-0");
+        for (const alarm of alarms) {
+            expect(byUrn(p, alarm.provider)?.name).toBe("aws-dr");
+            expect(input(alarm, "actionsEnabled")).toBe(true);
+            expect(input(alarm, "alarmActions")).toEqual([expect.stringMatching(new RegExp(`:${String(input(drTopic, "name"))}$`))]);
+            expect(input(alarm, "okActions")).toEqual(input(alarm, "alarmActions"));
+            expect(alarm.dependencies).toContain(drTopic.urn);
+        }
+        for (const alarm of alarms.filter((a) => a.name !== "database-dr-replication-lag")) {
+            expect(input(alarm, "dimensions")).toEqual({ DBInstanceIdentifier: input(drInstance, "identifier") });
+        }
+        const lag = one(p, ALARM, "database-dr-replication-lag");
+        expect(input(lag, "metricName")).toBe("GlobalClusterReplicationLag");
+        expect(input(lag, "dimensions")).toEqual({ DBClusterIdentifier: input(secondary, "clusterIdentifier") });
+        expect(input(lag, "threshold")).toBe(10_000);
     });
 
     it("exports host, reader host, port and replica set", () => {

@@ -111,20 +111,47 @@ export interface AwsCacheAlarm {
     readonly periods: number;
     /** Only nodes that replicate report it; a primary reports nothing. */
     readonly replicasOnly?: boolean;
+    /** Which replication groups it watches: the primary region's, the DR secondary's, or both. */
+    readonly groups: "both" | "primary" | "dr";
 }
 
 /**
  * Per-node alarms. Memory above 80% leaves headroom for snapshot forks and failover;
  * engine CPU measures Redis's single main thread, the one that saturates; any eviction
- * means sessions or rate-limit counters were dropped; a replica more than 5 s behind
- * loses that much on failover.
+ * means sessions or rate-limit counters were dropped (only the primary group evicts: the
+ * DR secondary replays its deletions); a replica more than 5 s behind loses that much on
+ * failover, and so does a DR secondary more than 5 s behind the primary region (only the
+ * secondary's primary node reports that lag).
  */
 export const AWS_CACHE_ALARMS: readonly AwsCacheAlarm[] = [
-    { id: "memory", metricName: "DatabaseMemoryUsagePercentage", statistic: "Maximum", threshold: 80, description: "memory above 80%", periods: 2 },
-    { id: "engine-cpu", metricName: "EngineCPUUtilization", statistic: "Average", threshold: 80, description: "engine CPU above 80%", periods: 3 },
-    { id: "evictions", metricName: "Evictions", statistic: "Sum", threshold: 0, description: "keys evicted", periods: 1 },
-    { id: "replication-lag", metricName: "ReplicationLag", statistic: "Maximum", threshold: 5, description: "replica more than 5 s behind", periods: 2, replicasOnly: true },
+    { id: "memory", metricName: "DatabaseMemoryUsagePercentage", statistic: "Maximum", threshold: 80, description: "memory above 80%", periods: 2, groups: "both" },
+    { id: "engine-cpu", metricName: "EngineCPUUtilization", statistic: "Average", threshold: 80, description: "engine CPU above 80%", periods: 3, groups: "both" },
+    { id: "evictions", metricName: "Evictions", statistic: "Sum", threshold: 0, description: "keys evicted", periods: 1, groups: "primary" },
+    {
+        id: "replication-lag",
+        metricName: "ReplicationLag",
+        statistic: "Maximum",
+        threshold: 5,
+        description: "replica more than 5 s behind",
+        periods: 2,
+        replicasOnly: true,
+        groups: "both",
+    },
+    {
+        id: "global-lag",
+        metricName: "GlobalDatastoreReplicationLag",
+        statistic: "Maximum",
+        threshold: 5,
+        description: "more than 5 s behind the primary region",
+        periods: 2,
+        groups: "dr",
+    },
 ];
+
+/** The alarms one replication group gets: those for its role, lag only where nodes replicate. */
+export function awsCacheAlarmsFor(role: "primary" | "dr", highlyAvailable: boolean): AwsCacheAlarm[] {
+    return AWS_CACHE_ALARMS.filter((a) => (a.groups === "both" || a.groups === role) && (highlyAvailable || !a.replicasOnly));
+}
 
 interface RegionalParts {
     readonly subnetGroup: SubnetGroup;
@@ -281,7 +308,7 @@ export class AwsCache extends pulumi.ComponentResource implements Cache {
             const drParts = regional(`${name}-dr`, dr.site, dr.keys, dr.network, drId);
             // Engine, version, node type, shard count, parameter group and encryption flags
             // come from the global datastore; setting them on a secondary is rejected.
-            new ReplicationGroup(
+            const drGroup = new ReplicationGroup(
                 `${name}-dr-group`,
                 {
                     replicationGroupId: drId,
@@ -304,6 +331,12 @@ export class AwsCache extends pulumi.ComponentResource implements Cache {
                 },
                 { parent: this, provider: dr.site.provider, protect: args.protect },
             );
+            // The secondary's alarms must notify a topic in its own region; the DR topic exists
+            // wherever the alerts were given the DR region.
+            if (alerts.drTopicArn) {
+                const drShape = awsCacheShape(drId, settings.engine, version, settings.size, settings.shards, settings.replicasPerShard);
+                this.nodeAlarms(`${name}-dr`, "dr", drId, drShape, dr.site, alerts.drTopicArn, drGroup);
+            }
             this.globalReplicationGroupId = global.globalReplicationGroupId;
             this.crossRegion = {
                 mode: "global-datastore",
@@ -323,11 +356,34 @@ export class AwsCache extends pulumi.ComponentResource implements Cache {
             this,
         );
 
+        this.nodeAlarms(name, "primary", groupId, shape, site, alerts.topicArn, group);
+
+        this.replicationGroupId = group.id;
+        this.securityGroupId = primaryParts.securityGroup.id;
+        this.registerOutputs({
+            host: this.host,
+            port: this.port,
+            connectionString: this.connectionString,
+            replicationGroupId: this.replicationGroupId,
+            secretArn: this.secretArn,
+        });
+    }
+
+    /** One group's per-node alarms (`prefix` starts their logical names), notifying a topic in the group's own region. */
+    private nodeAlarms(
+        prefix: string,
+        role: "primary" | "dr",
+        groupId: string,
+        shape: AwsCacheShape,
+        site: AwsSite,
+        topicArn: pulumi.Output<string>,
+        group: ReplicationGroup,
+    ): void {
+        const alarms = awsCacheAlarmsFor(role, shape.highlyAvailable);
         for (const memberId of shape.memberClusterIds) {
-            for (const alarm of AWS_CACHE_ALARMS) {
-                if (alarm.replicasOnly && !shape.highlyAvailable) continue;
+            for (const alarm of alarms) {
                 new MetricAlarm(
-                    `${name}-${alarm.id}-${memberId.slice(groupId.length + 1)}`,
+                    `${prefix}-${alarm.id}-${memberId.slice(groupId.length + 1)}`,
                     {
                         name: `${memberId}-${alarm.id}`,
                         alarmDescription: `${site.namePrefix} cache node ${memberId}: ${alarm.description}`,
@@ -340,25 +396,15 @@ export class AwsCache extends pulumi.ComponentResource implements Cache {
                         datapointsToAlarm: alarm.periods,
                         threshold: alarm.threshold,
                         comparisonOperator: "GreaterThanThreshold",
-                        // A node being replaced, or a primary (which reports no lag), is not an alarm.
+                        // A node being replaced, or a node that reports no lag (a primary), is not an alarm.
                         treatMissingData: "notBreaching",
                         actionsEnabled: true,
-                        alarmActions: [alerts.topicArn],
-                        okActions: [alerts.topicArn],
+                        alarmActions: [topicArn],
+                        okActions: [topicArn],
                     },
-                    { ...child, dependsOn: [group] },
+                    { parent: this, provider: site.provider, dependsOn: [group] },
                 );
             }
         }
-
-        this.replicationGroupId = group.id;
-        this.securityGroupId = primaryParts.securityGroup.id;
-        this.registerOutputs({
-            host: this.host,
-            port: this.port,
-            connectionString: this.connectionString,
-            replicationGroupId: this.replicationGroupId,
-            secretArn: this.secretArn,
-        });
     }
 }

@@ -86,6 +86,28 @@ export function documentDbInstancePlan(zones: readonly string[], nodes: number, 
     }));
 }
 
+/** A cluster-level lag alarm: both metrics are in milliseconds, and the threshold is 10 s. */
+export interface DocumentDbLagAlarm {
+    /** Part of the alarm's logical and physical names. */
+    readonly id: string;
+    readonly metricName: string;
+    readonly description: string;
+}
+
+/** Within a cluster: how far the replicas trail the writer (only with more than one instance). */
+export const REPLICA_LAG_ALARM: DocumentDbLagAlarm = {
+    id: "replica-lag",
+    metricName: "DBInstanceReplicaLag",
+    description: "a replica lags the writer by more than 10 s; a failover now would lose those writes",
+};
+
+/** On the DR secondary of a global cluster: how far it trails the primary region. */
+export const GLOBAL_LAG_ALARM: DocumentDbLagAlarm = {
+    id: "replication-lag",
+    metricName: "GlobalClusterReplicationLag",
+    description: "the DR cluster trails the primary region by more than 10 s; a regional failover now would lose those writes",
+};
+
 /** Daily backups in the quietest hour (UTC), maintenance after them on Sunday. */
 const BACKUP_WINDOW = "03:00-04:00";
 const MAINTENANCE_WINDOW = "sun:04:30-sun:05:30";
@@ -193,9 +215,10 @@ export class AwsDocumentDb extends pulumi.ComponentResource implements Database 
                 ),
         );
 
-        if (args.dr && global) {
-            this.drReplica(name, args.dr, global, version, instanceClass.instanceClass, retention, logRetention, args.protect, instances);
-        }
+        const drInstance =
+            args.dr && global
+                ? this.drReplica(name, args.dr, global, version, instanceClass.instanceClass, retention, logRetention, args.protect, instances)
+                : undefined;
 
         this.host = cluster.endpoint;
         this.readerHost = cluster.readerEndpoint;
@@ -213,7 +236,20 @@ export class AwsDocumentDb extends pulumi.ComponentResource implements Database 
             this,
         );
 
-        this.alarms(name, args, instances, instanceClass, nodes + readReplicas);
+        this.alarms(
+            name,
+            { site: args.site, topicArn: args.alerts.topicArn },
+            this.clusterIdentifier,
+            instances,
+            instanceClass,
+            nodes + readReplicas > 1 ? REPLICA_LAG_ALARM : undefined,
+        );
+        // The DR topic exists only where the alerts were given the DR region; the secondary's
+        // alarms must notify a topic in its own region.
+        const drTopicArn = args.alerts.drTopicArn;
+        if (args.dr && drInstance && drTopicArn) {
+            this.alarms(`${name}-dr`, { site: args.dr.site, topicArn: drTopicArn }, drInstance.clusterIdentifier, [drInstance.instance], instanceClass, GLOBAL_LAG_ALARM);
+        }
 
         this.registerOutputs(databaseOutputs(this));
     }
@@ -286,7 +322,7 @@ export class AwsDocumentDb extends pulumi.ComponentResource implements Database 
         logRetention: number,
         protect: boolean,
         primaryInstances: readonly ClusterInstance[],
-    ): void {
+    ): { clusterIdentifier: string; instance: ClusterInstance } {
         const identifier = `${dr.site.namePrefix}-docdb-dr`;
         const plumbing = this.regionalPlumbing(`${name}-dr`, dr, identifier, version, logRetention, protect);
         const secondary = new Cluster(
@@ -313,7 +349,7 @@ export class AwsDocumentDb extends pulumi.ComponentResource implements Database 
             // A secondary can join only once the primary has a writer instance.
             { parent: this, provider: dr.site.provider, protect, dependsOn: [...primaryInstances, ...plumbing.logGroups] },
         );
-        new ClusterInstance(
+        const instance = new ClusterInstance(
             `${name}-dr-instance-0`,
             {
                 identifier: `${identifier}-0`,
@@ -328,18 +364,25 @@ export class AwsDocumentDb extends pulumi.ComponentResource implements Database 
             },
             { parent: this, provider: dr.site.provider },
         );
+        return { clusterIdentifier: identifier, instance };
     }
 
     /**
-     * CloudWatch alarms to the stack's topic: CPU above 80% for 15 minutes, freeable memory
+     * CloudWatch alarms for one region's cluster, notifying that region's topic (an alarm can
+     * only publish to a topic in its own region): CPU above 80% for 15 minutes, freeable memory
      * below 10% of the class's memory (the working set no longer fits), connections above 80%
-     * of the class limit (per instance), and replica lag above 10 s (a failover would lose
-     * that much). The DR secondary gets none: alarm actions must publish to a topic in the
-     * alarm's region, and the stack's topic is in the primary region.
+     * of the class limit (per instance), and the cluster's replication lag when it has any.
      */
-    private alarms(name: string, args: DatabaseArgs<AwsTypes>, instances: readonly ClusterInstance[], cls: DocumentDbClass, count: number): void {
-        const topic = args.alerts.topicArn;
-        const child = { parent: this, provider: args.site.provider };
+    private alarms(
+        name: string,
+        region: { readonly site: AwsSite; readonly topicArn: pulumi.Output<string> },
+        clusterIdentifier: string,
+        instances: readonly ClusterInstance[],
+        cls: DocumentDbClass,
+        lag: DocumentDbLagAlarm | undefined,
+    ): void {
+        const topic = region.topicArn;
+        const child = { parent: this, provider: region.site.provider };
         const common = {
             namespace: "AWS/DocDB",
             period: 300,
@@ -349,7 +392,7 @@ export class AwsDocumentDb extends pulumi.ComponentResource implements Database 
             okActions: [topic],
         };
         instances.forEach((instance, i) => {
-            const id = `${this.clusterIdentifier}-${i}`;
+            const id = `${clusterIdentifier}-${i}`;
             const dimensions = { DBInstanceIdentifier: instance.identifier };
             new MetricAlarm(
                 `${name}-cpu-${i}`,
@@ -394,18 +437,18 @@ export class AwsDocumentDb extends pulumi.ComponentResource implements Database 
                 child,
             );
         });
-        if (count > 1) {
+        if (lag) {
             new MetricAlarm(
-                `${name}-replica-lag`,
+                `${name}-${lag.id}`,
                 {
                     ...common,
-                    name: `${this.clusterIdentifier}-replica-lag-high`,
-                    alarmDescription: `DocumentDB ${this.clusterIdentifier}: a replica lags the writer by more than 10 s; a failover now would lose those writes`,
-                    metricName: "DBInstanceReplicaLag",
+                    name: `${clusterIdentifier}-${lag.id}-high`,
+                    alarmDescription: `DocumentDB ${clusterIdentifier}: ${lag.description}`,
+                    metricName: lag.metricName,
                     statistic: "Maximum",
                     comparisonOperator: "GreaterThanThreshold",
                     threshold: 10_000,
-                    dimensions: { DBClusterIdentifier: this.clusterIdentifier },
+                    dimensions: { DBClusterIdentifier: clusterIdentifier },
                 },
                 child,
             );

@@ -9,6 +9,7 @@ import type { AzureSite } from "./site";
  * The stack's action group: every alert rule notifies it, and it emails each on-call address
  * and calls the webhook, all in the common alert schema so one parser reads every alert.
  * An action group stores no alert data, so the stack key has nothing to encrypt here.
+ * `args.dr` is ignored: the action group is global, so the DR region's alert rules notify it too.
  */
 export class AzureAlerts extends pulumi.ComponentResource implements Alerts {
     public readonly actionGroupId: pulumi.Output<string>;

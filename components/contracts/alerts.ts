@@ -15,6 +15,13 @@ export interface AlertsArgs<S extends Site, K extends Keys> {
     readonly emails: readonly string[];
     /** HTTPS endpoint that receives every alert (PagerDuty, Opsgenie, Slack bridge, …). */
     readonly webhookUrl?: string;
+    /**
+     * Where the cloud's alert targets are regional (AWS SNS), a second target in the DR region
+     * so DR resources can alarm; global targets (GCP channels, Azure action groups) ignore it.
+     * It has the same subscribers as the primary target and is encrypted with the DR key.
+     * @default none: no DR region, one target
+     */
+    readonly dr?: { readonly site: S; readonly keys: K };
 }
 
 export interface Alerts {

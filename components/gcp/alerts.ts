@@ -8,7 +8,8 @@ import type { GcpSite } from "./site";
  * Cloud Monitoring notification channels: one per on-call email, and a token-authenticated
  * webhook when one is configured. Channels are project-wide, so the primary site's alerts
  * serve alert policies in every region. Channels hold no data, so there is nothing to
- * encrypt with the stack key.
+ * encrypt with the stack key. `args.dr` is ignored: being project-wide, these channels already
+ * serve the DR region's alert policies.
  */
 export class GcpAlerts extends pulumi.ComponentResource implements Alerts {
     /** Channel resource names (`projects/…/notificationChannels/…`): what `AlertPolicy.notificationChannels` takes. */
