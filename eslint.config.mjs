@@ -2,7 +2,7 @@ import tseslint from "typescript-eslint";
 import pulumi from "@pulumi/eslint-plugin";
 
 export default tseslint.config(
-    { ignores: ["node_modules/**", "**/node_modules/**", "dist/**", ".plans/**", "eslint.config.mjs", "scripts/*.mjs"] },
+    { ignores: ["node_modules/**", "**/node_modules/**", "dist/**", "eslint.config.mjs", "scripts/*.mjs"] },
     ...tseslint.configs.recommended,
     {
         // The Pulumi rules need type information: an Output inside a template literal

@@ -5,8 +5,6 @@
 import { loadStackConfig } from "./config";
 import { deployPlatform } from "./cloud-loader";
 
-export { deployPlatform };
-
 export async function main() {
     const config = loadStackConfig();
     return deployPlatform(config);
