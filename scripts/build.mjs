@@ -5,7 +5,7 @@
 import { build } from "esbuild";
 
 await build({
-    entryPoints: ["src/cli/plan.ts", "src/cli/policy.ts", "src/cli/compare.ts", "bench/plan-child.ts"],
+    entryPoints: ["tools/cli/plan.ts", "tools/cli/policy.ts", "tools/cli/compare.ts", "tools/bench/plan-child.ts"],
     outdir: "dist",
     outbase: ".",
     bundle: true,

@@ -22,8 +22,8 @@ import {
     storageAccountName,
 } from "../components/azure/naming";
 import { LAST_RULE_PRIORITY, flowLogRetentionProblem, networkWatcherName, tierInboundRules } from "../components/azure/network";
-import { PROJECT } from "../src/config";
-import { layoutNetwork, type Tier } from "../src/network-layout";
+import { PROJECT } from "../domain/stack-config";
+import { layoutNetwork, type Tier } from "../domain/network-layout";
 import { stackConfig } from "./support/config";
 import { byUrn, childrenOf, descendants, input, ofType, one, plan } from "./support/plan";
 import { tagField } from "./support/taggable";

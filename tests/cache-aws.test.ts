@@ -10,7 +10,7 @@ import {
     preferredZones,
 } from "../components/aws/cache";
 import { redisConnectionString } from "../components/contracts/cache";
-import { layoutNetwork } from "../src/network-layout";
+import { layoutNetwork } from "../domain/network-layout";
 import { byUrn, cacheOf, input, named, ofType, one, plan } from "./support/plan";
 
 const RG = "aws:elasticache/replicationGroup:ReplicationGroup";

@@ -8,10 +8,12 @@ import {
     ELASTICACHE,
     MEMORYSTORE_CLUSTER,
     MEMORYSTORE_INSTANCE,
-} from "../src/cache-capabilities";
-import { CLOUDS } from "../src/clouds";
-import { ConfigError, parseStackConfig, type CacheSettings } from "../src/config";
-import { registeredUrns, runPlan } from "../src/plan/engine";
+} from "../domain/capabilities/cache";
+import { CLOUDS } from "../domain/clouds";
+import { ConfigError } from "../config/errors";
+import { parseStackConfig } from "../config/parse";
+import { type CacheSettings } from "../domain/stack-config";
+import { registeredUrns, runPlan } from "../tools/plan/engine";
 import { problems, prod, staging } from "./support/config";
 
 const SETTINGS: CacheSettings = { engine: "redis", size: "medium", shards: 1, replicasPerShard: 1, persistence: "rdb", snapshotRetentionDays: 7 };

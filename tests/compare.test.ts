@@ -2,15 +2,15 @@ import { execFile } from "node:child_process";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { parseStackConfig } from "../src/config";
-import { CAPABILITIES } from "../src/compare/capabilities";
-import { summarize } from "../src/compare/compare";
-import { createSeconds, criticalPath, DEFAULT_CREATE_SECONDS } from "../src/compare/deploy-time";
-import { planFromEvents, findPulumiCli } from "../src/compare/pulumi-engine";
-import { estimateResource, HOURS_PER_MONTH, NAT_GB_PER_MONTH, PRICES } from "../src/compare/prices";
-import { dataStoreRecovery } from "../src/compare/recovery";
-import { mermaidDiagram, renderJson, renderMarkdown } from "../src/compare/render";
-import type { Plan, PlannedResource } from "../src/plan/types";
+import { parseStackConfig } from "../config/parse";
+import { CAPABILITIES } from "../tools/compare/capabilities";
+import { summarize } from "../tools/compare/compare";
+import { createSeconds, criticalPath, DEFAULT_CREATE_SECONDS } from "../tools/compare/deploy-time";
+import { planFromEvents, findPulumiCli } from "../tools/compare/pulumi-engine";
+import { estimateResource, HOURS_PER_MONTH, NAT_GB_PER_MONTH, PRICES } from "../tools/compare/prices";
+import { dataStoreRecovery } from "../tools/compare/recovery";
+import { mermaidDiagram, renderJson, renderMarkdown } from "../tools/compare/render";
+import type { Plan, PlannedResource } from "../tools/plan/types";
 
 const STACK = "urn:pulumi:prod::gravitypm::pulumi:pulumi:Stack::gravitypm-prod";
 
@@ -176,7 +176,7 @@ describe("compare command", () => {
     const ROOT = path.resolve(__dirname, "..");
 
     it("compares prod on the three clouds with costs, verdicts, parity, recovery and deploy time", async () => {
-        const { stdout } = await run(process.execPath, ["--import", "tsx", "src/cli/compare.ts", "--stack", "prod", "--format", "json"], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 });
+        const { stdout } = await run(process.execPath, ["--import", "tsx", "tools/cli/compare.ts", "--stack", "prod", "--format", "json"], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 });
         const doc = JSON.parse(stdout) as {
             clouds: Array<{
                 cloud: string;
@@ -203,7 +203,7 @@ describe("compare command", () => {
     });
 
     it("says the Pulumi CLI is missing and how to install it when asked for real previews", async () => {
-        const error = await run(process.execPath, ["--import", "tsx", "src/cli/compare.ts", "--stack", "prod", "--engine", "pulumi"], {
+        const error = await run(process.execPath, ["--import", "tsx", "tools/cli/compare.ts", "--stack", "prod", "--engine", "pulumi"], {
             cwd: ROOT,
             env: { ...process.env, PATH: "" },
         }).catch((e: unknown) => e as { code: number; stderr: string; stdout: string });

@@ -4,8 +4,10 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { stringify } from "yaml";
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseStackConfig, PROJECT } from "../src/config";
-import { registeredUrns, runPlan } from "../src/plan/engine";
+import { ConfigError } from "../config/errors";
+import { parseStackConfig } from "../config/parse";
+import { PROJECT } from "../domain/stack-config";
+import { registeredUrns, runPlan } from "../tools/plan/engine";
 
 const ROOT = path.resolve(__dirname, "..");
 
@@ -129,7 +131,7 @@ describe("bad config through the engine", () => {
         let stderr = "";
         let stdout = "";
         try {
-            execFileSync(process.execPath, ["--import", "tsx", "src/cli/plan.ts", "--stack", "prod", "--set", "cloud=oracle"], { cwd: ROOT, encoding: "utf8", stdio: "pipe" });
+            execFileSync(process.execPath, ["--import", "tsx", "tools/cli/plan.ts", "--stack", "prod", "--set", "cloud=oracle"], { cwd: ROOT, encoding: "utf8", stdio: "pipe" });
         } catch (e) {
             const err = e as { status: number; stderr: string; stdout: string };
             status = err.status;

@@ -3,8 +3,8 @@ import { ATLAS_ALERT_RULES, atlasReplicationSpecs, privateSrvConnectionString } 
 import { atlasAwsRegion, ATLAS_PRIVATELINK_PORTS } from "../components/aws/atlas";
 import { atlasAzureRegion } from "../components/azure/atlas";
 import { atlasGcpRegion } from "../components/gcp/atlas";
-import { REGIONS } from "../src/regions";
-import type { Plan } from "../src/plan/types";
+import { REGIONS } from "../domain/regions";
+import type { Plan } from "../tools/plan/types";
 import { descendants, input, ofType, one, plan } from "./support/plan";
 
 const CLUSTER = "mongodbatlas:index/advancedCluster:AdvancedCluster";

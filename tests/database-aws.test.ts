@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DOCUMENTDB_CLASSES, documentDbFamily, documentDbInstancePlan } from "../components/aws/database";
-import type { PlannedResource } from "../src/plan/types";
+import type { PlannedResource } from "../tools/plan/types";
 import { byUrn, descendants, input, ofType, one, plan } from "./support/plan";
 
 const CLUSTER = "aws:docdb/cluster:Cluster";

@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseStackConfig, type DatabaseSettings } from "../src/config";
-import { databaseConfigProblems, databaseService, defaultDatabaseNodes } from "../src/database-capabilities";
-import { buildMongoUri, uriHost, uriReplicaSet } from "../src/mongodb-uri";
-import { registeredUrns, runPlan } from "../src/plan/engine";
+import { ConfigError } from "../config/errors";
+import { parseStackConfig } from "../config/parse";
+import { type DatabaseSettings } from "../domain/stack-config";
+import { databaseConfigProblems, databaseService, defaultDatabaseNodes } from "../domain/capabilities/database";
+import { buildMongoUri, uriHost, uriReplicaSet } from "../domain/mongodb-uri";
+import { registeredUrns, runPlan } from "../tools/plan/engine";
 import { problems, prod, staging } from "./support/config";
 
 const SETTINGS: DatabaseSettings = { engine: "native", size: "medium", nodes: 3, readReplicas: 0, shards: 1, storageGb: 100, pointInTimeRecovery: true };

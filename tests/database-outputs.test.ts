@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Cloud } from "../src/clouds";
+import type { Cloud } from "../domain/clouds";
 import { plan } from "./support/plan";
 
 /** Every stack output the Database contract produces; the app and the cluster read these names on every cloud. */

@@ -7,8 +7,8 @@ import { describe, expect, it } from "vitest";
 import { GCP_MAX_ROTATION_DAYS, gcpRotationPeriod, validateGcpRotationDays } from "../components/gcp/keys";
 import { GOOGLE_HEALTH_CHECK_RANGES, SHARED_ADDRESS_SPACE, gcpAddressPlan } from "../components/gcp/network";
 import { CMEK_SERVICES, GCP_APIS, PROJECT_SERVICES_TYPE, serviceShortName } from "../components/gcp/site";
-import { layoutNetwork } from "../src/network-layout";
-import type { Plan } from "../src/plan/types";
+import { layoutNetwork } from "../domain/network-layout";
+import type { Plan } from "../tools/plan/types";
 import { stackConfig } from "./support/config";
 import { byUrn, childrenOf, descendants, input, objectInput, ofType, one, plan } from "./support/plan";
 

@@ -4,9 +4,9 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { CLOUDS } from "../src/clouds";
-import { decodeWireValue, REDACTED } from "../src/plan/engine";
-import { readStackFiles, SECRET_PLACEHOLDER } from "../src/plan/stack-files";
+import { CLOUDS } from "../domain/clouds";
+import { decodeWireValue, REDACTED } from "../tools/plan/engine";
+import { readStackFiles, SECRET_PLACEHOLDER } from "../tools/plan/stack-files";
 import { byUrn, plan } from "./support/plan";
 
 const run = promisify(execFile);
@@ -85,7 +85,7 @@ describe("captured plan", () => {
 
     it("writes the documented --json shape", async () => {
         const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "plan-")), "plan.json");
-        const { stdout } = await run(process.execPath, ["--import", "tsx", "src/cli/plan.ts", "--stack", "staging", "--json", out], { cwd: ROOT });
+        const { stdout } = await run(process.execPath, ["--import", "tsx", "tools/cli/plan.ts", "--stack", "staging", "--json", out], { cwd: ROOT });
         expect(stdout).toMatch(/Offline plan of stack staging on aws/);
         expect(stdout).toMatch(/├─ gravitypm:components:Network\s+primary-network/);
         const doc = JSON.parse(fs.readFileSync(out, "utf8")) as { stack: string; cloud: string; resources: Record<string, unknown>[] };

@@ -10,10 +10,10 @@ import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { STORES } from "../policy-packs/gravitypm-guard/lib/datastores";
 import { planOf } from "../policy-packs/gravitypm-guard/tests/support";
-import type { Cloud } from "../src/clouds";
-import { planDocument } from "../src/plan/render";
-import type { Plan, PlannedResource } from "../src/plan/types";
-import { evaluatePlan, type PolicyViolation } from "../src/policy/evaluate";
+import type { Cloud } from "../domain/clouds";
+import { planDocument } from "../tools/plan/render";
+import type { Plan, PlannedResource } from "../tools/plan/types";
+import { evaluatePlan, type PolicyViolation } from "../tools/policy/evaluate";
 import { plan } from "./support/plan";
 
 type Inputs = Record<string, unknown>;
@@ -100,7 +100,7 @@ describe("npm run policy", () => {
         fs.writeFileSync(file, JSON.stringify(content));
         return file;
     };
-    const cli = (...args: string[]) => spawnSync(process.execPath, ["--import", "tsx", "src/cli/policy.ts", ...args], { cwd: path.resolve(__dirname, ".."), encoding: "utf8" });
+    const cli = (...args: string[]) => spawnSync(process.execPath, ["--import", "tsx", "tools/cli/policy.ts", ...args], { cwd: path.resolve(__dirname, ".."), encoding: "utf8" });
     const violating = write("violating.json", planDocument(planOf([{ type: "aws:docdb/cluster:Cluster", name: "db", inputs: { storageEncrypted: false, backupRetentionPeriod: 35 } }])));
     const clean = write("clean.json", planDocument(planOf([{ type: "aws:kms/key:Key", name: "key", protect: true, inputs: { enableKeyRotation: true } }])));
 

@@ -8,10 +8,10 @@ import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { policies } from "../policy-packs/gravitypm-guard/policies";
 import { planOf } from "../policy-packs/gravitypm-guard/tests/support";
-import { PolicyConfigError, resolvePolicyConfig } from "../src/policy/config";
-import { evaluatePlan } from "../src/policy/evaluate";
-import { planFromDocument, readPlanFile } from "../src/policy/plan-file";
-import { planDocument } from "../src/plan/render";
+import { PolicyConfigError, resolvePolicyConfig } from "../tools/policy/config";
+import { evaluatePlan } from "../tools/policy/evaluate";
+import { planFromDocument, readPlanFile } from "../tools/policy/plan-file";
+import { planDocument } from "../tools/plan/render";
 
 const unencrypted = planOf([{ type: "aws:docdb/cluster:Cluster", name: "db", inputs: { storageEncrypted: false, backupRetentionPeriod: 1 } }]);
 const levels = async (config?: Record<string, unknown>) => {

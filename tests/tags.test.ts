@@ -3,8 +3,8 @@
  * default tags/labels where the cloud has them (AWS, GCP), explicitly on Azure.
  */
 import { describe, expect, it } from "vitest";
-import { CLOUDS } from "../src/clouds";
-import type { Plan, PlannedResource } from "../src/plan/types";
+import { CLOUDS } from "../domain/clouds";
+import type { Plan, PlannedResource } from "../tools/plan/types";
 import { byUrn, objectInput, plan } from "./support/plan";
 import { TAG_FIELD_EXCEPTIONS, tagField } from "./support/taggable";
 

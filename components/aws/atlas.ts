@@ -11,7 +11,7 @@ import { PrivateLinkEndpointService } from "@pulumi/mongodbatlas/privateLinkEndp
 import * as pulumi from "@pulumi/pulumi";
 import type { AtlasCloudSide } from "../contracts/atlas";
 import { awsConnectionSecret } from "./connection-secret";
-import type { AwsTypes } from "./index";
+import type { AwsTypes } from ".";
 
 /** Atlas names AWS regions in upper snake case: us-east-1 → US_EAST_1. */
 export function atlasAwsRegion(region: string): string {

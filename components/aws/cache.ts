@@ -8,12 +8,12 @@ import { SecurityGroupIngressRule } from "@pulumi/aws/vpc/securityGroupIngressRu
 import * as pulumi from "@pulumi/pulumi";
 import { Provider as RandomProvider } from "@pulumi/random/provider";
 import { RandomPassword } from "@pulumi/random/randomPassword";
-import { AWS_CACHE_NODES, cacheConfigProblems, defaultCacheVersion } from "../../src/cache-capabilities";
-import type { CacheEngine, Size } from "../../src/config";
+import { AWS_CACHE_NODES, cacheConfigProblems, defaultCacheVersion } from "../../domain/capabilities/cache";
+import type { CacheEngine, Size } from "../../domain/stack-config";
 import { storeSecretArgs } from "../contracts/connection-secret";
 import { CACHE_DEFAULTS, CACHE_TYPE, cacheSettings, secretRedisConnectionString, type Cache, type CacheArgs, type CacheCrossRegion } from "../contracts/cache";
 import { awsConnectionSecret } from "./connection-secret";
-import type { AwsTypes } from "./index";
+import type { AwsTypes } from ".";
 import type { AwsKeys } from "./keys";
 import type { AwsNetwork } from "./network";
 import type { AwsSite } from "./site";

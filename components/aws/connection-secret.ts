@@ -2,7 +2,7 @@ import { Secret } from "@pulumi/aws/secretsmanager/secret";
 import { SecretVersion } from "@pulumi/aws/secretsmanager/secretVersion";
 import * as pulumi from "@pulumi/pulumi";
 import type { ConnectionSecretArgs } from "../contracts/connection-secret";
-import type { AwsTypes } from "./index";
+import type { AwsTypes } from ".";
 
 /** `<prefix>/<purpose>/connection-string`: the path workloads' IAM policies grant. */
 export function awsSecretName(namePrefix: string, purpose: string): string {

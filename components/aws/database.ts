@@ -10,8 +10,8 @@ import { SecurityGroupIngressRule } from "@pulumi/aws/vpc/securityGroupIngressRu
 import * as pulumi from "@pulumi/pulumi";
 import { Provider as RandomProvider } from "@pulumi/random/provider";
 import { RandomPassword } from "@pulumi/random/randomPassword";
-import type { Size } from "../../src/config";
-import { databaseConfigProblems } from "../../src/database-capabilities";
+import type { Size } from "../../domain/stack-config";
+import { databaseConfigProblems } from "../../domain/capabilities/database";
 import { storeSecretArgs } from "../contracts/connection-secret";
 import {
     assertDatabaseBuildable,
@@ -29,7 +29,7 @@ import {
     type DatabaseRegion,
 } from "../contracts/database";
 import { awsConnectionSecret } from "./connection-secret";
-import type { AwsTypes } from "./index";
+import type { AwsTypes } from ".";
 import type { AwsSite } from "./site";
 
 export const DOCUMENTDB_DEFAULT_VERSION = "5.0.0";

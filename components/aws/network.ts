@@ -13,7 +13,7 @@ import { Role } from "@pulumi/aws/iam/role";
 import { RolePolicy } from "@pulumi/aws/iam/rolePolicy";
 import * as pulumi from "@pulumi/pulumi";
 import { DEFAULT_FLOW_LOG_RETENTION_DAYS, NETWORK_TYPE, type Network, type NetworkArgs } from "../contracts/network";
-import { layoutNetwork, type NetworkLayout, type Tier } from "../../src/network-layout";
+import { layoutNetwork, type NetworkLayout, type Tier } from "../../domain/network-layout";
 import type { AwsKeys } from "./keys";
 import type { AwsSite } from "./site";
 

@@ -12,7 +12,7 @@ import { PrivateLinkEndpointService } from "@pulumi/mongodbatlas/privateLinkEndp
 import * as pulumi from "@pulumi/pulumi";
 import type { AtlasCloudSide } from "../contracts/atlas";
 import { azureConnectionSecret } from "./connection-secret";
-import type { AzureTypes } from "./index";
+import type { AzureTypes } from ".";
 import { roleDefinitionId } from "./keys";
 
 /** MongoDB Atlas's multi-tenant Entra application; its service principal in the stack's tenant

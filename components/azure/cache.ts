@@ -4,13 +4,13 @@ import { RedisEnterprise } from "@pulumi/azure-native/redisenterprise/redisEnter
 import * as pulumi from "@pulumi/pulumi";
 import { Provider as RandomProvider } from "@pulumi/random/provider";
 import { RandomString } from "@pulumi/random/randomString";
-import { AZURE_REDIS_SKUS, cacheConfigProblems, defaultCacheVersion } from "../../src/cache-capabilities";
-import type { CachePersistence } from "../../src/config";
+import { AZURE_REDIS_SKUS, cacheConfigProblems, defaultCacheVersion } from "../../domain/capabilities/cache";
+import type { CachePersistence } from "../../domain/stack-config";
 import { storeSecretArgs } from "../contracts/connection-secret";
 import { CACHE_DEFAULTS, CACHE_TYPE, cacheSettings, secretRedisConnectionString, type Cache, type CacheArgs, type CacheCrossRegion } from "../contracts/cache";
 import type { SiteRole } from "../contracts/site";
 import { azureConnectionSecret } from "./connection-secret";
-import type { AzureTypes } from "./index";
+import type { AzureTypes } from ".";
 import type { AzureKeys } from "./keys";
 import { fitNamePrefix, NAME_SUFFIX_LENGTH, SITE_ROLE_CODES } from "./naming";
 import type { AzureNetwork } from "./network";

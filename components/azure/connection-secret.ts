@@ -1,7 +1,7 @@
 import { Secret } from "@pulumi/azure-native/keyvault/secret";
 import * as pulumi from "@pulumi/pulumi";
 import type { ConnectionSecretArgs } from "../contracts/connection-secret";
-import type { AzureTypes } from "./index";
+import type { AzureTypes } from ".";
 
 /** `<purpose>-connection-string`: Key Vault secret names allow letters, digits and hyphens, and
  * the vault is already the stack's own. */

@@ -3,9 +3,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { Provider as RandomProvider } from "@pulumi/random/provider";
 import { RandomPassword } from "@pulumi/random/randomPassword";
 import { RandomString } from "@pulumi/random/randomString";
-import type { Size } from "../../src/config";
-import { databaseConfigProblems, VCORE_HA_NODES } from "../../src/database-capabilities";
-import { uriHost } from "../../src/mongodb-uri";
+import type { Size } from "../../domain/stack-config";
+import { databaseConfigProblems, VCORE_HA_NODES } from "../../domain/capabilities/database";
+import { uriHost } from "../../domain/mongodb-uri";
 import { storeSecretArgs } from "../contracts/connection-secret";
 import {
     assertDatabaseBuildable,
@@ -21,7 +21,7 @@ import {
     type DatabaseRegion,
 } from "../contracts/database";
 import { azureConnectionSecret } from "./connection-secret";
-import type { AzureTypes } from "./index";
+import type { AzureTypes } from ".";
 import { dataStoreDiagnostics, dataStoreMetricAlert, dataStorePrivateEndpoint } from "./data-store";
 
 export const VCORE_DEFAULT_VERSION = "7.0";

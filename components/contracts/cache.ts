@@ -8,8 +8,8 @@
  * src/cache-capabilities.ts; docs/cache.md explains the choice of service per cloud.
  */
 import * as pulumi from "@pulumi/pulumi";
-import type { CacheCrossRegionMode } from "../../src/cache-capabilities";
-import type { CacheEngine, CachePersistence, CacheSettings, Size } from "../../src/config";
+import type { CacheCrossRegionMode } from "../../domain/capabilities/cache";
+import type { CacheEngine, CachePersistence, CacheSettings, Size } from "../../domain/stack-config";
 import type { CloudTypes } from "./cloud";
 
 export const CACHE_TYPE = "gravitypm:components:Cache";

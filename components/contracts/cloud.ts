@@ -8,7 +8,7 @@
  * full types while the platform sees only the contracts.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import type { Cloud } from "../../src/clouds";
+import type { Cloud } from "../../domain/clouds";
 import type { Alerts, AlertsArgs } from "./alerts";
 import type { Cache, CacheArgs } from "./cache";
 import type { Database, DatabaseArgs } from "./database";

@@ -9,9 +9,9 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { RandomPasswordArgs } from "@pulumi/random/randomPassword";
-import type { DatabaseEngine, DatabaseSettings, Size } from "../../src/config";
-import type { DatabaseProblem } from "../../src/database-capabilities";
-import { buildMongoUri, type MongoUri } from "../../src/mongodb-uri";
+import type { DatabaseEngine, DatabaseSettings, Size } from "../../domain/stack-config";
+import type { DatabaseProblem } from "../../domain/capabilities/database";
+import { buildMongoUri, type MongoUri } from "../../domain/mongodb-uri";
 import type { CloudTypes } from "./cloud";
 
 export const DATABASE_TYPE = "gravitypm:components:Database";

@@ -4,7 +4,7 @@
  * open by default (every ingress path is opened by the component that needs it).
  */
 import type * as pulumi from "@pulumi/pulumi";
-import type { NetworkLayout } from "../../src/network-layout";
+import type { NetworkLayout } from "../../domain/network-layout";
 import type { Keys } from "./keys";
 import type { Site } from "./site";
 

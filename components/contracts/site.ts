@@ -5,7 +5,7 @@
  * addressed (the GCP project, the Azure resource group).
  */
 import type * as pulumi from "@pulumi/pulumi";
-import type { RegionPlacement } from "../../src/config";
+import type { RegionPlacement } from "../../domain/stack-config";
 
 export type SiteRole = "primary" | "dr";
 

@@ -8,7 +8,7 @@ import { PrivateLinkEndpoint } from "@pulumi/mongodbatlas/privateLinkEndpoint";
 import { PrivateLinkEndpointService } from "@pulumi/mongodbatlas/privateLinkEndpointService";
 import type { AtlasCloudSide } from "../contracts/atlas";
 import { gcpConnectionSecret } from "./connection-secret";
-import type { GcpTypes } from "./index";
+import type { GcpTypes } from ".";
 
 /**
  * Atlas's names for the GCP regions this platform offers (src/regions.ts). The oldest regions

@@ -11,13 +11,13 @@ import {
     GCP_INSTANCE_MEMORY_GB,
     GCP_READ_REPLICAS_MIN_GB,
     MEMORYSTORE_CLUSTER,
-} from "../../src/cache-capabilities";
-import type { CachePersistence, CacheSettings } from "../../src/config";
+} from "../../domain/capabilities/cache";
+import type { CachePersistence, CacheSettings } from "../../domain/stack-config";
 import { storeSecretArgs } from "../contracts/connection-secret";
 import { CACHE_DEFAULTS, CACHE_TYPE, cacheSettings, secretRedisConnectionString, type Cache, type CacheArgs, type CacheCrossRegion } from "../contracts/cache";
 import { gcpCacheExport } from "./cache-export";
 import { gcpConnectionSecret } from "./connection-secret";
-import type { GcpTypes } from "./index";
+import type { GcpTypes } from ".";
 import type { GcpKeys } from "./keys";
 import type { GcpNetwork } from "./network";
 import type { GcpSite } from "./site";

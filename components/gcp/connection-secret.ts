@@ -2,7 +2,7 @@ import { Secret } from "@pulumi/gcp/secretmanager/secret";
 import { SecretVersion } from "@pulumi/gcp/secretmanager/secretVersion";
 import * as pulumi from "@pulumi/pulumi";
 import type { ConnectionSecretArgs } from "../contracts/connection-secret";
-import type { GcpTypes } from "./index";
+import type { GcpTypes } from ".";
 
 /** `<prefix>-<purpose>-connection-string`: Secret Manager ids allow no `/`. */
 export function gcpSecretId(namePrefix: string, purpose: string): string {

@@ -10,7 +10,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { IPv4CidrRange, IPv4Prefix } from "ip-num";
 import { NETWORK_TYPE, type Network, type NetworkArgs } from "../contracts/network";
 import type { SiteRole } from "../contracts/site";
-import { layoutNetwork, type NetworkLayout } from "../../src/network-layout";
+import { layoutNetwork, type NetworkLayout } from "../../domain/network-layout";
 import type { GcpKeys } from "./keys";
 import type { GcpSite } from "./site";
 

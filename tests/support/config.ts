@@ -3,9 +3,11 @@
  * database config tests start, so they differ only in the keys they exercise, and the
  * validated config of the repository's own stack files.
  */
-import type { Cloud } from "../../src/clouds";
-import { ConfigError, parseStackConfig, PROJECT, type StackConfig } from "../../src/config";
-import { resolveConfig } from "../../src/plan/engine";
+import type { Cloud } from "../../domain/clouds";
+import { ConfigError } from "../../config/errors";
+import { parseStackConfig } from "../../config/parse";
+import { PROJECT, type StackConfig } from "../../domain/stack-config";
+import { resolveConfig } from "../../tools/plan/engine";
 
 const BASE: Record<string, string> = {
     domain: "app.gravitypm.example.com",

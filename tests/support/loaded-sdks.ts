@@ -2,8 +2,8 @@
  * Run as a script: plans one stack on one cloud, then prints which Pulumi SDK packages the
  * process loaded. Used by the lazy-loading test in a fresh process per cloud.
  */
-import { runPlan } from "../../src/plan/engine";
-import type { Cloud } from "../../src/clouds";
+import { runPlan } from "../../tools/plan/engine";
+import type { Cloud } from "../../domain/clouds";
 
 async function main() {
     const [stack, cloud] = process.argv.slice(2);

@@ -4,9 +4,9 @@
  * fresh per file; within a file plans are cached per (stack, cloud, overrides) and must be
  * produced one after another (the engine swaps the global mock monitor).
  */
-import type { Cloud } from "../../src/clouds";
-import { runPlan, type PlanOptions } from "../../src/plan/engine";
-import type { Plan, PlannedResource } from "../../src/plan/types";
+import type { Cloud } from "../../domain/clouds";
+import { runPlan, type PlanOptions } from "../../tools/plan/engine";
+import type { Plan, PlannedResource } from "../../tools/plan/types";
 
 const cache = new Map<string, Promise<Plan>>();
 let queue: Promise<unknown> = Promise.resolve();

@@ -13,9 +13,9 @@ import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { AnalyzerClient } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import * as pb from "@pulumi/pulumi/proto/analyzer_pb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Plan, PlannedResource } from "../../../src/plan/types";
-import { resolvePolicyConfig, type EnforcementLevel } from "../../../src/policy/config";
-import { evaluatePlan } from "../../../src/policy/evaluate";
+import type { Plan, PlannedResource } from "../../../tools/plan/types";
+import { resolvePolicyConfig, type EnforcementLevel } from "../../../tools/policy/config";
+import { evaluatePlan } from "../../../tools/policy/evaluate";
 import { policies } from "../policies";
 import { awsDatabase, prodAws } from "./fixtures";
 

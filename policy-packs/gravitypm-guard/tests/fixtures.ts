@@ -3,7 +3,7 @@
  * their repaired twins). Built with planOf so they read like the plans the engine produces:
  * explicit providers with default tags, dependencies where the program would have them.
  */
-import type { Plan } from "../../../src/plan/types";
+import type { Plan } from "../../../tools/plan/types";
 import { planOf, type FixtureResource } from "./support";
 
 const TAGS = JSON.stringify({ tags: { project: "gravitypm", stack: "prod", environment: "prod", owner: "platform", "cost-centre": "eng", "managed-by": "pulumi" } });

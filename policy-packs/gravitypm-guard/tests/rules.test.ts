@@ -7,7 +7,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { evaluatePlan } from "../../../src/policy/evaluate";
+import { evaluatePlan } from "../../../tools/policy/evaluate";
 import { isStackPolicy, type GuardResourcePolicy } from "../lib/rule";
 import type { Props } from "../lib/values";
 import { policies } from "../policies";

@@ -3,8 +3,8 @@
  * (Checkov style), and against the repaired plan.
  */
 import { describe, expect, it } from "vitest";
-import { evaluatePlan } from "../../../src/policy/evaluate";
-import type { Plan } from "../../../src/plan/types";
+import { evaluatePlan } from "../../../tools/policy/evaluate";
+import type { Plan } from "../../../tools/plan/types";
 import type { GuardPolicy } from "../lib/rule";
 import { policies } from "../policies";
 import { awsDatabase, awsSite, prodAws } from "./fixtures";

@@ -2,7 +2,7 @@
  * Test helpers: tiny synthetic plans, so a rule can be run through the same evaluator the
  * runner uses (type matching, config defaults and validation, environment detection).
  */
-import type { Plan, PlannedResource } from "../../../src/plan/types";
+import type { Plan, PlannedResource } from "../../../tools/plan/types";
 import type { GuardPolicy } from "../lib/rule";
 import type { Props } from "../lib/values";
 

@@ -1,0 +1,135 @@
+/**
+ * Rules that span keys: what a choice of cloud or engine requires, what prod requires, and
+ * what the chosen database and cache services accept (from the capability tables). Also
+ * fills the defaults that depend on the service rather than the environment.
+ */
+import { cacheConfigProblems, cloudDefaultCachePersistence } from "../domain/capabilities/cache";
+import { databaseConfigProblems, databaseService, defaultDatabaseNodes } from "../domain/capabilities/database";
+import { AZURE_MAX_FLOW_LOG_RETENTION_DAYS } from "../domain/catalogs/azure";
+import type { Cloud } from "../domain/clouds";
+import type { CacheSettings, DatabaseSettings } from "../domain/stack-config";
+import type { Report } from "./errors";
+import type { Parsed } from "./schema";
+
+export interface RuleContext {
+    /** The raw values, to tell a value the user set from a profile default. */
+    readonly raw: Readonly<Record<string, string>>;
+    readonly cloud: Cloud | undefined;
+    readonly isProd: boolean;
+    readonly hasDr: boolean;
+    readonly report: Report;
+}
+
+/** How many voting members a database needs depends on its service (Atlas always runs at
+ * least three; Cosmos DB vCore HA is a pair), so that default comes from the service. */
+export function fillServiceDefaults(parsed: Parsed, { raw, cloud, isProd }: RuleContext): void {
+    const databaseEngine = parsed.databaseEngine;
+    if (raw.databaseNodes === undefined && cloud !== undefined && databaseEngine !== undefined) {
+        parsed.databaseNodes = defaultDatabaseNodes(databaseService(cloud, databaseEngine), isProd);
+    }
+}
+
+export function checkCrossKeyRules(parsed: Parsed, { raw, cloud, isProd, report }: RuleContext): void {
+    if (cloud === "gcp" && parsed.gcpProject === undefined) {
+        report("gcpProject", "must be set when cloud is gcp: the id of the GCP project that hosts the stack");
+    }
+    const databaseEngine = parsed.databaseEngine;
+    // GCP has no managed MongoDB, so its native database is Atlas on GCP and needs an org.
+    const needsAtlas = databaseEngine === "atlas" || (databaseEngine === "native" && cloud === "gcp");
+    if (needsAtlas && parsed.atlasOrgId === undefined) {
+        report("atlasOrgId", "must be set when the database runs on MongoDB Atlas (databaseEngine=atlas, or cloud=gcp)");
+    }
+    // Atlas reaches an Azure Key Vault only as a service principal of its own Entra application,
+    // which someone with directory rights creates once per tenant; a Pulumi stack cannot.
+    if (databaseEngine === "atlas" && cloud === "azure" && parsed.atlasAzureServicePrincipalId === undefined) {
+        report(
+            "atlasAzureServicePrincipalId",
+            "must be set when databaseEngine=atlas on Azure: create Atlas's service principal once per tenant (az ad sp create --id 9f2deb0d-be22-4524-a403-df531868bac0) and set its object id",
+        );
+    }
+    // Azure Network Watcher keeps flow logs at most 365 days and rejects a longer retention
+    // at deploy time; saying so now beats a failed `pulumi up`.
+    if (cloud === "azure" && parsed.logRetentionDays !== undefined && parsed.logRetentionDays > AZURE_MAX_FLOW_LOG_RETENTION_DAYS) {
+        report("logRetentionDays", `must be at most ${AZURE_MAX_FLOW_LOG_RETENTION_DAYS} on Azure (the Network Watcher flow-log limit)`);
+    }
+    if (parsed.edgeProvider === "cloudflare") {
+        if (parsed.cloudflareAccountId === undefined) report("cloudflareAccountId", "must be set when edgeProvider is cloudflare");
+        if (parsed.cloudflareZoneId === undefined) report("cloudflareZoneId", "must be set when edgeProvider is cloudflare");
+    }
+    for (const key of ["domain", "alertEmails", "owner", "costCentre"] as const) {
+        if (raw[key] === undefined) report(key, "must be set in the stack file");
+    }
+    if (parsed.clusterMinNodes !== undefined && parsed.clusterMaxNodes !== undefined && parsed.clusterMaxNodes < parsed.clusterMinNodes) {
+        report("clusterMaxNodes", `must be at least clusterMinNodes (${parsed.clusterMinNodes})`);
+    }
+    if (isProd) {
+        if (parsed.databaseNodes !== undefined && parsed.databaseNodes < 2) {
+            report("databaseNodes", "prod needs at least 2 database nodes so a zone failure fails over instead of losing the database");
+        }
+        if (parsed.cacheReplicasPerShard !== undefined && parsed.cacheReplicasPerShard < 1) {
+            report("cacheReplicasPerShard", "prod needs at least 1 replica per shard for automatic failover");
+        }
+        if (parsed.clusterMinNodes !== undefined && parsed.clusterMinNodes < 2) {
+            report("clusterMinNodes", "prod needs at least 2 nodes so the app survives a node or zone loss");
+        }
+    }
+}
+
+/** The database settings once every key they need parsed, else undefined. */
+export function databaseSettings(parsed: Parsed): DatabaseSettings | undefined {
+    const { databaseEngine, databaseSize, databaseNodes, databaseReadReplicas, databaseShards, databaseStorageGb, databasePointInTimeRecovery } = parsed;
+    if (
+        databaseEngine === undefined ||
+        databaseSize === undefined ||
+        databaseNodes === undefined ||
+        databaseReadReplicas === undefined ||
+        databaseShards === undefined ||
+        databaseStorageGb === undefined ||
+        databasePointInTimeRecovery === undefined
+    ) {
+        return undefined;
+    }
+    return {
+        engine: databaseEngine,
+        size: databaseSize,
+        nodes: databaseNodes,
+        readReplicas: databaseReadReplicas,
+        shards: databaseShards,
+        storageGb: databaseStorageGb,
+        pointInTimeRecovery: databasePointInTimeRecovery,
+    };
+}
+
+/** The cache settings once every key they need parsed, else undefined. */
+export function cacheSettings(parsed: Parsed): CacheSettings | undefined {
+    const { cacheEngine, cacheSize, cacheShards, cacheReplicasPerShard, cachePersistence, cacheSnapshotRetentionDays } = parsed;
+    if (
+        cacheEngine === undefined ||
+        cacheSize === undefined ||
+        cacheShards === undefined ||
+        cacheReplicasPerShard === undefined ||
+        cachePersistence === undefined ||
+        cacheSnapshotRetentionDays === undefined
+    ) {
+        return undefined;
+    }
+    return { engine: cacheEngine, size: cacheSize, shards: cacheShards, replicasPerShard: cacheReplicasPerShard, persistence: cachePersistence, snapshotRetentionDays: cacheSnapshotRetentionDays };
+}
+
+/** What the chosen database and cache services accept, from the capability tables. */
+export function checkDataTier(parsed: Parsed, { raw, cloud, isProd, hasDr, report }: RuleContext): void {
+    if (cloud === undefined) return;
+    const database = databaseSettings(parsed);
+    if (database !== undefined && parsed.rpoMinutes !== undefined) {
+        for (const problem of databaseConfigProblems(database, { cloud, hasDr, rpoMinutes: parsed.rpoMinutes })) report(problem.key, problem.message);
+    }
+    // Persistence the cache service cannot combine with prod's DR copy (Azure) defaults to
+    // what it can; an explicit value is still checked below and reported.
+    if (raw.cachePersistence === undefined && parsed.cacheShards !== undefined && parsed.cachePersistence !== undefined) {
+        parsed.cachePersistence = cloudDefaultCachePersistence(cloud, parsed.cacheShards, isProd, parsed.cachePersistence) ?? parsed.cachePersistence;
+    }
+    const cache = cacheSettings(parsed);
+    if (cache !== undefined) {
+        for (const problem of cacheConfigProblems(cache, cloud, isProd)) report(problem.key, problem.message);
+    }
+}

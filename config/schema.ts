@@ -1,0 +1,116 @@
+/**
+ * One schema per config key. Each takes the raw string the Pulumi CLI hands a program:
+ * structured values (arrays) arrive JSON-encoded.
+ */
+import { z } from "zod";
+import { CLOUDS } from "../domain/clouds";
+import { MAX_ZONES } from "../domain/network-layout";
+import {
+    CACHE_ENGINES,
+    CACHE_PERSISTENCE,
+    DATABASE_ENGINES,
+    EDGE_PROVIDERS,
+    ENVIRONMENTS,
+    MAX_BACKUP_RETENTION_DAYS,
+    MIN_BACKUP_RETENTION_DAYS,
+    SIZES,
+    type ConfigKey,
+} from "../domain/stack-config";
+
+const wholeNumber = (min: number, max: number) =>
+    z
+        .string()
+        .regex(/^-?\d+$/, { error: `must be a whole number from ${min} to ${max}` })
+        .transform(Number)
+        .pipe(z.number().min(min, { error: `must be at least ${min}` }).max(max, { error: `must be at most ${max}` }));
+
+const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
+    z.enum(values, { error: `must be one of: ${values.join(", ")}` });
+
+const bool = z.enum(["true", "false"], { error: "must be true or false" }).transform((v) => v === "true");
+
+/** A tag-safe name: also a valid GCP label value once lowercased. */
+const tagValue = z.string().regex(/^[A-Za-z0-9_-]{1,63}$/, {
+    error: "must be 1-63 letters, digits, '_' or '-' (it becomes a tag and a GCP label value)",
+});
+
+const hostname = z
+    .string()
+    .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, {
+        error: "must be a lowercase DNS name such as app.example.com",
+    });
+
+/** Structured arrays arrive JSON-encoded; a comma-separated string is accepted too. */
+const emailList = z
+    .string()
+    .transform((raw, ctx) => {
+        if (raw.trim().startsWith("[")) {
+            try {
+                const parsed: unknown = JSON.parse(raw);
+                if (Array.isArray(parsed) && parsed.every((e) => typeof e === "string")) return parsed;
+            } catch {
+                // fall through to the issue below
+            }
+            ctx.addIssue({ code: "custom", message: "must be a list of email addresses" });
+            return z.NEVER;
+        }
+        return raw.split(",").map((e) => e.trim()).filter((e) => e.length > 0);
+    })
+    .pipe(
+        z
+            .array(z.email({ error: (iss) => `${JSON.stringify(iss.input)} is not an email address` }))
+            .min(1, { error: "must list at least one email address" }),
+    );
+
+const httpsUrl = z.url({ protocol: /^https$/, error: "must be an https:// URL" });
+
+/** Every key the program reads, with its schema. Pulumi.yaml declares the same keys. */
+export const FIELDS = {
+    cloud: oneOf(CLOUDS),
+    environment: oneOf(ENVIRONMENTS),
+    awsRegion: z.string(),
+    awsDrRegion: z.string(),
+    gcpRegion: z.string(),
+    gcpDrRegion: z.string(),
+    azureRegion: z.string(),
+    azureDrRegion: z.string(),
+    gcpProject: z.string().regex(/^[a-z][a-z0-9-]{4,28}[a-z0-9]$/, {
+        error: "must be a GCP project id: 6-30 lowercase letters, digits or '-', starting with a letter",
+    }),
+    zoneCount: wholeNumber(2, MAX_ZONES),
+    networkCidr: z.string(),
+    drNetworkCidr: z.string(),
+    databaseEngine: oneOf(DATABASE_ENGINES),
+    edgeProvider: oneOf(EDGE_PROVIDERS),
+    domain: hostname,
+    alertEmails: emailList,
+    alertWebhookUrl: httpsUrl,
+    backupRetentionDays: wholeNumber(MIN_BACKUP_RETENTION_DAYS, MAX_BACKUP_RETENTION_DAYS),
+    logRetentionDays: wholeNumber(30, 3653),
+    rpoMinutes: wholeNumber(1, 10080),
+    rtoMinutes: wholeNumber(1, 10080),
+    owner: tagValue,
+    costCentre: tagValue,
+    databaseSize: oneOf(SIZES),
+    databaseNodes: wholeNumber(1, 7),
+    databaseReadReplicas: wholeNumber(0, 5),
+    databaseShards: wholeNumber(1, 32),
+    databaseStorageGb: wholeNumber(10, 16384),
+    databasePointInTimeRecovery: bool,
+    cacheEngine: oneOf(CACHE_ENGINES),
+    cacheSize: oneOf(SIZES),
+    cacheShards: wholeNumber(1, 30),
+    cacheReplicasPerShard: wholeNumber(0, 5),
+    cachePersistence: oneOf(CACHE_PERSISTENCE),
+    cacheSnapshotRetentionDays: wholeNumber(1, 35),
+    clusterNodeSize: oneOf(SIZES),
+    clusterMinNodes: wholeNumber(1, 100),
+    clusterMaxNodes: wholeNumber(1, 1000),
+    atlasOrgId: z.string().regex(/^[0-9a-f]{24}$/, { error: "must be a MongoDB Atlas organization id (24 hex digits)" }),
+    atlasAzureServicePrincipalId: z.uuid({ error: "must be the object id (a UUID) of MongoDB Atlas's service principal in your Azure tenant" }),
+    cloudflareAccountId: z.string().regex(/^[0-9a-f]{32}$/, { error: "must be a Cloudflare account id (32 hex digits)" }),
+    cloudflareZoneId: z.string().regex(/^[0-9a-f]{32}$/, { error: "must be a Cloudflare zone id (32 hex digits)" }),
+} as const satisfies Record<ConfigKey, z.ZodType<unknown, string>>;
+
+/** A config value once its schema has parsed it. */
+export type Parsed = { -readonly [K in ConfigKey]?: z.output<(typeof FIELDS)[K]> };

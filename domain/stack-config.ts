@@ -1,0 +1,144 @@
+/**
+ * The vocabulary of a stack and the typed, validated stack config the program runs on.
+ * SDK-free: config/ produces a StackConfig, program/ hands parts of it to components, and
+ * the capability tables and components speak these types.
+ */
+import type { Cloud } from "./clouds";
+
+export const PROJECT = "gravitypm";
+export const ENVIRONMENTS = ["staging", "prod"] as const;
+export type Environment = (typeof ENVIRONMENTS)[number];
+export const SIZES = ["small", "medium", "large", "xlarge"] as const;
+export type Size = (typeof SIZES)[number];
+export const DATABASE_ENGINES = ["native", "atlas"] as const;
+export type DatabaseEngine = (typeof DATABASE_ENGINES)[number];
+export const EDGE_PROVIDERS = ["native", "cloudflare"] as const;
+export type EdgeProvider = (typeof EDGE_PROVIDERS)[number];
+export const CACHE_ENGINES = ["redis", "valkey"] as const;
+export type CacheEngine = (typeof CACHE_ENGINES)[number];
+export const CACHE_PERSISTENCE = ["none", "rdb", "aof"] as const;
+export type CachePersistence = (typeof CACHE_PERSISTENCE)[number];
+
+/** Every key of the `gravitypm:` namespace; Pulumi.yaml declares the same keys, config/schema.ts
+ * gives each its schema and stacks/profiles.ts the defaults. */
+export const CONFIG_KEYS = [
+    "cloud",
+    "environment",
+    "awsRegion",
+    "awsDrRegion",
+    "gcpRegion",
+    "gcpDrRegion",
+    "azureRegion",
+    "azureDrRegion",
+    "gcpProject",
+    "zoneCount",
+    "networkCidr",
+    "drNetworkCidr",
+    "databaseEngine",
+    "edgeProvider",
+    "domain",
+    "alertEmails",
+    "alertWebhookUrl",
+    "backupRetentionDays",
+    "logRetentionDays",
+    "rpoMinutes",
+    "rtoMinutes",
+    "owner",
+    "costCentre",
+    "databaseSize",
+    "databaseNodes",
+    "databaseReadReplicas",
+    "databaseShards",
+    "databaseStorageGb",
+    "databasePointInTimeRecovery",
+    "cacheEngine",
+    "cacheSize",
+    "cacheShards",
+    "cacheReplicasPerShard",
+    "cachePersistence",
+    "cacheSnapshotRetentionDays",
+    "clusterNodeSize",
+    "clusterMinNodes",
+    "clusterMaxNodes",
+    "atlasOrgId",
+    "atlasAzureServicePrincipalId",
+    "cloudflareAccountId",
+    "cloudflareZoneId",
+] as const;
+export type ConfigKey = (typeof CONFIG_KEYS)[number];
+
+/** Backup retention bounds: 7 days is the floor we promise; 35 is the longest point-in-time
+ * window DocumentDB and Cosmos DB vCore keep, and the AWS Backup vault lock maximum we use. */
+export const MIN_BACKUP_RETENTION_DAYS = 7;
+export const MAX_BACKUP_RETENTION_DAYS = 35;
+
+/** The fewest zones prod may span: three where the region has them, never fewer than two. */
+export const PROD_MIN_ZONES = 3;
+
+/** A placement of the platform: one region, its zones and its network range. */
+export interface RegionPlacement {
+    readonly region: string;
+    /** The zones used, in order; at least two. */
+    readonly zones: readonly string[];
+    readonly cidr: string;
+}
+
+export interface DatabaseSettings {
+    readonly engine: DatabaseEngine;
+    readonly size: Size;
+    /** Voting members (instances) in the primary region. */
+    readonly nodes: number;
+    readonly readReplicas: number;
+    /** 1 = a replica set; more = a sharded cluster. */
+    readonly shards: number;
+    readonly storageGb: number;
+    readonly pointInTimeRecovery: boolean;
+}
+
+export interface CacheSettings {
+    readonly engine: CacheEngine;
+    readonly size: Size;
+    readonly shards: number;
+    readonly replicasPerShard: number;
+    readonly persistence: CachePersistence;
+    readonly snapshotRetentionDays: number;
+}
+
+export interface ClusterSettings {
+    readonly nodeSize: Size;
+    readonly minNodes: number;
+    readonly maxNodes: number;
+}
+
+export interface StackConfig {
+    readonly project: string;
+    readonly stack: string;
+    readonly cloud: Cloud;
+    readonly environment: Environment;
+    readonly isProd: boolean;
+    readonly primary: RegionPlacement;
+    /** The disaster-recovery region; always present in prod. */
+    readonly dr?: RegionPlacement;
+    /** GCP project that hosts the stack (GCP only). */
+    readonly gcpProject?: string;
+    readonly edgeProvider: EdgeProvider;
+    readonly domain: string;
+    readonly alertEmails: readonly string[];
+    readonly alertWebhookUrl?: string;
+    readonly backupRetentionDays: number;
+    readonly logRetentionDays: number;
+    readonly rpoMinutes: number;
+    readonly rtoMinutes: number;
+    readonly owner: string;
+    readonly costCentre: string;
+    readonly database: DatabaseSettings;
+    readonly cache: CacheSettings;
+    readonly cluster: ClusterSettings;
+    readonly atlasOrgId?: string;
+    /** Object id of MongoDB Atlas's service principal in the stack's Azure tenant (Atlas on Azure). */
+    readonly atlasAzureServicePrincipalId?: string;
+    readonly cloudflareAccountId?: string;
+    readonly cloudflareZoneId?: string;
+    /** The standard tags every taggable resource carries (see domain/tags.ts). */
+    readonly tags: Readonly<Record<string, string>>;
+}

@@ -1,0 +1,149 @@
+/**
+ * The composition, identical on every cloud: sites (explicit providers) → keys → alerts →
+ * network → data tier → cluster → edge → backup. Components never read config; this file
+ * hands each what it needs. Logical names here are part of every URN below them: renaming
+ * one replaces its resources, so a rename needs an alias.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import type { CloudImplementation, CloudTypes } from "../components/contracts/cloud";
+import type { StackConfig } from "../domain/stack-config";
+import { DATABASE_SERVICE_NAMES, databaseService } from "../domain/capabilities/database";
+
+export interface PlatformOutputs {
+    readonly cloud: string;
+    readonly environment: string;
+    /** The stack's recovery targets; the policy pack's RPO rule judges the plan against them. */
+    readonly rpoMinutes: number;
+    readonly rtoMinutes: number;
+    readonly primaryRegion: string;
+    readonly drRegion?: string;
+    readonly zones: readonly string[];
+    readonly networkId: pulumi.Output<string>;
+    readonly drNetworkId?: pulumi.Output<string>;
+    readonly keyId: pulumi.Output<string>;
+    readonly alertTargets: pulumi.Output<string>[];
+    /** The managed service the database runs on (DocumentDB, MongoDB Atlas, Cosmos DB vCore). */
+    readonly databaseService: string;
+    readonly databaseHost: pulumi.Output<string>;
+    readonly databasePort: pulumi.Output<number>;
+    readonly databaseReaderHost: pulumi.Output<string>;
+    /** null where the service has no replica set a driver names (sharded, vCore), so the output exists on every cloud. */
+    readonly databaseReplicaSetName: pulumi.Output<string | null>;
+    /** Secret; also in the cloud's secret store at `databaseConnectionSecretId`. */
+    readonly databaseConnectionString: pulumi.Output<string>;
+    readonly databaseConnectionSecretId: pulumi.Output<string>;
+    /** The cache endpoint; its connection string (with the credential) stays a secret in the
+     * cloud's secret store and is not a stack output. */
+    readonly cacheHost: pulumi.Output<string>;
+    readonly cachePort: pulumi.Output<number>;
+    readonly cacheClusterMode: boolean;
+    /** How the cache reaches the DR region, or why it does not. */
+    readonly cacheCrossRegion: string;
+}
+
+export function buildPlatform<T extends CloudTypes>(cfg: StackConfig, cloud: CloudImplementation<T>): PlatformOutputs {
+    const namePrefix = `${cfg.project}-${cfg.stack}`;
+    // Stateful resources (keys, log stores, databases) are protected in prod only, so a
+    // staging teardown stays one `pulumi destroy`.
+    const protect = cfg.isProd;
+
+    const primary = cloud.site("primary", { role: "primary", placement: cfg.primary, tags: cfg.tags, namePrefix, protect });
+    const keys = cloud.keys("primary-keys", { site: primary, protect });
+    // The DR site and key come before the alerts, which need them where alert targets are
+    // regional (an AWS alarm can only notify a topic in its own region).
+    const dr = cfg.dr ? cloud.site("dr", { role: "dr", placement: cfg.dr, tags: cfg.tags, namePrefix, protect }) : undefined;
+    const drKeys = dr ? cloud.keys("dr-keys", { site: dr, protect }) : undefined;
+    const alerts = cloud.alerts("alerts", {
+        site: primary,
+        keys,
+        emails: cfg.alertEmails,
+        webhookUrl: cfg.alertWebhookUrl,
+        dr: dr && drKeys ? { site: dr, keys: drKeys } : undefined,
+    });
+    const network = cloud.network("primary-network", {
+        site: primary,
+        keys,
+        flowLogRetentionDays: cfg.logRetentionDays,
+        natPerZone: cfg.isProd,
+        protect,
+    });
+
+    const drNetwork =
+        dr && drKeys
+            ? cloud.network("dr-network", {
+                  site: dr,
+                  keys: drKeys,
+                  flowLogRetentionDays: cfg.logRetentionDays,
+                  // The DR region idles until failover; one NAT keeps its standing cost low.
+                  natPerZone: false,
+                  protect,
+              })
+            : undefined;
+
+    const drPlacement = dr && drKeys && drNetwork ? { site: dr, keys: drKeys, network: drNetwork } : undefined;
+
+    const database = cloud.database("database", {
+        site: primary,
+        keys,
+        network,
+        alerts,
+        dr: drPlacement,
+        alertEmails: cfg.alertEmails,
+        alertWebhookUrl: cfg.alertWebhookUrl,
+        engine: cfg.database.engine,
+        size: cfg.database.size,
+        nodes: cfg.database.nodes,
+        readReplicas: cfg.database.readReplicas,
+        shards: cfg.database.shards,
+        storageGb: cfg.database.storageGb,
+        backupRetentionDays: cfg.backupRetentionDays,
+        pointInTimeRecovery: cfg.database.pointInTimeRecovery,
+        logRetentionDays: cfg.logRetentionDays,
+        atlasOrgId: cfg.atlasOrgId,
+        atlasAzureServicePrincipalId: cfg.atlasAzureServicePrincipalId,
+        protect,
+    });
+
+    const cache = cloud.cache("cache", {
+        site: primary,
+        keys,
+        network,
+        alerts,
+        dr: drPlacement,
+        engine: cfg.cache.engine,
+        size: cfg.cache.size,
+        shards: cfg.cache.shards,
+        replicasPerShard: cfg.cache.replicasPerShard,
+        persistence: cfg.cache.persistence,
+        snapshotRetentionDays: cfg.cache.snapshotRetentionDays,
+        backupRetentionDays: cfg.backupRetentionDays,
+        logRetentionDays: cfg.logRetentionDays,
+        protect,
+    });
+
+    return {
+        cloud: cfg.cloud,
+        environment: cfg.environment,
+        rpoMinutes: cfg.rpoMinutes,
+        rtoMinutes: cfg.rtoMinutes,
+        primaryRegion: cfg.primary.region,
+        // Staging has no DR region: the keys are left out rather than exported as undefined.
+        ...(cfg.dr ? { drRegion: cfg.dr.region } : {}),
+        zones: cfg.primary.zones,
+        networkId: network.networkId,
+        ...(drNetwork ? { drNetworkId: drNetwork.networkId } : {}),
+        keyId: keys.keyId,
+        alertTargets: alerts.targetIds,
+        databaseService: DATABASE_SERVICE_NAMES[databaseService(cfg.cloud, cfg.database.engine)],
+        databaseHost: database.host,
+        databasePort: database.port,
+        databaseReaderHost: database.readerHost,
+        databaseReplicaSetName: database.replicaSetName.apply((n) => n ?? null),
+        databaseConnectionString: database.connectionString,
+        databaseConnectionSecretId: database.connectionSecretId,
+        cacheHost: cache.host,
+        cachePort: cache.port,
+        cacheClusterMode: cache.clusterMode,
+        cacheCrossRegion: `${cache.crossRegion.mode}: ${cache.crossRegion.note}`,
+    };
+}

@@ -1,0 +1,74 @@
+/**
+ * What differs per environment: the staging and prod profiles are the one source of the
+ * defaults a user can override in a stack file (Pulumi.yaml documents each key, the README
+ * table repeats these values). Values are raw strings so they pass through the same
+ * schemas as stack-file values.
+ *
+ * The DR region has no default: where a copy of the data lives is a residency decision the
+ * stack file must state. Defaults that depend on the service rather than the environment
+ * (voting members per database service, the persistence a cache service allows) come from
+ * the capability tables in domain/capabilities/.
+ */
+import type { ConfigKey, Environment } from "../domain/stack-config";
+
+export type Profile = Readonly<Partial<Record<ConfigKey, string>>>;
+
+export const PROFILES: Readonly<Record<Environment, Profile>> = {
+    staging: {
+        cloud: "aws",
+        awsRegion: "us-east-2",
+        gcpRegion: "us-east1",
+        azureRegion: "eastus2",
+        zoneCount: "2",
+        networkCidr: "10.20.0.0/16",
+        drNetworkCidr: "10.21.0.0/16",
+        databaseEngine: "native",
+        edgeProvider: "native",
+        backupRetentionDays: "7",
+        logRetentionDays: "365",
+        rpoMinutes: "1440",
+        rtoMinutes: "480",
+        databaseSize: "small",
+        databaseReadReplicas: "0",
+        databaseShards: "1",
+        databaseStorageGb: "20",
+        databasePointInTimeRecovery: "true",
+        cacheEngine: "redis",
+        cacheSize: "small",
+        cacheShards: "1",
+        cacheReplicasPerShard: "0",
+        cachePersistence: "rdb",
+        cacheSnapshotRetentionDays: "1",
+        clusterNodeSize: "small",
+        clusterMinNodes: "2",
+        clusterMaxNodes: "4",
+    },
+    prod: {
+        cloud: "aws",
+        awsRegion: "us-east-1",
+        gcpRegion: "us-central1",
+        azureRegion: "eastus",
+        networkCidr: "10.0.0.0/16",
+        drNetworkCidr: "10.1.0.0/16",
+        databaseEngine: "native",
+        edgeProvider: "native",
+        backupRetentionDays: "35",
+        logRetentionDays: "365",
+        rpoMinutes: "15",
+        rtoMinutes: "60",
+        databaseSize: "medium",
+        databaseReadReplicas: "0",
+        databaseShards: "1",
+        databaseStorageGb: "100",
+        databasePointInTimeRecovery: "true",
+        cacheEngine: "redis",
+        cacheSize: "medium",
+        cacheShards: "1",
+        cacheReplicasPerShard: "1",
+        cachePersistence: "rdb",
+        cacheSnapshotRetentionDays: "7",
+        clusterNodeSize: "medium",
+        clusterMinNodes: "3",
+        clusterMaxNodes: "10",
+    },
+};
