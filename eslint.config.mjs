@@ -1,6 +1,27 @@
 import tseslint from "typescript-eslint";
 import pulumi from "@pulumi/eslint-plugin";
 
+
+// Dependencies point one way: domain ← stacks ← config ← components ← program; tools/ may
+// import anything and nothing but tests imports tools/. Each layer lists what it must not
+// reach. Relative specifiers are matched by folder name at any depth ("../../config/parse").
+const layer = (...folders) => folders.flatMap((f) => [`**/${f}`, `**/${f}/**`]);
+const restrict = (why, ...groups) => ({ "no-restricted-imports": ["error", { patterns: groups.map((group) => ({ group, message: why })) }] });
+const otherClouds = { aws: ["@pulumi/gcp", "@pulumi/gcp/**", "@pulumi/azure-native", "@pulumi/azure-native/**"], gcp: ["@pulumi/aws", "@pulumi/aws/**", "@pulumi/azure-native", "@pulumi/azure-native/**"], azure: ["@pulumi/aws", "@pulumi/aws/**", "@pulumi/gcp", "@pulumi/gcp/**"] };
+export const LAYER_RULES = [
+    { files: ["domain/**/*.ts"], rules: restrict("domain/ is pure and SDK-free: it imports nothing above it and no cloud SDK", [...layer("stacks", "config", "components", "program", "tools"), "@pulumi/*"]) },
+    { files: ["stacks/**/*.ts"], rules: restrict("stacks/ (the profiles) imports only domain/", layer("config", "components", "program", "tools")) },
+    { files: ["config/**/*.ts"], rules: restrict("config/ imports only domain/ and stacks/", layer("components", "program", "tools")) },
+    { files: ["components/**/*.ts"], rules: restrict("components never read config: the composition in program/ hands them what they need; tools/ is never imported", layer("stacks", "config", "program", "tools")) },
+    ...Object.entries(otherClouds).map(([cloud, sdks]) => ({
+        files: [`components/${cloud}/**/*.ts`],
+        rules: restrict(`an implementation touches only its own cloud's SDK; components/${cloud}/ must not import another cloud's`, [...layer("stacks", "config", "program", "tools"), ...sdks]),
+    })),
+    { files: ["program/**/*.ts"], rules: restrict("program/ never imports tools/ (the plan engine, policy runner, compare, CLI)", layer("tools")) },
+    // The pack is published on its own (`pulumi policy publish` ships only its folder).
+    { files: ["policy-packs/gravitypm-guard/{index,policies}.ts", "policy-packs/gravitypm-guard/{lib,rules}/**/*.ts"], rules: restrict("the policy pack ships alone: it imports nothing outside its folder", layer("domain", "stacks", "config", "components", "program", "tools")) },
+];
+
 export default tseslint.config(
     { ignores: ["node_modules/**", "**/node_modules/**", "dist/**", "eslint.config.mjs", "scripts/*.mjs"] },
     ...tseslint.configs.recommended,
@@ -16,6 +37,7 @@ export default tseslint.config(
             "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_", varsIgnorePattern: "^_" }],
         },
     },
+    ...LAYER_RULES,
     {
         // Plain CommonJS scripts that must run without a TypeScript loader (the bench floor).
         files: ["**/*.js"],

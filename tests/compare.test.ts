@@ -11,6 +11,7 @@ import { estimateResource, HOURS_PER_MONTH, NAT_GB_PER_MONTH, PRICES } from "../
 import { dataStoreRecovery } from "../tools/compare/recovery";
 import { mermaidDiagram, renderJson, renderMarkdown } from "../tools/compare/render";
 import type { Plan, PlannedResource } from "../tools/plan/types";
+import { prod } from "./support/config";
 
 const STACK = "urn:pulumi:prod::gravitypm::pulumi:pulumi:Stack::gravitypm-prod";
 
@@ -31,10 +32,7 @@ function resource(name: string, type: string, extra: Partial<PlannedResource> = 
     };
 }
 
-const CFG = parseStackConfig(
-    { cloud: "aws", domain: "app.example.com", awsRegion: "us-east-1", awsDrRegion: "us-west-2", alertEmails: "a@x.io", owner: "o", costCentre: "c", databaseStorageGb: "100" },
-    "prod",
-);
+const CFG = parseStackConfig(prod("aws", { databaseStorageGb: "100" }), "prod");
 
 /** A small hand-made plan: a network with one NAT, a database with two instances, one type we have no price for. */
 function smallPlan(): Plan {

@@ -8,19 +8,12 @@ import { ConfigError } from "../config/errors";
 import { parseStackConfig } from "../config/parse";
 import { PROJECT } from "../domain/stack-config";
 import { registeredUrns, runPlan } from "../tools/plan/engine";
+import { prod } from "./support/config";
 
 const ROOT = path.resolve(__dirname, "..");
 
 /** A valid prod config, as the stack file gives it (values as the CLI passes them). */
-const PROD: Record<string, string> = {
-    cloud: "aws",
-    domain: "app.gravitypm.example.com",
-    awsRegion: "us-east-1",
-    awsDrRegion: "us-west-2",
-    alertEmails: JSON.stringify(["oncall@gravitypm.example.com"]),
-    owner: "platform",
-    costCentre: "eng-gravitypm",
-};
+const PROD = prod("aws");
 
 function problemsOf(raw: Record<string, string>, stack = "prod"): ConfigError {
     try {
