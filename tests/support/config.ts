@@ -24,9 +24,9 @@ const PROD_REGIONS: Record<Cloud, Record<string, string>> = {
 };
 
 /** A valid prod config on the cloud (primary and DR region), with `extra` keys on top. */
-export const prod = (cloud: Cloud, extra: Record<string, string> = {}) => ({ ...BASE, ...PROD_REGIONS[cloud], cloud, ...extra });
+export const prod = (cloud: Cloud, extra: Record<string, string> = {}): Record<string, string> => ({ ...BASE, ...PROD_REGIONS[cloud], cloud, ...extra });
 /** A valid staging config on the cloud (the default region, no DR), with `extra` keys on top. */
-export const staging = (cloud: Cloud, extra: Record<string, string> = {}) => ({ ...BASE, cloud, ...extra });
+export const staging = (cloud: Cloud, extra: Record<string, string> = {}): Record<string, string> => ({ ...BASE, cloud, ...extra });
 
 /** The problems `parseStackConfig` reports for the raw config; empty when it is valid. */
 export function problems(raw: Record<string, string>, stack: string) {
