@@ -16,7 +16,7 @@ import {
     KEY_VAULT_NAME_MAX,
     STORAGE_ACCOUNT_NAME_MAX,
     actionGroupShortName,
-    fitNamePrefix,
+    azureName,
     keyVaultName,
     resourceGroupName,
     storageAccountName,
@@ -62,12 +62,12 @@ function urnName(urn: string | undefined): string | undefined {
 
 describe("Azure names", () => {
     it("fits the name prefix by shortening the project before the stack", () => {
-        expect(fitNamePrefix("gravitypm-prod", 20)).toBe("gravitypm-prod");
-        expect(fitNamePrefix("gravitypm-prod", 13)).toBe("gravityp-prod");
-        expect(fitNamePrefix("gravitypm-staging", 13)).toBe("gravi-staging");
-        expect(fitNamePrefix("gravitypm-staging", 11, "")).toBe("gravstaging");
-        expect(fitNamePrefix("gravitypm-a-very-long-stack-name", 10)).toBe("gravitypm");
-        expect(fitNamePrefix("gravitypm-a-very-long-stack-name", 10).length).toBeLessThanOrEqual(10);
+        expect(azureName("gravitypm-prod", 20)).toBe("gravitypm-prod");
+        expect(azureName("gravitypm-prod", 13)).toBe("gravityp-prod");
+        expect(azureName("gravitypm-staging", 13)).toBe("gravi-staging");
+        expect(azureName("gravitypm-staging", 11, "", "")).toBe("gravstaging");
+        expect(azureName("gravitypm-a-very-long-stack-name", 10)).toBe("gravitypm");
+        expect(azureName("gravitypm-a-very-long-stack-name", 10).length).toBeLessThanOrEqual(10);
     });
 
     it("names resource groups after the stack and site role", () => {

@@ -11,6 +11,7 @@ import { RandomPassword } from "@pulumi/random/randomPassword";
 import { AWS_CACHE_NODES, cacheConfigProblems, defaultCacheVersion } from "../../domain/capabilities/cache";
 import type { CacheEngine, Size } from "../../domain/stack-config";
 import { storeSecretArgs } from "../contracts/connection-secret";
+import { fitName } from "../shared/naming";
 import { CACHE_DEFAULTS, CACHE_TYPE, cacheSettings, secretRedisConnectionString, type Cache, type CacheArgs, type CacheCrossRegion } from "../contracts/cache";
 import { awsConnectionSecret } from "./connection-secret";
 import type { AwsTypes } from ".";
@@ -31,14 +32,7 @@ export const MAINTENANCE_WINDOW = "sun:05:00-sun:06:00";
  * shortened, never the role suffix, so primary and DR ids stay distinct.
  */
 export function elasticacheId(namePrefix: string, suffix: string): string {
-    const room = ELASTICACHE_ID_MAX - suffix.length - 1;
-    const base = namePrefix
-        .toLowerCase()
-        .replace(/[^a-z0-9-]+/g, "-")
-        .replace(/-{2,}/g, "-")
-        .slice(0, room)
-        .replace(/-+$/, "");
-    const id = `${base}-${suffix}`;
+    const id = fitName(namePrefix, { max: ELASTICACHE_ID_MAX, tail: `-${suffix}`, invalid: { chars: /[^a-z0-9-]+/, replace: "hyphen" }, collapseHyphens: true, shrink: "end" });
     if (!/^[a-z](?!.*--)[a-z0-9-]{0,38}[a-z0-9]$/.test(id)) {
         throw new Error(`"${id}" is not a valid ElastiCache id (1-40 lowercase letters, digits and single hyphens, starting with a letter)`);
     }

@@ -12,7 +12,7 @@ import type { SiteRole } from "../contracts/site";
 import { azureConnectionSecret } from "./connection-secret";
 import type { AzureTypes } from ".";
 import type { AzureKeys } from "./keys";
-import { fitNamePrefix, NAME_SUFFIX_LENGTH, SITE_ROLE_CODES } from "./naming";
+import { azureName, NAME_SUFFIX_LENGTH, SITE_ROLE_CODES } from "./naming";
 import type { AzureNetwork } from "./network";
 import { dataStoreDiagnostics, dataStoreMetricAlert, dataStorePrivateEndpoint, type DataStoreMetricCriterion } from "./data-store";
 import type { AzureSite } from "./site";
@@ -34,7 +34,7 @@ export const MANAGED_REDIS_NAME_MAX = 60;
  */
 export function managedRedisName(namePrefix: string, role: SiteRole, suffix: string): string {
     const tail = `-${SITE_ROLE_CODES[role]}-cache-${suffix}`;
-    const name = `${fitNamePrefix(namePrefix, MANAGED_REDIS_NAME_MAX - tail.length)}${tail}`;
+    const name = azureName(namePrefix, MANAGED_REDIS_NAME_MAX, tail);
     if (!/^[a-z0-9](?!.*--)[a-z0-9-]{0,58}[a-z0-9]$/.test(name)) {
         throw new Error(`"${name}" is not a valid Azure Managed Redis name (1-60 letters, digits and single hyphens)`);
     }

@@ -3,22 +3,18 @@
  * stack readable: when a name must shrink, the project part shrinks before the stack part.
  */
 import type { SiteRole } from "../contracts/site";
+import { fitName } from "../shared/naming";
 
 /** Short role codes for names with little room. */
 export const SITE_ROLE_CODES: Readonly<Record<SiteRole, string>> = { primary: "pri", dr: "dr" };
 
 /**
- * Fits `<project>-<stack>` into `max` characters, joined by `separator`: the project part is
- * cut first (`gravitypm-staging` → `gravi-staging`), the stack part only when it alone is too long.
+ * `<project>-<stack>` with `tail`, within `max` characters: the project part is cut first
+ * (`gravitypm-staging` → `gravi-staging`), the stack part only when it alone is too long.
+ * `separator` joins the parts (`""` where the name allows no hyphens).
  */
-export function fitNamePrefix(namePrefix: string, max: number, separator = "-"): string {
-    const [project, ...stackParts] = namePrefix.toLowerCase().split("-");
-    const stack = stackParts.join(separator);
-    const whole = stack ? `${project}${separator}${stack}` : project;
-    if (whole.length <= max) return whole;
-    const projectRoom = max - stack.length - separator.length;
-    if (!stack || projectRoom < 1) return whole.slice(0, max).replace(/-+$/, "");
-    return `${project.slice(0, projectRoom)}${separator}${stack}`;
+export function azureName(namePrefix: string, max: number, tail = "", separator = "-"): string {
+    return fitName(namePrefix, { max, tail, invalid: "keep", collapseHyphens: false, shrink: "project-first", separator });
 }
 
 /** The resource group of a site, e.g. `gravitypm-prod-primary` (90 characters allowed). */
@@ -38,7 +34,7 @@ const KEY_VAULT_NAME = /^[a-z](?!.*--)[a-z0-9-]{1,22}[a-z0-9]$/;
  */
 export function keyVaultName(namePrefix: string, role: SiteRole, suffix: string): string {
     const code = SITE_ROLE_CODES[role];
-    const name = `${fitNamePrefix(namePrefix, KEY_VAULT_NAME_MAX - code.length - suffix.length - 2)}-${code}-${suffix}`;
+    const name = azureName(namePrefix, KEY_VAULT_NAME_MAX, `-${code}-${suffix}`);
     if (!KEY_VAULT_NAME.test(name)) {
         throw new Error(`"${name}" is not a valid Key Vault name (3-24 lowercase letters, digits and single hyphens, starting with a letter)`);
     }
@@ -51,7 +47,14 @@ export const STORAGE_ACCOUNT_NAME_MAX = 24;
 /** `<prefix><role><purpose><suffix>`, e.g. `gravityprodprilogs1a2b3c`. */
 export function storageAccountName(namePrefix: string, role: SiteRole, purpose: string, suffix: string): string {
     const tail = `${SITE_ROLE_CODES[role]}${purpose}${suffix}`;
-    const name = `${fitNamePrefix(namePrefix.replace(/[^A-Za-z0-9-]/g, ""), STORAGE_ACCOUNT_NAME_MAX - tail.length, "")}${tail}`;
+    const name = fitName(namePrefix, {
+        max: STORAGE_ACCOUNT_NAME_MAX,
+        tail,
+        invalid: { chars: /[^A-Za-z0-9-]/, replace: "drop" },
+        collapseHyphens: false,
+        shrink: "project-first",
+        separator: "",
+    });
     if (!/^[a-z0-9]{3,24}$/.test(name)) {
         throw new Error(`"${name}" is not a valid storage account name (3-24 lowercase letters and digits)`);
     }
@@ -63,7 +66,7 @@ export const ACTION_GROUP_SHORT_NAME_MAX = 12;
 
 /** e.g. `gravitypm-prod` → `gravity-prod`, `gravitypm-staging` → `grav-staging`. */
 export function actionGroupShortName(namePrefix: string): string {
-    return fitNamePrefix(namePrefix, ACTION_GROUP_SHORT_NAME_MAX);
+    return azureName(namePrefix, ACTION_GROUP_SHORT_NAME_MAX);
 }
 
 /** Random suffixes of globally unique names: lowercase letters and digits. */

@@ -23,6 +23,7 @@ import { getProjectServiceAccountOutput } from "@pulumi/gcp/storage/getProjectSe
 import type * as pulumi from "@pulumi/pulumi";
 import { Provider as RandomProvider } from "@pulumi/random/provider";
 import { RandomId } from "@pulumi/random/randomId";
+import { fitName } from "../shared/naming";
 import type { GcpAlerts } from "./alerts";
 import type { GcpKeys } from "./keys";
 import type { GcpSite } from "./site";
@@ -59,15 +60,15 @@ export const EXPORT_AGENT_PERMISSIONS: readonly string[] = [
 /** Bucket names are global: 3-63 lowercase letters, digits, hyphens (no dots here), and may not mention Google. */
 export const BUCKET_NAME_MAX = 63;
 
-function fit(base: string, room: number): string {
-    return base.toLowerCase().replace(/[^a-z0-9-]+/g, "-").slice(0, room).replace(/-+$/, "");
-}
+/** Bucket names and service account ids: lowercase letters, digits and hyphens, `--` allowed. */
+const gcpName = (namePrefix: string, max: number, tail: string) =>
+    fitName(namePrefix, { max, tail, invalid: { chars: /[^a-z0-9-]+/, replace: "hyphen" }, collapseHyphens: false, shrink: "end" });
 
 /** `<prefix>-cache-dr-<suffix>`: the random suffix (kept in state) makes it globally unique
  * and lets a destroyed stack be re-created while Cloud Storage still holds the old name. */
 export function cacheExportBucketName(namePrefix: string, suffix: string): string {
     const tail = `-cache-dr-${suffix}`;
-    const name = `${fit(namePrefix, BUCKET_NAME_MAX - tail.length)}${tail}`;
+    const name = gcpName(namePrefix, BUCKET_NAME_MAX, tail);
     if (!/^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/.test(name) || name.startsWith("goog") || name.includes("google")) {
         throw new Error(`"${name}" is not a valid Cloud Storage bucket name (3-63 lowercase letters, digits and hyphens, not starting with "goog" or containing "google")`);
     }
@@ -77,7 +78,7 @@ export function cacheExportBucketName(namePrefix: string, suffix: string): strin
 /** Service account ids: 6-30 lowercase letters, digits and hyphens, starting with a letter. */
 export function gcpServiceAccountId(namePrefix: string, purpose: string): string {
     const tail = `-${purpose}`;
-    const id = `${fit(namePrefix, 30 - tail.length)}${tail}`;
+    const id = gcpName(namePrefix, 30, tail);
     if (!/^[a-z][a-z0-9-]{4,28}[a-z0-9]$/.test(id)) {
         throw new Error(`"${id}" is not a valid service account id (6-30 lowercase letters, digits and hyphens, starting with a letter)`);
     }

@@ -14,6 +14,7 @@ import {
 } from "../../domain/capabilities/cache";
 import type { CachePersistence, CacheSettings } from "../../domain/stack-config";
 import { storeSecretArgs } from "../contracts/connection-secret";
+import { fitName } from "../shared/naming";
 import { CACHE_DEFAULTS, CACHE_TYPE, cacheSettings, secretRedisConnectionString, type Cache, type CacheArgs, type CacheCrossRegion } from "../contracts/cache";
 import { gcpCacheExport } from "./cache-export";
 import { gcpConnectionSecret } from "./connection-secret";
@@ -29,14 +30,10 @@ export const MEMORYSTORE_NAME_MAX = 40;
 /** Memorystore's Private Service Connect service class for Redis Cluster endpoints. */
 export const REDIS_CLUSTER_SERVICE_CLASS = "gcp-memorystore-redis";
 
+/** Hyphen runs are kept (unlike ElastiCache ids): collapsing them would rename, and so
+ * replace, the caches of stacks whose names contain `--`. */
 export function memorystoreName(namePrefix: string, suffix: string): string {
-    const room = MEMORYSTORE_NAME_MAX - suffix.length - 1;
-    const base = namePrefix
-        .toLowerCase()
-        .replace(/[^a-z0-9-]+/g, "-")
-        .slice(0, room)
-        .replace(/-+$/, "");
-    const name = `${base}-${suffix}`;
+    const name = fitName(namePrefix, { max: MEMORYSTORE_NAME_MAX, tail: `-${suffix}`, invalid: { chars: /[^a-z0-9-]+/, replace: "hyphen" }, collapseHyphens: false, shrink: "end" });
     if (!/^[a-z][a-z0-9-]{0,38}[a-z0-9]$/.test(name)) {
         throw new Error(`"${name}" is not a valid Memorystore name (1-40 lowercase letters, digits and hyphens, starting with a letter)`);
     }
