@@ -12,8 +12,8 @@ export const ASSUMPTIONS = [
     "On-demand list prices in AWS us-east-1, GCP us-central1, Azure eastus; other regions differ by about ±10-30 %.",
     `${HOURS_PER_MONTH} hours a month; 100 GB a month through each NAT; 20 GB a month of flow logs per network; database storage as configured.`,
     "No reserved or committed-use discounts, no internet egress. Unknown prices are shown as unknown and left out of the total.",
-    "Deploy time: critical path through the plan's dependencies using typical creation times per resource type (src/compare/deploy-time.ts).",
-    "RPO/RTO: documented service behaviour rounded up to whole minutes (src/compare/recovery.ts).",
+    "Deploy time: critical path through the plan's dependencies using typical creation times per resource type (tools/compare/deploy-time.ts).",
+    "RPO/RTO: documented service behaviour rounded up to whole minutes (tools/compare/recovery.ts).",
 ];
 
 type Row = (string | number)[];
