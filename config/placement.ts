@@ -48,7 +48,7 @@ export function placeStack(parsed: Parsed, cloud: Cloud, isProd: boolean, report
     if (drCidrProblem) report("drNetworkCidr", drCidrProblem);
     if (drRegion !== undefined && drCidr === undefined) report("drNetworkCidr", "must be set when a DR region is");
     if (!cidrProblem && !drCidrProblem && cidr && drCidr && drRegion !== undefined && cidrsOverlap(cidr, drCidr)) {
-        report("drNetworkCidr", `overlaps networkCidr ${cidr}; the regions are peered for replication, so their ranges must be disjoint`);
+        report("drNetworkCidr", `overlaps networkCidr ${cidr}; the primary and DR ranges must be disjoint so the two networks can be connected (peering, VPN) for a failover without renumbering either`);
     }
 
     const zones = info ? pickZones(info.zones, parsed.zoneCount, isProd, region!, report) : undefined;

@@ -67,7 +67,7 @@ describe("stack config", () => {
         ["region that does not exist", { awsRegion: "us-east-9" }, "awsRegion", /must be a AWS region: us-east-1/],
         ["prod without DR region", { awsDrRegion: undefined }, "awsDrRegion", /prod needs a disaster-recovery region/],
         ["DR region equal to primary", { awsDrRegion: "us-east-1" }, "awsDrRegion", /must differ from awsRegion/],
-        ["overlapping CIDRs", { networkCidr: "10.0.0.0/16", drNetworkCidr: "10.0.128.0/17" }, "drNetworkCidr", /overlaps networkCidr 10.0.0.0\/16/],
+        ["overlapping CIDRs", { networkCidr: "10.0.0.0/16", drNetworkCidr: "10.0.128.0/17" }, "drNetworkCidr", /overlaps networkCidr 10.0.0.0\/16; the primary and DR ranges must be disjoint so the two networks can be connected/],
         ["public CIDR", { networkCidr: "8.8.0.0/16" }, "networkCidr", /is not private/],
         ["malformed CIDR", { networkCidr: "10.0.0/16" }, "networkCidr", /not an IPv4 CIDR block/],
         ["retention below 7", { backupRetentionDays: "3" }, "backupRetentionDays", /must be at least 7/],
