@@ -13,7 +13,7 @@ import type { Cloud } from "../../domain/clouds";
 import { deployPlatform } from "../../program/cloud-loader";
 import { loadStackConfig } from "../../config/load";
 import { type StackConfig } from "../../domain/stack-config";
-import { mockCall, mockResource } from "./mock-outputs";
+import { PlanMocks } from "./mocks";
 import { PROJECT_DIR } from "../project-dir";
 import { readStackFiles } from "./stack-files";
 import type { Plan, PlannedResource } from "./types";
@@ -107,7 +107,11 @@ function isCapturingMonitor(m: unknown): m is CapturingMonitor {
     return typeof m === "object" && m !== null && typeof (m as Partial<CapturingMonitor>).registerResource === "function";
 }
 
-function captureRegistrations(monitor: CapturingMonitor, into: PlannedResource[]): void {
+/**
+ * Records every registration into the plan, and tells the mocks about each provider (by the
+ * URN later resources reference it with) before the program can use it.
+ */
+function captureRegistrations(monitor: CapturingMonitor, into: PlannedResource[], mocks: PlanMocks): void {
     const original = monitor.registerResource.bind(monitor);
     monitor.registerResource = (req, cb) =>
         original(req, (err, resp) => {
@@ -115,6 +119,7 @@ function captureRegistrations(monitor: CapturingMonitor, into: PlannedResource[]
                 const secretInputs: string[] = [];
                 const inputs = decodeWireValue(req.getObject()?.toJavaScript() ?? {}, "", secretInputs) as Record<string, unknown>;
                 const provider = req.getProvider();
+                mocks.registered(resp.getUrn(), req.getType(), inputs);
                 into.push({
                     urn: resp.getUrn(),
                     type: req.getType(),
@@ -164,11 +169,12 @@ export function resolveConfig(options: PlanOptions) {
  * Validates the stack config exactly as the program does, with no resource registered.
  * Throws the program's ConfigError on bad config.
  */
-export async function prepare(options: PlanOptions): Promise<{ config: StackConfig; notes: readonly string[] }> {
+export async function prepare(options: PlanOptions): Promise<{ config: StackConfig; notes: readonly string[]; mocks: PlanMocks }> {
     const resolved = resolveConfig(options);
-    await pulumi.runtime.setMocks({ newResource: mockResource, call: mockCall }, resolved.project, options.stack, false);
+    const mocks = new PlanMocks();
+    await pulumi.runtime.setMocks(mocks, resolved.project, options.stack, false);
     pulumi.runtime.setAllConfig(resolved.config, [...resolved.secretKeys]);
-    return { config: loadStackConfig(), notes: resolved.notes };
+    return { config: loadStackConfig(), notes: resolved.notes, mocks };
 }
 
 export async function runPlan(options: PlanOptions): Promise<Plan> {
@@ -177,11 +183,11 @@ export async function runPlan(options: PlanOptions): Promise<Plan> {
 
 /** The plan together with the validated config it was made from. */
 export async function planStack(options: PlanOptions): Promise<{ plan: Plan; config: StackConfig }> {
-    const { config, notes } = await prepare(options);
+    const { config, notes, mocks } = await prepare(options);
     const resources: PlannedResource[] = [];
     const monitor: unknown = pulumi.runtime.getMonitor();
     if (!isCapturingMonitor(monitor)) throw new Error("the mock monitor is not installed; prepare() must run first");
-    captureRegistrations(monitor, resources);
+    captureRegistrations(monitor, resources, mocks);
     const stackOutputs = captureStackOutputs(monitor);
     const outputs = await pulumi.runtime.runInPulumiStack(() => {
         pulumi.runtime.registerStackTransformation(dropApiVersionAliases);

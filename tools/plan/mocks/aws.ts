@@ -1,0 +1,109 @@
+/** AWS mock outputs: ARNs, ids and endpoints in the resource's region (its own, else its provider's). */
+import { shortHash, str, tokenModule, uuidFrom, type Inputs, type OutputFn } from "./common";
+import { awsPlacement, type AwsPlacement, type ProviderConfig } from "./placement";
+
+export const MOCK_ACCOUNT_ID = "123456789012";
+
+const ID_PREFIX: Record<string, string> = {
+    "aws:ec2/vpc:Vpc": "vpc",
+    "aws:ec2/subnet:Subnet": "subnet",
+    "aws:ec2/internetGateway:InternetGateway": "igw",
+    "aws:ec2/natGateway:NatGateway": "nat",
+    "aws:ec2/eip:Eip": "eipalloc",
+    "aws:ec2/routeTable:RouteTable": "rtb",
+    "aws:ec2/securityGroup:SecurityGroup": "sg",
+    "aws:ec2/flowLog:FlowLog": "fl",
+    "aws:ec2/networkAcl:NetworkAcl": "acl",
+    "aws:ec2/vpcEndpoint:VpcEndpoint": "vpce",
+    "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup": "sg",
+};
+
+/** The short region code AWS puts in hostnames: `us-east-1` → `use1`, `eu-central-1` → `euc1`. */
+export function awsRegionCode(region: string): string {
+    const [area, direction, number] = region.split("-");
+    return direction && number ? `${area}${direction[0]}${number}` : region;
+}
+
+/** Outputs the cloud computes that components read. */
+const OUTPUTS_BY_TYPE: Readonly<Record<string, OutputFn<AwsPlacement>>> = {
+    "aws:kms/key:Key": (name, _inputs, _id, { region }) => {
+        const keyId = uuidFrom(name);
+        return { keyId, arn: `arn:aws:kms:${region}:${MOCK_ACCOUNT_ID}:key/${keyId}` };
+    },
+    "aws:kms/replicaKey:ReplicaKey": (name, _inputs, _id, { region }) => {
+        const keyId = uuidFrom(name);
+        return { keyId, arn: `arn:aws:kms:${region}:${MOCK_ACCOUNT_ID}:key/${keyId}` };
+    },
+    "aws:sns/topic:Topic": (name, inputs, _id, { region }) => ({
+        arn: `arn:aws:sns:${region}:${MOCK_ACCOUNT_ID}:${str(inputs.name, name)}`,
+    }),
+    "aws:cloudwatch/logGroup:LogGroup": (name, inputs, _id, { region }) => ({
+        arn: `arn:aws:logs:${region}:${MOCK_ACCOUNT_ID}:log-group:${str(inputs.name, name)}`,
+    }),
+    "aws:iam/role:Role": (name, inputs) => ({
+        arn: `arn:aws:iam::${MOCK_ACCOUNT_ID}:role/${str(inputs.name, name)}`,
+        name: str(inputs.name, name),
+    }),
+    "aws:ec2/vpc:Vpc": (_n, inputs) => ({ cidrBlock: inputs.cidrBlock, defaultSecurityGroupId: `sg-${shortHash(String(inputs.cidrBlock))}`, mainRouteTableId: `rtb-main` }),
+    "aws:ec2/eip:Eip": (name) => ({ publicIp: `203.0.113.${(parseInt(shortHash(name, 2), 16) % 254) + 1}` }),
+    "aws:secretsmanager/secret:Secret": (name, inputs, _id, { region }) => ({
+        arn: `arn:aws:secretsmanager:${region}:${MOCK_ACCOUNT_ID}:secret:${str(inputs.name, name)}-${shortHash(name, 6)}`,
+    }),
+    "aws:elasticache/replicationGroup:ReplicationGroup": (name, inputs, _id, { region }) => {
+        const id = str(inputs.replicationGroupId, name);
+        const code = awsRegionCode(region);
+        return {
+            id,
+            primaryEndpointAddress: `master.${id}.abc123.${code}.cache.amazonaws.com`,
+            readerEndpointAddress: `replica.${id}.abc123.${code}.cache.amazonaws.com`,
+            configurationEndpointAddress: `clustercfg.${id}.abc123.${code}.cache.amazonaws.com`,
+            port: inputs.port ?? 6379,
+            arn: `arn:aws:elasticache:${region}:${MOCK_ACCOUNT_ID}:replicationgroup:${id}`,
+        };
+    },
+    "aws:elasticache/globalReplicationGroup:GlobalReplicationGroup": (name, inputs) => {
+        const id = `ldgnf-${str(inputs.globalReplicationGroupIdSuffix, name)}`;
+        return { id, globalReplicationGroupId: id };
+    },
+    "aws:docdb/cluster:Cluster": (name, inputs, _id, { region }) => {
+        const id = str(inputs.clusterIdentifier, name);
+        return {
+            endpoint: `${id}.cluster-c${shortHash(name, 12)}.${region}.docdb.amazonaws.com`,
+            readerEndpoint: `${id}.cluster-ro-c${shortHash(name, 12)}.${region}.docdb.amazonaws.com`,
+            port: inputs.port ?? 27017,
+        };
+    },
+};
+
+/** The region a type falls back to when neither the resource nor its provider names one. */
+const DEFAULT_REGION_BY_TYPE: Readonly<Record<string, string>> = {
+    // A replica lives away from its primary, which defaults to us-east-1.
+    "aws:kms/replicaKey:ReplicaKey": "us-west-2",
+};
+
+export function awsResource(type: string, name: string, inputs: Inputs, provider: ProviderConfig): { id: string; state: Inputs } {
+    const placement = awsPlacement(inputs, provider, DEFAULT_REGION_BY_TYPE[type]);
+    const { region } = placement;
+    const service = tokenModule(type);
+    const id = `${ID_PREFIX[type] ?? service}-${shortHash(name, 17)}`;
+    let state: Inputs = { ...inputs, arn: `arn:aws:${service}:${region}:${MOCK_ACCOUNT_ID}:${service}/${id}`, region, tagsAll: inputs.tags ?? {}, ownerId: MOCK_ACCOUNT_ID };
+    const specific = OUTPUTS_BY_TYPE[type];
+    if (specific) state = { ...state, ...specific(name, inputs, id, placement) };
+    return { id: typeof state.id === "string" ? state.id : id, state };
+}
+
+/** Results of the AWS provider functions the program calls; undefined for any other token. */
+export function awsCall(token: string, inputs: Inputs, provider: ProviderConfig): Inputs | undefined {
+    switch (token) {
+        case "aws:index/getCallerIdentity:getCallerIdentity":
+            return { accountId: MOCK_ACCOUNT_ID, arn: `arn:aws:iam::${MOCK_ACCOUNT_ID}:user/mock`, userId: "AIDAMOCK", id: MOCK_ACCOUNT_ID };
+        case "aws:index/getPartition:getPartition":
+            return { partition: "aws", dnsSuffix: "amazonaws.com", id: "aws" };
+        case "aws:index/getRegion:getRegion": {
+            const { region } = awsPlacement(inputs, provider);
+            return { name: region, region, id: region };
+        }
+        default:
+            return undefined;
+    }
+}
