@@ -1,13 +1,17 @@
 /**
  * The composition, identical on every cloud: sites (explicit providers) → keys → alerts →
  * network → data tier → cluster → edge → backup. Components never read config; this file
- * hands each what it needs. Logical names here are part of every URN below them: renaming
+ * hands each what it needs: every arg a contract takes is passed here (user-facing values from
+ * the config, per-service ones such as versions from domain/capabilities), so no component
+ * has defaults of its own. Logical names here are part of every URN below them: renaming
  * one replaces its resources, so a rename needs an alias.
  */
 import type * as pulumi from "@pulumi/pulumi";
 import type { CloudImplementation, CloudTypes } from "../components/contracts/cloud";
 import type { StackConfig } from "../domain/stack-config";
-import { DATABASE_SERVICE_NAMES, databaseService } from "../domain/capabilities/database";
+import { defaultCacheVersion } from "../domain/capabilities/cache";
+import { DATABASE_SERVICE_NAMES, DATABASE_VERSIONS, databaseService } from "../domain/capabilities/database";
+import { KEY_ROTATION_DAYS } from "../domain/capabilities/keys";
 
 export interface PlatformOutputs {
     readonly cloud: string;
@@ -48,11 +52,11 @@ export function buildPlatform<T extends CloudTypes>(cfg: StackConfig, cloud: Clo
     const protect = cfg.isProd;
 
     const primary = cloud.site("primary", { role: "primary", placement: cfg.primary, tags: cfg.tags, namePrefix, protect });
-    const keys = cloud.keys("primary-keys", { site: primary, protect });
+    const keys = cloud.keys("primary-keys", { site: primary, rotationDays: KEY_ROTATION_DAYS, protect });
     // The DR site and key come before the alerts, which need them where alert targets are
     // regional (an AWS alarm can only notify a topic in its own region).
     const dr = cfg.dr ? cloud.site("dr", { role: "dr", placement: cfg.dr, tags: cfg.tags, namePrefix, protect }) : undefined;
-    const drKeys = dr ? cloud.keys("dr-keys", { site: dr, protect }) : undefined;
+    const drKeys = dr ? cloud.keys("dr-keys", { site: dr, rotationDays: KEY_ROTATION_DAYS, protect }) : undefined;
     const alerts = cloud.alerts("alerts", {
         site: primary,
         keys,
@@ -91,6 +95,7 @@ export function buildPlatform<T extends CloudTypes>(cfg: StackConfig, cloud: Clo
         alertEmails: cfg.alertEmails,
         alertWebhookUrl: cfg.alertWebhookUrl,
         engine: cfg.database.engine,
+        version: DATABASE_VERSIONS[databaseService(cfg.cloud, cfg.database.engine)],
         size: cfg.database.size,
         nodes: cfg.database.nodes,
         readReplicas: cfg.database.readReplicas,
@@ -110,7 +115,9 @@ export function buildPlatform<T extends CloudTypes>(cfg: StackConfig, cloud: Clo
         network,
         alerts,
         dr: drPlacement,
+        environment: cfg.environment,
         engine: cfg.cache.engine,
+        version: defaultCacheVersion(cfg.cloud, cfg.cache.engine),
         size: cfg.cache.size,
         shards: cfg.cache.shards,
         replicasPerShard: cfg.cache.replicasPerShard,

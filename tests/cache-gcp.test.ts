@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { clusterPersistence, gcpCacheAlerts, gcpInstanceShape, memorystoreName, memorystoreRedisVersion } from "../components/gcp/cache";
+import { gcpCacheAlerts } from "../components/gcp/cache";
+import { memorystoreName } from "../components/gcp/memorystore";
+import { clusterPersistence } from "../components/gcp/memorystore-cluster";
+import { gcpInstanceShape, memorystoreRedisVersion } from "../components/gcp/memorystore-instance";
 import {
     BUCKET_NAME_MAX,
     cacheExportBucketName,

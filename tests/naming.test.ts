@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { elasticacheId } from "../components/aws/cache";
 import { actionGroupShortName, azureName, keyVaultName, storageAccountName } from "../components/azure/naming";
-import { memorystoreName } from "../components/gcp/cache";
+import { memorystoreName } from "../components/gcp/memorystore";
 import { cacheExportBucketName, gcpServiceAccountId } from "../components/gcp/cache-export";
 import { fitName, type FitNameOptions } from "../components/shared/naming";
 

@@ -19,21 +19,18 @@ import type { AtlasCloudSide, AtlasPrivateEndpoint, AtlasProviderName } from "..
 import type { CloudTypes } from "../contracts/cloud";
 import { storeSecretArgs } from "../contracts/connection-secret";
 import {
-    assertDatabaseBuildable,
     DATABASE_PASSWORD,
     DATABASE_TYPE,
     DATABASE_USER,
     databaseOutputs,
     databaseSettings,
-    DEFAULT_BACKUP_RETENTION_DAYS,
     MONGODB_PORT,
     secretMongoConnectionString,
     type Database,
     type DatabaseArgs,
-    type DatabaseRegion,
 } from "../contracts/database";
-
-export const ATLAS_DEFAULT_VERSION = "8.0";
+import type { DataRegion } from "../contracts/region";
+import { assertBuildable } from "../shared/buildable";
 
 /** Election priorities: the primary region is preferred (7); the DR region's nodes (6) take
  * over only when no primary-region node can. Atlas requires the highest to be 7. */
@@ -167,14 +164,15 @@ export class AtlasDatabase<T extends CloudTypes> extends pulumi.ComponentResourc
 
     constructor(name: string, args: DatabaseArgs<T>, side: AtlasCloudSide<T>, opts?: pulumi.ComponentResourceOptions) {
         super(DATABASE_TYPE, name, {}, opts);
-        // Atlas always elects from at least three members.
-        const settings = databaseSettings(args, "atlas", 3);
+        const settings = databaseSettings(args, "atlas");
         const { size, nodes, readReplicas, shards, storageGb, pointInTimeRecovery: pitr } = settings;
-        const retention = args.backupRetentionDays ?? DEFAULT_BACKUP_RETENTION_DAYS;
-        if (!args.atlasOrgId) {
-            throw new pulumi.ResourceError(`Database ${name}: atlasOrgId is required to create the stack's Atlas project`, this);
-        }
-        assertDatabaseBuildable(name, databaseConfigProblems(settings, { cloud: PROVIDER_CLOUD[side.providerName], hasDr: args.dr !== undefined }), this);
+        const retention = args.backupRetentionDays;
+        // Empty fails the check below, so the project never sees it.
+        const orgId = args.atlasOrgId ?? "";
+        assertBuildable(this, `Database ${name}`, [
+            orgId !== "" ? undefined : { key: "atlasOrgId", message: "required to create the stack's Atlas project" },
+            ...databaseConfigProblems(settings, { cloud: PROVIDER_CLOUD[side.providerName], hasDr: args.dr !== undefined }),
+        ]);
 
         const prefix = args.site.namePrefix;
         const atlasProvider = new Provider(`${name}-atlas`, {}, { parent: this });
@@ -185,7 +183,7 @@ export class AtlasDatabase<T extends CloudTypes> extends pulumi.ComponentResourc
         // go to the on-call addresses instead.
         const project = new Project(
             `${name}-project`,
-            { name: prefix, orgId: args.atlasOrgId, withDefaultAlertsSettings: false, tags: { ...args.site.tags } },
+            { name: prefix, orgId, withDefaultAlertsSettings: false, tags: { ...args.site.tags } },
             { ...atlas, protect: args.protect },
         );
         this.projectId = project.id;
@@ -200,7 +198,7 @@ export class AtlasDatabase<T extends CloudTypes> extends pulumi.ComponentResourc
         // with regionalized private endpoints (which Atlas allows for sharded clusters only).
         const regionalMode =
             shards > 1 && args.dr ? [new PrivateEndpointRegionalMode(`${name}-regional-endpoints`, { projectId: project.id, enabled: true }, atlas)] : [];
-        const endpoint = (role: string, region: DatabaseRegion<T>): AtlasPrivateEndpoint =>
+        const endpoint = (role: string, region: DataRegion<T>): AtlasPrivateEndpoint =>
             side.privateEndpoint(`${name}-${role}-endpoint`, { ...region, projectId: project.id, dependsOn: regionalMode }, sideOpts);
         const primaryEndpoint = endpoint("primary", args);
         const drEndpoint = args.dr ? endpoint("dr", args.dr) : undefined;
@@ -211,7 +209,7 @@ export class AtlasDatabase<T extends CloudTypes> extends pulumi.ComponentResourc
                 projectId: project.id,
                 name: prefix,
                 clusterType: shards > 1 ? "SHARDED" : "REPLICASET",
-                mongoDbMajorVersion: args.version ?? ATLAS_DEFAULT_VERSION,
+                mongoDbMajorVersion: args.version,
                 versionReleaseSystem: "LTS",
                 replicationSpecs: atlasReplicationSpecs({
                     providerName: side.providerName,

@@ -11,8 +11,9 @@ import { RandomPassword } from "@pulumi/random/randomPassword";
 import { AWS_CACHE_NODES, cacheConfigProblems, defaultCacheVersion } from "../../domain/capabilities/cache";
 import type { CacheEngine, Size } from "../../domain/stack-config";
 import { storeSecretArgs } from "../contracts/connection-secret";
+import { assertBuildable } from "../shared/buildable";
 import { fitName } from "../shared/naming";
-import { CACHE_DEFAULTS, CACHE_TYPE, cacheSettings, secretRedisConnectionString, type Cache, type CacheArgs, type CacheCrossRegion } from "../contracts/cache";
+import { CACHE_TYPE, cacheSettings, secretRedisConnectionString, type Cache, type CacheArgs, type CacheCrossRegion } from "../contracts/cache";
 import { awsConnectionSecret } from "./connection-secret";
 import type { AwsTypes } from ".";
 import type { AwsKeys } from "./keys";
@@ -176,15 +177,17 @@ export class AwsCache extends pulumi.ComponentResource implements Cache {
     constructor(name: string, args: CacheArgs<AwsTypes>, opts?: pulumi.ComponentResourceOptions) {
         super(CACHE_TYPE, name, {}, opts);
         const settings = cacheSettings(args);
-        const version = args.version ?? defaultCacheVersion("aws", settings.engine);
-        const problems = [...cacheConfigProblems(settings, "aws", args.dr !== undefined).map((p) => p.message), awsVersionProblem(settings.engine, version)];
-        const problem = problems.find((p) => p !== undefined);
-        if (problem) throw new pulumi.ResourceError(problem, this);
+        const { version } = args;
+        const versionProblem = awsVersionProblem(settings.engine, version);
+        assertBuildable(this, `Cache ${name}`, [
+            ...cacheConfigProblems(settings, "aws", args.environment === "prod"),
+            versionProblem === undefined ? undefined : { message: versionProblem },
+        ]);
 
         const { site, keys, network, alerts, dr } = args;
         const child = { parent: this, provider: site.provider };
         const stateful = { ...child, protect: args.protect };
-        const logRetentionDays = args.logRetentionDays ?? CACHE_DEFAULTS.logRetentionDays;
+        const { logRetentionDays } = args;
         const groupId = elasticacheId(site.namePrefix, "cache");
         const shape = awsCacheShape(groupId, settings.engine, version, settings.size, settings.shards, settings.replicasPerShard);
         this.clusterMode = shape.clusterMode;

@@ -14,25 +14,21 @@ import type { Size } from "../../domain/stack-config";
 import { databaseConfigProblems } from "../../domain/capabilities/database";
 import { storeSecretArgs } from "../contracts/connection-secret";
 import {
-    assertDatabaseBuildable,
     DATABASE_PASSWORD,
     DATABASE_TYPE,
     DATABASE_USER,
     databaseOutputs,
     databaseSettings,
-    DEFAULT_BACKUP_RETENTION_DAYS,
-    DEFAULT_DATABASE_LOG_RETENTION_DAYS,
     MONGODB_PORT,
     secretMongoConnectionString,
     type Database,
     type DatabaseArgs,
-    type DatabaseRegion,
 } from "../contracts/database";
+import type { DataRegion } from "../contracts/region";
+import { assertBuildable } from "../shared/buildable";
 import { awsConnectionSecret } from "./connection-secret";
 import type { AwsTypes } from ".";
 import type { AwsSite } from "./site";
-
-export const DOCUMENTDB_DEFAULT_VERSION = "5.0.0";
 
 /** The parameter-group family of an engine version: "5.0.0" → "docdb5.0". */
 export function documentDbFamily(version: string): string {
@@ -130,19 +126,18 @@ export class AwsDocumentDb extends pulumi.ComponentResource implements Database 
 
     constructor(name: string, args: DatabaseArgs<AwsTypes>, opts?: pulumi.ComponentResourceOptions) {
         super(DATABASE_TYPE, name, {}, opts);
-        const settings = databaseSettings(args, "native", 1);
+        const settings = databaseSettings(args, "native");
         const { size, nodes, readReplicas } = settings;
-        const retention = args.backupRetentionDays ?? DEFAULT_BACKUP_RETENTION_DAYS;
-        const version = args.version ?? DOCUMENTDB_DEFAULT_VERSION;
-        assertDatabaseBuildable(name, databaseConfigProblems(settings, { cloud: "aws", hasDr: args.dr !== undefined }), this);
-        if (args.site.zones.length < 2 && nodes > 1) {
-            throw new pulumi.ResourceError(`Database ${name}: ${nodes} members need at least 2 zones to survive a zone loss`, this);
-        }
+        const { backupRetentionDays: retention, version } = args;
+        assertBuildable(this, `Database ${name}`, [
+            ...databaseConfigProblems(settings, { cloud: "aws", hasDr: args.dr !== undefined }),
+            args.site.zones.length < 2 && nodes > 1 ? { key: "databaseNodes", message: `${nodes} members need at least 2 zones to survive a zone loss` } : undefined,
+        ]);
 
         const prefix = args.site.namePrefix;
         this.clusterIdentifier = `${prefix}-docdb`;
         const instanceClass = DOCUMENTDB_CLASSES[size];
-        const logRetention = args.logRetentionDays ?? DEFAULT_DATABASE_LOG_RETENTION_DAYS;
+        const logRetention = args.logRetentionDays;
 
         // DocumentDB accepts any printable ASCII but '/', '"', '@' and space: the URI-safe set is within it.
         const random = new RandomProvider(`${name}-random`, {}, { parent: this });
@@ -255,7 +250,7 @@ export class AwsDocumentDb extends pulumi.ComponentResource implements Database 
     }
 
     /** What a cluster needs in its region: security group, subnet group, parameter group, log groups. */
-    private regionalPlumbing(name: string, region: DatabaseRegion<AwsTypes>, clusterIdentifier: string, version: string, logRetention: number, protect: boolean) {
+    private regionalPlumbing(name: string, region: DataRegion<AwsTypes>, clusterIdentifier: string, version: string, logRetention: number, protect: boolean) {
         const site: AwsSite = region.site;
         const child = { parent: this, provider: site.provider };
         const securityGroup = new SecurityGroup(
@@ -314,7 +309,7 @@ export class AwsDocumentDb extends pulumi.ComponentResource implements Database 
      */
     private drReplica(
         name: string,
-        dr: DatabaseRegion<AwsTypes>,
+        dr: DataRegion<AwsTypes>,
         global: GlobalCluster,
         version: string,
         instanceClass: string,

@@ -2,7 +2,7 @@ import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
 import { Alias } from "@pulumi/aws/kms/alias";
 import { Key } from "@pulumi/aws/kms/key";
 import * as pulumi from "@pulumi/pulumi";
-import { DEFAULT_KEY_ROTATION_DAYS, KEYS_TYPE, type Keys, type KeysArgs } from "../contracts/keys";
+import { KEYS_TYPE, type Keys, type KeysArgs } from "../contracts/keys";
 import type { AwsSite } from "./site";
 
 /** AWS KMS allows rotation every 90 to 2560 days. */
@@ -62,7 +62,7 @@ export class AwsKeys extends pulumi.ComponentResource implements Keys {
 
     constructor(name: string, args: KeysArgs<AwsSite>, opts?: pulumi.ComponentResourceOptions) {
         super(KEYS_TYPE, name, {}, opts);
-        this.rotationDays = args.rotationDays ?? DEFAULT_KEY_ROTATION_DAYS;
+        this.rotationDays = args.rotationDays;
         const problem = validateRotationDays(this.rotationDays);
         if (problem) throw new pulumi.ResourceError(problem, this);
 

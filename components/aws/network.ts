@@ -12,7 +12,7 @@ import { Vpc } from "@pulumi/aws/ec2/vpc";
 import { Role } from "@pulumi/aws/iam/role";
 import { RolePolicy } from "@pulumi/aws/iam/rolePolicy";
 import * as pulumi from "@pulumi/pulumi";
-import { DEFAULT_FLOW_LOG_RETENTION_DAYS, NETWORK_TYPE, type Network, type NetworkArgs } from "../contracts/network";
+import { NETWORK_TYPE, type Network, type NetworkArgs } from "../contracts/network";
 import { layoutNetwork, type NetworkLayout, type Tier } from "../../domain/network-layout";
 import type { AwsKeys } from "./keys";
 import type { AwsSite } from "./site";
@@ -105,7 +105,7 @@ export class AwsNetwork extends pulumi.ComponentResource implements Network {
         );
         publicSubnets.forEach((s, i) => new RouteTableAssociation(`${name}-public-rta-${i}`, { subnetId: s.id, routeTableId: publicRoutes.id }, child));
 
-        const natCount = args.natPerZone ?? true ? site.zones.length : 1;
+        const natCount = args.natPerZone ? site.zones.length : 1;
         const nats = Array.from({ length: natCount }, (_, i) => {
             const eip = new Eip(`${name}-nat-eip-${i}`, { domain: "vpc", tags: { Name: `${site.namePrefix}-nat-${i}` } }, child);
             return new NatGateway(
@@ -130,7 +130,7 @@ export class AwsNetwork extends pulumi.ComponentResource implements Network {
             `${name}-flow-logs`,
             {
                 name: `/${site.namePrefix}/${site.role}/vpc-flow-logs`,
-                retentionInDays: args.flowLogRetentionDays ?? DEFAULT_FLOW_LOG_RETENTION_DAYS,
+                retentionInDays: args.flowLogRetentionDays,
                 kmsKeyId: args.keys.keyArn,
             },
             { ...child, protect: args.protect },

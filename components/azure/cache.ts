@@ -7,8 +7,9 @@ import { RandomString } from "@pulumi/random/randomString";
 import { AZURE_REDIS_SKUS, cacheConfigProblems, defaultCacheVersion } from "../../domain/capabilities/cache";
 import type { CachePersistence } from "../../domain/stack-config";
 import { storeSecretArgs } from "../contracts/connection-secret";
-import { CACHE_DEFAULTS, CACHE_TYPE, cacheSettings, secretRedisConnectionString, type Cache, type CacheArgs, type CacheCrossRegion } from "../contracts/cache";
+import { CACHE_TYPE, cacheSettings, secretRedisConnectionString, type Cache, type CacheArgs, type CacheCrossRegion } from "../contracts/cache";
 import type { SiteRole } from "../contracts/site";
+import { assertBuildable } from "../shared/buildable";
 import { azureConnectionSecret } from "./connection-secret";
 import type { AzureTypes } from ".";
 import type { AzureKeys } from "./keys";
@@ -113,13 +114,12 @@ export class AzureCache extends pulumi.ComponentResource implements Cache {
 
     constructor(name: string, args: CacheArgs<AzureTypes>, opts?: pulumi.ComponentResourceOptions) {
         super(CACHE_TYPE, name, {}, opts);
-        // Geo-replicated databases cannot persist: with a DR region the default is none.
-        const settings = cacheSettings(args, args.dr ? "none" : CACHE_DEFAULTS.persistence);
-        const problem = cacheConfigProblems(settings, "azure", args.dr !== undefined)[0];
-        if (problem) throw new pulumi.ResourceError(problem.message, this);
-        if (args.version !== undefined && args.version !== defaultCacheVersion("azure", settings.engine)) {
-            throw new pulumi.ResourceError(`version ${args.version}: Azure Managed Redis runs Redis ${defaultCacheVersion("azure", settings.engine)} and takes no version`, this);
-        }
+        const settings = cacheSettings(args);
+        const serviceVersion = defaultCacheVersion("azure", settings.engine);
+        assertBuildable(this, `Cache ${name}`, [
+            ...cacheConfigProblems(settings, "azure", args.environment === "prod"),
+            args.version === serviceVersion ? undefined : { key: "version", message: `${args.version}: Azure Managed Redis runs Redis ${serviceVersion} and takes no version` },
+        ]);
 
         const { site, keys, network, alerts, dr } = args;
         const groupNickname = geoReplicationGroupName(site.namePrefix);

@@ -8,23 +8,21 @@ import { databaseConfigProblems, VCORE_HA_NODES } from "../../domain/capabilitie
 import { uriHost } from "../../domain/mongodb-uri";
 import { storeSecretArgs } from "../contracts/connection-secret";
 import {
-    assertDatabaseBuildable,
     DATABASE_PASSWORD,
     DATABASE_TYPE,
     DATABASE_USER,
     databaseOutputs,
     databaseSettings,
-    DEFAULT_BACKUP_RETENTION_DAYS,
     secretMongoConnectionString,
     type Database,
     type DatabaseArgs,
-    type DatabaseRegion,
 } from "../contracts/database";
+import type { DataRegion } from "../contracts/region";
+import { assertBuildable } from "../shared/buildable";
 import { azureConnectionSecret } from "./connection-secret";
 import type { AzureTypes } from ".";
 import { dataStoreDiagnostics, dataStoreMetricAlert, dataStorePrivateEndpoint } from "./data-store";
 
-export const VCORE_DEFAULT_VERSION = "7.0";
 /** Cosmos DB for MongoDB vCore listens on 10260, not MongoDB's 27017; its SRV record says so. */
 export const VCORE_PORT = 10260;
 /** Point-in-time restore over 35 days, fixed by the service (longer than any stack retention). */
@@ -91,15 +89,16 @@ export class AzureCosmosMongo extends pulumi.ComponentResource implements Databa
 
     constructor(name: string, args: DatabaseArgs<AzureTypes>, opts?: pulumi.ComponentResourceOptions) {
         super(DATABASE_TYPE, name, {}, opts);
-        const settings = databaseSettings(args, "native", 1);
+        const settings = databaseSettings(args, "native");
         const { size, nodes, shards, storageGb } = settings;
-        const problems = databaseConfigProblems(settings, { cloud: "azure", hasDr: args.dr !== undefined });
         // vCore keeps backups for a fixed 35 days, at least the longest retention a stack can ask for.
-        const retention = args.backupRetentionDays ?? DEFAULT_BACKUP_RETENTION_DAYS;
-        if (retention > VCORE_BACKUP_RETENTION_DAYS) {
-            problems.push({ key: "backupRetentionDays", message: `backupRetentionDays ${retention} exceeds the ${VCORE_BACKUP_RETENTION_DAYS} days vCore keeps` });
-        }
-        assertDatabaseBuildable(name, problems, this);
+        const retention = args.backupRetentionDays;
+        assertBuildable(this, `Database ${name}`, [
+            ...databaseConfigProblems(settings, { cloud: "azure", hasDr: args.dr !== undefined }),
+            retention > VCORE_BACKUP_RETENTION_DAYS
+                ? { key: "backupRetentionDays", message: `backupRetentionDays ${retention} exceeds the ${VCORE_BACKUP_RETENTION_DAYS} days vCore keeps` }
+                : undefined,
+        ]);
 
         const { site } = args;
         const random = { parent: this, provider: new RandomProvider(`${name}-random`, {}, { parent: this }) };
@@ -117,7 +116,7 @@ export class AzureCosmosMongo extends pulumi.ComponentResource implements Databa
                     createMode: "Default",
                     // Secret explicitly: the SDK passes `properties` through as a plain object.
                     administrator: { userName: DATABASE_USER, password: pulumi.secret(password.result) },
-                    serverVersion: args.version ?? VCORE_DEFAULT_VERSION,
+                    serverVersion: args.version,
                     compute: { tier: VCORE_TIERS[size] },
                     storage: { sizeGb: storageGb },
                     sharding: { shardCount: shards },
@@ -179,7 +178,7 @@ export class AzureCosmosMongo extends pulumi.ComponentResource implements Databa
     /** A private endpoint in the region's data subnet with the private DNS zone that makes the
      * cluster's name resolve to it from the VNet; the cluster's request (audit) logs go to the
      * region's log storage account. */
-    private regionalPlumbing(name: string, region: DatabaseRegion<AzureTypes>, cluster: MongoCluster): void {
+    private regionalPlumbing(name: string, region: DataRegion<AzureTypes>, cluster: MongoCluster): void {
         dataStoreDiagnostics(`${name}-diagnostics`, "audit", cluster.id, region, this);
         dataStorePrivateEndpoint(
             name,

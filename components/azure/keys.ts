@@ -5,7 +5,7 @@ import { Vault } from "@pulumi/azure-native/keyvault/vault";
 import { UserAssignedIdentity } from "@pulumi/azure-native/managedidentity/userAssignedIdentity";
 import * as pulumi from "@pulumi/pulumi";
 import { RandomString } from "@pulumi/random/randomString";
-import { DEFAULT_KEY_ROTATION_DAYS, KEYS_TYPE, type Keys, type KeysArgs } from "../contracts/keys";
+import { KEYS_TYPE, type Keys, type KeysArgs } from "../contracts/keys";
 import { NAME_SUFFIX_LENGTH, keyVaultName } from "./naming";
 import type { AzureSite } from "./site";
 
@@ -71,7 +71,7 @@ export class AzureKeys extends pulumi.ComponentResource implements Keys {
 
     constructor(name: string, args: KeysArgs<AzureSite>, opts?: pulumi.ComponentResourceOptions) {
         super(KEYS_TYPE, name, {}, opts);
-        this.rotationDays = args.rotationDays ?? DEFAULT_KEY_ROTATION_DAYS;
+        this.rotationDays = args.rotationDays;
         const problem = validateAzureRotationDays(this.rotationDays);
         if (problem) throw new pulumi.ResourceError(problem, this);
 

@@ -8,7 +8,7 @@ import { VirtualNetwork } from "@pulumi/azure-native/network/virtualNetwork";
 import { StorageAccount } from "@pulumi/azure-native/storage/storageAccount";
 import * as pulumi from "@pulumi/pulumi";
 import { RandomString } from "@pulumi/random/randomString";
-import { DEFAULT_FLOW_LOG_RETENTION_DAYS, NETWORK_TYPE, type Network, type NetworkArgs } from "../contracts/network";
+import { NETWORK_TYPE, type Network, type NetworkArgs } from "../contracts/network";
 import { AZURE_MAX_FLOW_LOG_RETENTION_DAYS } from "../../domain/catalogs/azure";
 import { layoutNetwork, type NetworkLayout, type Tier } from "../../domain/network-layout";
 import type { AzureKeys } from "./keys";
@@ -134,7 +134,7 @@ export class AzureNetwork extends pulumi.ComponentResource implements Network {
 
     constructor(name: string, args: NetworkArgs<AzureSite, AzureKeys>, opts?: pulumi.ComponentResourceOptions) {
         super(NETWORK_TYPE, name, {}, opts);
-        const retentionDays = args.flowLogRetentionDays ?? DEFAULT_FLOW_LOG_RETENTION_DAYS;
+        const retentionDays = args.flowLogRetentionDays;
         const problem = flowLogRetentionProblem(retentionDays);
         if (problem) throw new pulumi.ResourceError(problem, this);
 

@@ -22,7 +22,7 @@ export function azureSite(name: string, args: SiteArgs): AzureSite {
     const group = new ResourceGroup(
         `${name}-resource-group`,
         { resourceGroupName: resourceGroupName(args.namePrefix, args.role), location, tags: { ...args.tags } },
-        { provider, protect: args.protect ?? false },
+        { provider, protect: args.protect },
     );
     return { ...siteFromArgs(args, provider), location, resourceGroupName: group.name };
 }

@@ -8,7 +8,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { CloudTypes } from "./cloud";
 import type { ConnectionSecretArgs } from "./connection-secret";
-import type { DatabaseRegion } from "./database";
+import type { DataRegion } from "./region";
 
 export type AtlasProviderName = "AWS" | "GCP" | "AZURE";
 
@@ -27,7 +27,7 @@ export interface AtlasEncryptionArgs<T extends CloudTypes> {
     readonly azureServicePrincipalId?: string;
 }
 
-export interface AtlasPrivateEndpointArgs<T extends CloudTypes> extends DatabaseRegion<T> {
+export interface AtlasPrivateEndpointArgs<T extends CloudTypes> extends DataRegion<T> {
     readonly projectId: pulumi.Output<string>;
     /** Resources Atlas's endpoint service must wait for (the project's regional endpoint mode). */
     readonly dependsOn: readonly pulumi.Resource[];

@@ -5,82 +5,51 @@
  *
  * What each cloud can and cannot combine (AOF, valkey, shards, replicas, persistence with
  * geo-replication) is checked at config time by `cacheConfigProblems` in
- * src/cache-capabilities.ts; docs/cache.md explains the choice of service per cloud.
+ * domain/capabilities/cache.ts, and again by each implementation; docs/cache.md explains
+ * the choice of service per cloud.
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { CacheCrossRegionMode } from "../../domain/capabilities/cache";
-import type { CacheEngine, CachePersistence, CacheSettings, Size } from "../../domain/stack-config";
+import type { CacheEngine, CachePersistence, CacheSettings, Environment, Size } from "../../domain/stack-config";
 import type { CloudTypes } from "./cloud";
+import type { DataRegion } from "./region";
 
 export const CACHE_TYPE = "gravitypm:components:Cache";
 
-/** Where the cross-region copy lives (prod): the DR site with its own key and network. */
-export interface CacheDrArgs<T extends CloudTypes> {
-    readonly site: T["site"];
-    readonly keys: T["keys"];
-    readonly network: T["network"];
-}
-
-export interface CacheArgs<T extends CloudTypes> {
-    readonly site: T["site"];
-    /** Encrypts the cache at rest, its snapshots, logs and stored connection secret. */
-    readonly keys: T["keys"];
-    /** The cache lives in the data tier; only the app tier (the cluster's workloads) reaches it. */
-    readonly network: T["network"];
+export interface CacheArgs<T extends CloudTypes> extends DataRegion<T> {
+    /** Decides what only prod must have (snapshots that survive a restore, hourly rather than
+     * daily snapshots), never inferred from the presence of a DR region. */
+    readonly environment: Environment;
     /** Every cache alarm notifies it. */
     readonly alerts: T["alerts"];
     /** The DR region's site, key and network: prod replicates the cache there where the
-     * chosen service can (see `Cache.crossRegion`). @default none (no cross-region copy) */
-    readonly dr?: CacheDrArgs<T>;
-    /** @default "redis" */
-    readonly engine?: CacheEngine;
-    /** Engine version. @default the newest version the cloud's service runs for the engine
-     * (see `defaultCacheVersion` in src/cache-capabilities.ts) */
-    readonly version?: string;
-    /** Node (or SKU) size; each cloud maps it to a concrete node type. @default "small" */
-    readonly size?: Size;
-    /** More than one shard runs the engine in cluster mode. @default 1 */
-    readonly shards?: number;
-    /** Replicas of each shard; at least one gives automatic failover across zones. @default 1 */
-    readonly replicasPerShard?: number;
-    /** @default "rdb" */
-    readonly persistence?: CachePersistence;
-    /** Days automatic snapshots are kept where the service keeps them. @default 7 */
-    readonly snapshotRetentionDays?: number;
+     * chosen service can (see `Cache.crossRegion`); absent, the cache lives in one region. */
+    readonly dr?: DataRegion<T>;
+    readonly engine: CacheEngine;
+    /** Engine version: what the cloud's service runs for the engine (`defaultCacheVersion`). */
+    readonly version: string;
+    /** Node (or SKU) size; each cloud maps it to a concrete node type. */
+    readonly size: Size;
+    /** More than one shard runs the engine in cluster mode. */
+    readonly shards: number;
+    /** Replicas of each shard; at least one gives automatic failover across zones. */
+    readonly replicasPerShard: number;
+    readonly persistence: CachePersistence;
+    /** Days automatic snapshots are kept where the service keeps them. */
+    readonly snapshotRetentionDays: number;
     /** Days each cross-region backup copy is kept where the DR copy is a backup rather than a
-     * replica (the daily export of a Memorystore instance). @default 7 */
-    readonly backupRetentionDays?: number;
-    /** Days engine and slow logs are kept where the service ships them to a log store. @default 365 */
-    readonly logRetentionDays?: number;
+     * replica (the daily export of a Memorystore instance). */
+    readonly backupRetentionDays: number;
+    /** Days engine and slow logs are kept where the service ships them to a log store. */
+    readonly logRetentionDays: number;
     /** Protect the cache (and its cross-region copy) from deletion. Prod: true. */
     readonly protect: boolean;
 }
 
-export const CACHE_DEFAULTS = {
-    engine: "redis",
-    size: "small",
-    shards: 1,
-    replicasPerShard: 1,
-    persistence: "rdb",
-    snapshotRetentionDays: 7,
-    backupRetentionDays: 7,
-    logRetentionDays: 365,
-} as const satisfies Partial<Record<keyof CacheArgs<CloudTypes>, unknown>>;
-
-/**
- * The settings a cache is validated and built from: the args with the contract defaults filled
- * in. A cloud whose service cannot run the default persistence in some shape (Azure Managed
- * Redis with geo-replication) passes its own `defaultPersistence`.
- */
-export function cacheSettings<T extends CloudTypes>(args: CacheArgs<T>, defaultPersistence: CachePersistence = CACHE_DEFAULTS.persistence): CacheSettings {
-    return {
-        engine: args.engine ?? CACHE_DEFAULTS.engine,
-        size: args.size ?? CACHE_DEFAULTS.size,
-        shards: args.shards ?? CACHE_DEFAULTS.shards,
-        replicasPerShard: args.replicasPerShard ?? CACHE_DEFAULTS.replicasPerShard,
-        persistence: args.persistence ?? defaultPersistence,
-        snapshotRetentionDays: args.snapshotRetentionDays ?? CACHE_DEFAULTS.snapshotRetentionDays,
-    };
+/** The settings a cache is validated and built from, as the capability tables take them. */
+export function cacheSettings<T extends CloudTypes>(args: CacheArgs<T>): CacheSettings {
+    const { engine, size, shards, replicasPerShard, persistence, snapshotRetentionDays } = args;
+    return { engine, size, shards, replicasPerShard, persistence, snapshotRetentionDays };
 }
 
 export interface CacheCrossRegion {

@@ -10,31 +10,22 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { RandomPasswordArgs } from "@pulumi/random/randomPassword";
 import type { DatabaseEngine, DatabaseSettings, Size } from "../../domain/stack-config";
-import type { DatabaseProblem } from "../../domain/capabilities/database";
 import { buildMongoUri, type MongoUri } from "../../domain/mongodb-uri";
 import type { CloudTypes } from "./cloud";
+import type { DataRegion } from "./region";
 
 export const DATABASE_TYPE = "gravitypm:components:Database";
 
 /** The standard MongoDB port. Atlas SRV strings and DocumentDB both listen on it. */
 export const MONGODB_PORT = 27017;
 
-/** One region's placement of the database: where it lives, what encrypts it, the network it sits in. */
-export interface DatabaseRegion<T extends CloudTypes> {
-    readonly site: T["site"];
-    /** The region's stack key: encrypts storage, backups and the stored connection string. */
-    readonly keys: T["keys"];
-    /** The database sits in (or is privately connected to) the network's data tier. */
-    readonly network: T["network"];
-}
-
-export interface DatabaseArgs<T extends CloudTypes> extends DatabaseRegion<T> {
+export interface DatabaseArgs<T extends CloudTypes> extends DataRegion<T> {
     /**
      * Disaster-recovery region that receives a replica (prod). DocumentDB: a secondary cluster
      * of a global cluster; Atlas: electable nodes with lower priority; vCore: a replica cluster.
-     * @default undefined (no cross-region replica)
+     * Absent, the database lives in one region.
      */
-    readonly dr?: DatabaseRegion<T>;
+    readonly dr?: DataRegion<T>;
     /** Where the database's alarms notify (the cloud's alert target). */
     readonly alerts: T["alerts"];
     /**
@@ -42,32 +33,31 @@ export interface DatabaseArgs<T extends CloudTypes> extends DatabaseRegion<T> {
      * topic, so it notifies the same people by email (and the webhook below).
      */
     readonly alertEmails: readonly string[];
-    /** @default undefined (email only) */
+    /** Absent, Atlas alerts go by email only. */
     readonly alertWebhookUrl?: string;
     /**
      * `native` = the cloud's own service (DocumentDB; Atlas on GCP, which has none; Cosmos DB
      * for MongoDB vCore); `atlas` = MongoDB Atlas on the stack's cloud.
-     * @default "native"
      */
-    readonly engine?: DatabaseEngine;
-    /** Server version. @default per service: DocumentDB "5.0.0", Atlas "8.0", Cosmos DB vCore "7.0" */
-    readonly version?: string;
-    /** Size tier; each implementation maps it to an instance class with its reasoning. @default "small" */
-    readonly size?: Size;
-    /** Voting members in the primary region. @default per service (see src/database-capabilities.ts) */
-    readonly nodes?: number;
-    /** Extra read-only members in the primary region. @default 0 */
-    readonly readReplicas?: number;
-    /** 1 = a replica set; more = a sharded cluster where the service shards. @default 1 */
-    readonly shards?: number;
-    /** Storage per node where the service provisions it (Atlas, vCore); DocumentDB grows on its own. @default 32 */
-    readonly storageGb?: number;
-    /** Days of backups (and of point-in-time restore). @default 7 */
-    readonly backupRetentionDays?: number;
-    /** Continuous backup with restore to any second of the retention window. @default true */
-    readonly pointInTimeRecovery?: boolean;
-    /** Days the database's audit and profiler logs are kept where the cloud stores them. @default 365 */
-    readonly logRetentionDays?: number;
+    readonly engine: DatabaseEngine;
+    /** Server version: the service's entry in `DATABASE_VERSIONS` (domain/capabilities/database.ts). */
+    readonly version: string;
+    /** Size tier; each implementation maps it to an instance class with its reasoning. */
+    readonly size: Size;
+    /** Voting members in the primary region. */
+    readonly nodes: number;
+    /** Extra read-only members in the primary region. */
+    readonly readReplicas: number;
+    /** 1 = a replica set; more = a sharded cluster where the service shards. */
+    readonly shards: number;
+    /** Storage per node where the service provisions it (Atlas, vCore); DocumentDB grows on its own. */
+    readonly storageGb: number;
+    /** Days of backups (and of point-in-time restore). */
+    readonly backupRetentionDays: number;
+    /** Continuous backup with restore to any second of the retention window. */
+    readonly pointInTimeRecovery: boolean;
+    /** Days the database's audit and profiler logs are kept where the cloud stores them. */
+    readonly logRetentionDays: number;
     /** MongoDB Atlas organization that owns the stack's Atlas project; required when the database runs on Atlas. */
     readonly atlasOrgId?: string;
     /** Object id of Atlas's service principal in the Azure tenant: how Atlas on Azure reaches the stack's Key Vault key. */
@@ -95,9 +85,6 @@ export interface Database {
     readonly connectionSecretId: pulumi.Output<string>;
 }
 
-export const DEFAULT_DATABASE_STORAGE_GB = 32;
-export const DEFAULT_BACKUP_RETENTION_DAYS = 7;
-export const DEFAULT_DATABASE_LOG_RETENTION_DAYS = 365;
 /** The application's login (the engines' admin user where the engine has only one). */
 export const DATABASE_USER = "gravitypm";
 
@@ -105,28 +92,11 @@ export const DATABASE_USER = "gravitypm";
  * escaping in a URI, so it goes into the connection string as generated. */
 export const DATABASE_PASSWORD: RandomPasswordArgs = { length: 40, special: true, overrideSpecial: "-_.~" };
 
-/**
- * The settings a database is validated and built from: the args with the contract defaults
- * filled in. `defaultNodes` is the service's smallest valid member count.
- */
-export function databaseSettings<T extends CloudTypes>(args: DatabaseArgs<T>, engine: DatabaseEngine, defaultNodes: number): DatabaseSettings {
-    return {
-        engine,
-        size: args.size ?? "small",
-        nodes: args.nodes ?? defaultNodes,
-        readReplicas: args.readReplicas ?? 0,
-        shards: args.shards ?? 1,
-        storageGb: args.storageGb ?? DEFAULT_DATABASE_STORAGE_GB,
-        pointInTimeRecovery: args.pointInTimeRecovery ?? true,
-    };
-}
-
-/** Stops a Database whose settings its service cannot build, naming every offending key at
- * once, before any of its resources exists. */
-export function assertDatabaseBuildable(name: string, problems: readonly DatabaseProblem[], component: pulumi.Resource): void {
-    if (problems.length > 0) {
-        throw new pulumi.ResourceError(`Database ${name}: ${problems.map((p) => `${p.key}: ${p.message}`).join("; ")}`, component);
-    }
+/** The settings a database is validated and built from, as the capability tables take them;
+ * `engine` is the implementation's own (Atlas is `atlas` whichever engine picked it). */
+export function databaseSettings<T extends CloudTypes>(args: DatabaseArgs<T>, engine: DatabaseEngine): DatabaseSettings {
+    const { size, nodes, readReplicas, shards, storageGb, pointInTimeRecovery } = args;
+    return { engine, size, nodes, readReplicas, shards, storageGb, pointInTimeRecovery };
 }
 
 /** `Database.connectionString`: the application's login in a MongoDB URI, a secret output

@@ -9,11 +9,8 @@ export const KEYS_TYPE = "gravitypm:components:Keys";
 
 export interface KeysArgs<S extends Site> {
     readonly site: S;
-    /**
-     * Days between automatic rotations.
-     * @default 90 (the shortest period every cloud supports; AWS KMS allows 90–2560)
-     */
-    readonly rotationDays?: number;
+    /** Days between automatic rotations (`KEY_ROTATION_DAYS` in domain/capabilities/keys.ts). */
+    readonly rotationDays: number;
     /** Protect the key (and the vault that holds it) from deletion. Prod: true. */
     readonly protect: boolean;
 }
@@ -24,5 +21,3 @@ export interface Keys {
     readonly keyId: pulumi.Output<string>;
     readonly rotationDays: number;
 }
-
-export const DEFAULT_KEY_ROTATION_DAYS = 90;

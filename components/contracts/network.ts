@@ -14,11 +14,10 @@ export interface NetworkArgs<S extends Site, K extends Keys> {
     readonly site: S;
     /** Encrypts the flow-log destination. */
     readonly keys: K;
-    /** Days flow logs are kept. @default 365 */
-    readonly flowLogRetentionDays?: number;
-    /** Prod gets one NAT gateway per zone (a zone outage keeps egress); staging shares one.
-     * @default true */
-    readonly natPerZone?: boolean;
+    /** Days flow logs are kept. */
+    readonly flowLogRetentionDays: number;
+    /** Prod gets one NAT gateway per zone (a zone outage keeps egress); staging shares one. */
+    readonly natPerZone: boolean;
     /** Protect the flow-log store from deletion. Prod: true. */
     readonly protect: boolean;
 }
@@ -35,5 +34,3 @@ export interface Network {
     /** Load balancers and NAT only. */
     readonly publicSubnetIds: pulumi.Output<string>[];
 }
-
-export const DEFAULT_FLOW_LOG_RETENTION_DAYS = 365;

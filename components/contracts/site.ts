@@ -17,8 +17,8 @@ export interface SiteArgs {
     /** Prefix for physical names, e.g. `gravitypm-prod`. */
     readonly namePrefix: string;
     /** Protect what the site itself creates (an Azure resource group holds every resource
-     * of the site, so deleting it deletes them all). Prod: true. @default false */
-    readonly protect?: boolean;
+     * of the site, so deleting it deletes them all). Prod: true. */
+    readonly protect: boolean;
 }
 
 export interface Site {

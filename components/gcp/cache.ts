@@ -1,91 +1,24 @@
 import { AlertPolicy } from "@pulumi/gcp/monitoring/alertPolicy";
-import { ServiceConnectionPolicy } from "@pulumi/gcp/networkconnectivity/serviceConnectionPolicy";
-import { Cluster, type ClusterArgs } from "@pulumi/gcp/redis/cluster";
-import { Instance } from "@pulumi/gcp/redis/instance";
 import * as pulumi from "@pulumi/pulumi";
-import {
-    cacheConfigProblems,
-    cacheService,
-    defaultCacheVersion,
-    GCP_CLUSTER_NODES,
-    GCP_INSTANCE_MEMORY_GB,
-    GCP_READ_REPLICAS_MIN_GB,
-    MEMORYSTORE_CLUSTER,
-} from "../../domain/capabilities/cache";
-import type { CachePersistence, CacheSettings } from "../../domain/stack-config";
+import { cacheConfigProblems, cacheService, MEMORYSTORE_CLUSTER } from "../../domain/capabilities/cache";
 import { storeSecretArgs } from "../contracts/connection-secret";
-import { fitName } from "../shared/naming";
-import { CACHE_DEFAULTS, CACHE_TYPE, cacheSettings, secretRedisConnectionString, type Cache, type CacheArgs, type CacheCrossRegion } from "../contracts/cache";
-import { gcpCacheExport } from "./cache-export";
+import { CACHE_TYPE, cacheSettings, type Cache, type CacheArgs, type CacheCrossRegion } from "../contracts/cache";
+import { assertBuildable } from "../shared/buildable";
 import { gcpConnectionSecret } from "./connection-secret";
 import type { GcpTypes } from ".";
-import type { GcpKeys } from "./keys";
-import type { GcpNetwork } from "./network";
-import type { GcpSite } from "./site";
+import { memorystoreVersionProblem } from "./memorystore";
+import { memorystoreCluster } from "./memorystore-cluster";
+import { memorystoreInstance } from "./memorystore-instance";
 
-/** Memorystore instance and cluster ids: lowercase letters, digits and hyphens, starting with
- * a letter; 40 characters is the instance limit (clusters allow 63). */
-export const MEMORYSTORE_NAME_MAX = 40;
-
-/** Memorystore's Private Service Connect service class for Redis Cluster endpoints. */
-export const REDIS_CLUSTER_SERVICE_CLASS = "gcp-memorystore-redis";
-
-/** Hyphen runs are kept (unlike ElastiCache ids): collapsing them would rename, and so
- * replace, the caches of stacks whose names contain `--`. */
-export function memorystoreName(namePrefix: string, suffix: string): string {
-    const name = fitName(namePrefix, { max: MEMORYSTORE_NAME_MAX, tail: `-${suffix}`, invalid: { chars: /[^a-z0-9-]+/, replace: "hyphen" }, collapseHyphens: false, shrink: "end" });
-    if (!/^[a-z][a-z0-9-]{0,38}[a-z0-9]$/.test(name)) {
-        throw new Error(`"${name}" is not a valid Memorystore name (1-40 lowercase letters, digits and hyphens, starting with a letter)`);
-    }
-    return name;
-}
-
-/** `7.2` → `REDIS_7_2`, what `redis.Instance.redisVersion` takes. */
-export function memorystoreRedisVersion(version: string): string {
-    const match = /^(\d+)\.(\d+)$/.exec(version);
-    if (!match) throw new Error(`version "${version}" must be major.minor, e.g. ${defaultCacheVersion("gcp", "redis")}`);
-    return `REDIS_${match[1]}_${match[2]}`;
-}
-
-export interface GcpInstanceShape {
-    readonly tier: "BASIC" | "STANDARD_HA";
-    readonly memorySizeGb: number;
-    readonly replicaCount?: number;
-    readonly readReplicasMode?: "READ_REPLICAS_ENABLED" | "READ_REPLICAS_DISABLED";
-}
-
-/**
- * No replica: a BASIC instance (staging). Replicas: STANDARD_HA across two zones, with read
- * replicas (and their read endpoint) when the instance is large enough to serve them;
- * otherwise the one failover replica STANDARD_HA always has.
- */
-export function gcpInstanceShape(size: CacheSettings["size"], replicasPerShard: number): GcpInstanceShape {
-    const memorySizeGb = GCP_INSTANCE_MEMORY_GB[size];
-    if (replicasPerShard === 0) return { tier: "BASIC", memorySizeGb };
-    const readReplicas = memorySizeGb >= GCP_READ_REPLICAS_MIN_GB;
-    return {
-        tier: "STANDARD_HA",
-        memorySizeGb,
-        replicaCount: readReplicas ? replicasPerShard : 1,
-        readReplicasMode: readReplicas ? "READ_REPLICAS_ENABLED" : "READ_REPLICAS_DISABLED",
-    };
-}
-
-/** Hourly snapshots in prod (at most an hour of sessions lost); daily in staging. */
-export function rdbSnapshotPeriod(protect: boolean): string {
-    return protect ? "ONE_HOUR" : "TWENTY_FOUR_HOURS";
-}
-
-export function clusterPersistence(persistence: CachePersistence, protect: boolean): ClusterArgs["persistenceConfig"] {
-    switch (persistence) {
-        case "none":
-            return { mode: "DISABLED" };
-        case "rdb":
-            return { mode: "RDB", rdbConfig: { rdbSnapshotPeriod: rdbSnapshotPeriod(protect) } };
-        case "aof":
-            // Once a second: at most a second of writes lost, without fsync on every write.
-            return { mode: "AOF", aofConfig: { appendFsync: "EVERYSEC" } };
-    }
+/** What either Memorystore product gives the component: its endpoint, credentials and CA,
+ * the id its alerts filter on, and how it reaches the DR region. */
+export interface GcpMemorystore {
+    readonly host: pulumi.Output<string>;
+    readonly port: pulumi.Output<number>;
+    readonly connectionString: pulumi.Output<string>;
+    readonly serverCaCertificates: pulumi.Output<string>;
+    readonly resourceId: pulumi.Output<string>;
+    readonly crossRegion: CacheCrossRegion;
 }
 
 export interface GcpCacheAlert {
@@ -154,15 +87,6 @@ export function gcpCacheResourceFilter(cluster: boolean, resourceId: string): st
         : `resource.type = "redis_instance" AND resource.labels.instance_id = "${resourceId}"`;
 }
 
-const MAINTENANCE_SUNDAY_05_UTC = { day: "SUNDAY", startTime: { hours: 5, minutes: 0, seconds: 0, nanos: 0 } };
-
-interface ClusterPlacement {
-    readonly site: GcpSite;
-    readonly network: GcpNetwork;
-    readonly keys: GcpKeys;
-    readonly name: string;
-}
-
 /**
  * Memorystore for Redis: one shard is a Memorystore instance (STANDARD_HA across two zones
  * when it has replicas) on private services access with AUTH; more shards are a Memorystore
@@ -171,6 +95,9 @@ interface ClusterPlacement {
  * is exported daily to a bucket there (components/gcp/cache-export.ts). Both encrypt at rest
  * with the stack key and in transit (server authentication), persist as configured, keep the
  * connection string in Secret Manager and alert the stack's channels.
+ *
+ * Each product is built by its own function (memorystore-instance.ts, memorystore-cluster.ts)
+ * under this component, with the same logical names as when this constructor built them.
  */
 export class GcpCache extends pulumi.ComponentResource implements Cache {
     public readonly host: pulumi.Output<string>;
@@ -197,160 +124,32 @@ export class GcpCache extends pulumi.ComponentResource implements Cache {
         super(CACHE_TYPE, name, {}, opts);
         const settings = cacheSettings(args);
         const service = cacheService("gcp", settings.shards);
-        const problem = cacheConfigProblems(settings, "gcp", args.dr !== undefined)[0];
-        if (problem) throw new pulumi.ResourceError(problem.message, this);
-        if (service === MEMORYSTORE_CLUSTER && args.version !== undefined && args.version !== defaultCacheVersion("gcp", "redis")) {
-            throw new pulumi.ResourceError(`version ${args.version}: Memorystore for Redis Cluster runs Redis ${defaultCacheVersion("gcp", "redis")} and takes no version`, this);
-        }
-
-        const { site, keys, network, alerts, dr } = args;
-        const child = { parent: this, provider: site.provider };
         this.clusterMode = service === MEMORYSTORE_CLUSTER;
-        let resourceId: pulumi.Output<string>;
+        assertBuildable(this, `Cache ${name}`, [
+            ...cacheConfigProblems(settings, "gcp", args.environment === "prod"),
+            memorystoreVersionProblem(this.clusterMode, args.version),
+        ]);
 
-        if (service === MEMORYSTORE_CLUSTER) {
+        const { site, alerts } = args;
+        const child = { parent: this, provider: site.provider };
+        let built: GcpMemorystore;
+        if (this.clusterMode) {
             this.authentication = "iam";
-            const cluster = (role: string, placement: ClusterPlacement, extra: Partial<ClusterArgs>) => {
-                const regionOpts = { parent: this, provider: placement.site.provider, dependsOn: [placement.site.services] };
-                // One per network and region: it lets Memorystore create the cluster's
-                // endpoints in the data subnet.
-                const policy = new ServiceConnectionPolicy(
-                    `${name}-${role}psc-policy`,
-                    {
-                        project: placement.site.project,
-                        location: placement.site.region,
-                        name: `${placement.site.namePrefix}-${placement.site.role}-redis`,
-                        description: `${placement.site.namePrefix} cache: Memorystore for Redis Cluster endpoints in the data tier`,
-                        network: placement.network.networkId,
-                        serviceClass: REDIS_CLUSTER_SERVICE_CLASS,
-                        pscConfig: { subnetworks: placement.network.dataSubnetIds },
-                    },
-                    regionOpts,
-                );
-                return new Cluster(
-                    `${name}-${role}cluster`,
-                    {
-                        project: placement.site.project,
-                        region: placement.site.region,
-                        name: placement.name,
-                        shardCount: settings.shards,
-                        replicaCount: settings.replicasPerShard,
-                        nodeType: GCP_CLUSTER_NODES[settings.size].nodeType,
-                        zoneDistributionConfig: { mode: "MULTI_ZONE" },
-                        authorizationMode: "AUTH_MODE_IAM_AUTH",
-                        transitEncryptionMode: "TRANSIT_ENCRYPTION_MODE_SERVER_AUTHENTICATION",
-                        kmsKey: placement.keys.keyId,
-                        pscConfigs: [{ network: placement.network.networkId }],
-                        persistenceConfig: clusterPersistence(settings.persistence, args.protect),
-                        maintenancePolicy: { weeklyMaintenanceWindows: [MAINTENANCE_SUNDAY_05_UTC] },
-                        deletionProtectionEnabled: args.protect,
-                        ...extra,
-                    },
-                    // Keys grant Memorystore's service agent use of the key first.
-                    { ...regionOpts, protect: args.protect, dependsOn: [placement.site.services, policy, placement.keys] },
-                );
-            };
-            const backups: Partial<ClusterArgs> =
-                settings.persistence === "none"
-                    ? {}
-                    : {
-                          automatedBackupConfig: {
-                              fixedFrequencySchedule: { startTime: { hours: 3 } },
-                              retention: `${settings.snapshotRetentionDays * 86_400}s`,
-                          },
-                      };
-            const primary = cluster("", { site, network, keys, name: memorystoreName(site.namePrefix, "cache") }, backups);
-            if (dr) {
-                cluster(
-                    "dr-",
-                    { site: dr.site, network: dr.network, keys: dr.keys, name: memorystoreName(dr.site.namePrefix, "cache-dr") },
-                    { crossClusterReplicationConfig: { clusterRole: "SECONDARY", primaryCluster: { cluster: primary.id } } },
-                );
-                this.crossRegion = {
-                    mode: "cross-cluster-replication",
-                    region: dr.site.region,
-                    note: `Memorystore cross-cluster replication: read-only secondary cluster in ${dr.site.region}, switched over by hand on a regional failover`,
-                };
-            } else {
-                this.crossRegion = { mode: "none", note: "no DR region: the cluster spans the zones of one region" };
-            }
-            const endpoint = primary.discoveryEndpoints.apply((endpoints) => endpoints[0]);
-            this.host = endpoint.apply((e) => e?.address ?? "");
-            this.port = endpoint.apply((e) => e?.port ?? 6379);
-            this.connectionString = secretRedisConnectionString(this.host, this.port);
-            this.serverCaCertificates = primary.managedServerCas.apply((cas) => cas.flatMap((ca) => ca.caCerts ?? []).flatMap((c) => c.certificates ?? []).join("\n"));
-            resourceId = primary.name;
+            built = memorystoreCluster(name, args, this);
         } else {
             this.authentication = "auth-string";
-            const instanceName = memorystoreName(site.namePrefix, "cache");
-            const shape = gcpInstanceShape(settings.size, settings.replicasPerShard);
-            const version = memorystoreRedisVersion(args.version ?? defaultCacheVersion("gcp", settings.engine));
-            const instance = new Instance(
-                `${name}-instance`,
-                {
-                    project: site.project,
-                    region: site.region,
-                    name: instanceName,
-                    displayName: `${site.namePrefix} cache`,
-                    redisVersion: version,
-                    tier: shape.tier,
-                    memorySizeGb: shape.memorySizeGb,
-                    replicaCount: shape.replicaCount,
-                    readReplicasMode: shape.readReplicasMode,
-                    locationId: site.zones[0],
-                    alternativeLocationId: shape.tier === "STANDARD_HA" ? site.zones[1] : undefined,
-                    authorizedNetwork: network.networkId,
-                    connectMode: "PRIVATE_SERVICE_ACCESS",
-                    // Read through the peering's output, so the instance waits for private
-                    // services access to exist, not just for its address range.
-                    reservedIpRange: pulumi
-                        .all([network.privateServiceRangeName, network.privateServiceConnectionId])
-                        .apply(([range]) => range),
-                    authEnabled: true,
-                    transitEncryptionMode: "SERVER_AUTHENTICATION",
-                    customerManagedKey: keys.keyId,
-                    persistenceConfig:
-                        settings.persistence === "rdb"
-                            ? { persistenceMode: "RDB", rdbSnapshotPeriod: rdbSnapshotPeriod(args.protect) }
-                            : { persistenceMode: "DISABLED" },
-                    maintenancePolicy: { weeklyMaintenanceWindows: [MAINTENANCE_SUNDAY_05_UTC] },
-                    deletionProtection: args.protect,
-                },
-                // Keys grant Memorystore's service agent use of the key first.
-                { ...child, protect: args.protect, dependsOn: [site.services, keys] },
-            );
-            if (dr) {
-                // An instance cannot replicate across regions: its DR copy is a daily export.
-                const exported = gcpCacheExport(
-                    name,
-                    {
-                        site,
-                        dr: { site: dr.site, keys: dr.keys },
-                        alerts,
-                        instance,
-                        instanceName,
-                        retentionDays: args.backupRetentionDays ?? CACHE_DEFAULTS.backupRetentionDays,
-                        protect: args.protect,
-                    },
-                    this,
-                );
-                this.exportBucketName = exported.bucketName;
-                this.exportBucketId = exported.bucketId;
-                this.exportJobName = exported.jobName;
-            }
-            this.crossRegion = dr
-                ? {
-                      mode: "scheduled-export",
-                      region: dr.site.region,
-                      note: `daily RDB export to ${dr.site.region} (RPO 24 h): Memorystore for Redis instances cannot replicate across regions, so the snapshot is exported at 02:00 UTC to a versioned bucket there under the DR key and imported into a new instance on a regional failover (cacheShards 2 or more selects Memorystore Cluster, which replicates)`,
-                  }
-                : { mode: "none", note: "no DR region: the instance lives in one region" };
-            this.host = instance.host;
-            this.port = instance.port;
-            this.connectionString = secretRedisConnectionString(instance.host, instance.port, instance.authString);
-            this.serverCaCertificates = instance.serverCaCerts.apply((certs) => certs.map((c) => c.cert ?? "").join("\n"));
-            resourceId = instance.id;
+            const instance = memorystoreInstance(name, args, this);
+            this.exportBucketName = instance.exported?.bucketName;
+            this.exportBucketId = instance.exported?.bucketId;
+            this.exportJobName = instance.exported?.jobName;
+            built = instance;
         }
+        this.host = built.host;
+        this.port = built.port;
+        this.connectionString = built.connectionString;
+        this.serverCaCertificates = built.serverCaCertificates;
+        this.crossRegion = built.crossRegion;
+        const resourceId = built.resourceId;
 
         this.secretId = gcpConnectionSecret(
             name,

@@ -2,7 +2,7 @@ import { CryptoKey } from "@pulumi/gcp/kms/cryptoKey";
 import { CryptoKeyIAMMember } from "@pulumi/gcp/kms/cryptoKeyIAMMember";
 import { KeyRing } from "@pulumi/gcp/kms/keyRing";
 import * as pulumi from "@pulumi/pulumi";
-import { DEFAULT_KEY_ROTATION_DAYS, KEYS_TYPE, type Keys, type KeysArgs } from "../contracts/keys";
+import { KEYS_TYPE, type Keys, type KeysArgs } from "../contracts/keys";
 import { serviceShortName, type GcpSite } from "./site";
 
 /** Cloud KMS requires a rotation period longer than one day; our rule (CK_GCP_43) caps it at 90. */
@@ -39,7 +39,7 @@ export class GcpKeys extends pulumi.ComponentResource implements Keys {
 
     constructor(name: string, args: KeysArgs<GcpSite>, opts?: pulumi.ComponentResourceOptions) {
         super(KEYS_TYPE, name, {}, opts);
-        this.rotationDays = args.rotationDays ?? DEFAULT_KEY_ROTATION_DAYS;
+        this.rotationDays = args.rotationDays;
         const problem = validateGcpRotationDays(this.rotationDays);
         if (problem) throw new pulumi.ResourceError(problem, this);
 

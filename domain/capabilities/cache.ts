@@ -155,7 +155,11 @@ export const AZURE_NO_GEO_REPLICATION_SKUS: readonly string[] = ["Balanced_B0", 
 
 // ---------------------------------------------------------------------------------------
 
-/** The newest version each service runs for an engine (ElastiCache wants major.minor). */
+/**
+ * The newest version each service runs for an engine (ElastiCache wants major.minor). Not a
+ * config key: the composition (program/platform.ts) passes it as `CacheArgs.version`;
+ * implementations never default it.
+ */
 export function defaultCacheVersion(cloud: Cloud, engine: CacheEngine): string {
     switch (cloud) {
         case "aws":

@@ -31,6 +31,17 @@ export function databaseService(cloud: Cloud, engine: DatabaseEngine): DatabaseS
     return cloud === "aws" ? "documentdb" : "cosmos-vcore";
 }
 
+/**
+ * The server version each service runs: not a config key, and chosen per service, so it lives
+ * here rather than in the profiles. The composition (program/platform.ts) passes the entry of
+ * the stack's service as `DatabaseArgs.version`; implementations never default it.
+ */
+export const DATABASE_VERSIONS: Readonly<Record<DatabaseService, string>> = {
+    documentdb: "5.0.0",
+    atlas: "8.0",
+    "cosmos-vcore": "7.0",
+};
+
 /** Electable nodes Atlas places in the DR region in prod: two, so a DR-region outage never
  * costs the primary region its majority, and the DR region holds a full copy on two nodes. */
 export const ATLAS_DR_ELECTABLE_NODES = 2;
