@@ -108,7 +108,7 @@ describe("AWS cache, staging", async () => {
         const secret = one(p, "aws:secretsmanager/secret:Secret", "cache-secret");
         expect(input(secret, "kmsKeyId")).toBe(p.outputs.keyId);
         expect(one(p, "aws:secretsmanager/secretVersion:SecretVersion", "cache-secret-value").secretInputs).toContain("secretString");
-        expect(p.outputs.cacheHost).toBe("master.gravitypm-staging-cache.abc123.use1.cache.amazonaws.com");
+        expect(p.outputs.cacheHost).toBe("master.gravitypm-staging-cache.abc123.use2.cache.amazonaws.com");
         expect(p.outputs.cachePort).toBe(6379);
         expect(JSON.stringify(p.outputs)).not.toContain("rediss://");
     });

@@ -140,6 +140,14 @@ function captureRegistrations(monitor: CapturingMonitor, into: PlannedResource[]
         });
 }
 
+/** Captures every registration of the installed mock monitor from now on into `into`: for
+ * harnesses that run one component instead of the program (tests/support/component.ts). */
+export function captureResources(into: PlannedResource[], mocks: PlanMocks): void {
+    const monitor: unknown = pulumi.runtime.getMonitor();
+    if (!isCapturingMonitor(monitor)) throw new Error("the mock monitor is not installed; call pulumi.runtime.setMocks first");
+    captureRegistrations(monitor, into, mocks);
+}
+
 /**
  * azure-native declares an alias for every API version of every resource type (60 on a
  * VNet) so that state written by older SDKs still matches. Offline there is no state to

@@ -21,7 +21,6 @@ import { randomOutputs } from "./random";
 export { MOCK_ACCOUNT_ID } from "./aws";
 export { MOCK_SUBSCRIPTION_ID, MOCK_TENANT_ID } from "./azure";
 export { MOCK_GCP_PROJECT_NUMBER } from "./gcp";
-export { mockPrivateIp, shortHash } from "./common";
 
 type CloudResource = (type: string, name: string, inputs: Inputs, provider: ProviderConfig) => { id: string; state: Inputs };
 type CloudCall = (token: string, inputs: Inputs, provider: ProviderConfig) => Inputs | undefined;
