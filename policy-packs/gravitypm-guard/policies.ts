@@ -1,6 +1,6 @@
 /**
  * Every policy of the pack, in report order. index.ts serves them through the Pulumi CLI;
- * src/policy/evaluate.ts runs the same objects over offline plans.
+ * tools/policy/evaluate.ts runs the same objects over offline plans.
  */
 import type { GuardPolicy } from "./lib/rule";
 import { rules } from "./rules";

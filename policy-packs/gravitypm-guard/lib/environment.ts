@@ -12,7 +12,7 @@ import { decoded, get, isRecord, known, list, record, type Props } from "./value
 export type Environment = "prod" | "staging";
 export const ENVIRONMENTS: readonly Environment[] = ["prod", "staging"];
 
-/** The standard tag keys every taggable resource carries (src/config.ts `standardTags`). */
+/** The standard tag keys every taggable resource carries (domain/tags.ts `standardTags`). */
 export const STANDARD_TAG_KEYS = ["project", "stack", "environment", "owner", "cost-centre", "managed-by"] as const;
 
 /** Config schema fragment for rules whose verdict depends on the environment. */

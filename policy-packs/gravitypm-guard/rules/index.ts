@@ -16,7 +16,7 @@ import { awsBackupVaultCmk } from "./backup/aws-backup-vault-cmk";
 import { awsBackupVaultLockRetention } from "./backup/aws-backup-vault-lock-retention";
 import { azureBackupPolicyRetention } from "./backup/azure-backup-policy-retention";
 import { azureBackupVaultGeoRedundant } from "./backup/azure-backup-vault-geo-redundant";
-import { azureBackupVaultProtection } from "./backup/azure-backup-vault-protection";
+import { azureBackupVaultImmutability } from "./backup/azure-backup-vault-immutability";
 import { gcpBackupPlanRetention } from "./backup/gcp-backup-plan-retention";
 import { gcpBackupVaultRetention } from "./backup/gcp-backup-vault-retention";
 import { azureRedisPersistence } from "./cache/azure-redis-persistence";
@@ -30,11 +30,11 @@ import { elasticacheSnapshotRetention } from "./cache/elasticache-snapshot-reten
 import { gcpRedisClusterBackup } from "./cache/gcp-redis-cluster-backup";
 import { gcpRedisClusterEncryption } from "./cache/gcp-redis-cluster-encryption";
 import { gcpRedisClusterIamAuth } from "./cache/gcp-redis-cluster-iam-auth";
+import { memorystoreRedisAuthTls } from "./cache/memorystore-redis-auth-tls";
 import { memorystoreRedisCmek } from "./cache/memorystore-redis-cmek";
 import { memorystoreRedisHighAvailability } from "./cache/memorystore-redis-high-availability";
 import { memorystoreRedisPersistence } from "./cache/memorystore-redis-persistence";
 import { memorystoreRedisPrivateServiceAccess } from "./cache/memorystore-redis-private-service-access";
-import { memorystoreRedisSecurity } from "./cache/memorystore-redis-security";
 import { redisEnterprisePersistence } from "./cache/redis-enterprise-persistence";
 import { redisEnterpriseTls } from "./cache/redis-enterprise-tls";
 import { atlasAuditingEnabled } from "./database/atlas-auditing-enabled";
@@ -47,13 +47,13 @@ import { atlasClusterTls } from "./database/atlas-cluster-tls";
 import { atlasIpAccessListNotOpen } from "./database/atlas-ip-access-list-not-open";
 import { cosmosdbAccountContinuousBackup } from "./database/cosmosdb-account-continuous-backup";
 import { cosmosdbAccountEncryption } from "./database/cosmosdb-account-encryption";
-import { cosmosdbAccountLocalAuth } from "./database/cosmosdb-account-local-auth";
+import { cosmosdbAccountLocalAuthDisabled } from "./database/cosmosdb-account-local-auth-disabled";
 import { cosmosdbAccountPrivate } from "./database/cosmosdb-account-private";
 import { docdbClusterBackupRetention } from "./database/docdb-cluster-backup-retention";
 import { docdbClusterDeletionProtection } from "./database/docdb-cluster-deletion-protection";
 import { docdbClusterEncrypted } from "./database/docdb-cluster-encrypted";
 import { docdbClusterLogExports } from "./database/docdb-cluster-log-exports";
-import { docdbElasticCluster } from "./database/docdb-elastic-cluster";
+import { docdbElasticClusterEncryptedBackedUp } from "./database/docdb-elastic-cluster-encrypted-backed-up";
 import { docdbGlobalClusterEncrypted } from "./database/docdb-global-cluster-encrypted";
 import { docdbParameterGroupAuditLogs } from "./database/docdb-parameter-group-audit-logs";
 import { docdbParameterGroupTls } from "./database/docdb-parameter-group-tls";
@@ -84,30 +84,30 @@ import { awsKmsKeyNoWildcardPrincipal } from "./keys/aws-kms-key-no-wildcard-pri
 import { awsKmsKeyRotation } from "./keys/aws-kms-key-rotation";
 import { azureKeyRotation } from "./keys/azure-key-rotation";
 import { azureKeyVaultPrivate } from "./keys/azure-key-vault-private";
-import { azureKeyVaultProtection } from "./keys/azure-key-vault-protection";
+import { azureKeyVaultPurgeProtection } from "./keys/azure-key-vault-purge-protection";
 import { gcpKmsKeyRotation } from "./keys/gcp-kms-key-rotation";
 import { aksApiServerAccess } from "./kubernetes/aks-api-server-access";
-import { aksIdentity } from "./kubernetes/aks-identity";
 import { aksMonitoring } from "./kubernetes/aks-monitoring";
 import { aksNetworkPolicy } from "./kubernetes/aks-network-policy";
 import { aksNoNodePublicIp } from "./kubernetes/aks-no-node-public-ip";
 import { aksNodeEncryption } from "./kubernetes/aks-node-encryption";
+import { aksRbacNoLocalAccounts } from "./kubernetes/aks-rbac-no-local-accounts";
 import { eksControlPlaneLogging } from "./kubernetes/eks-control-plane-logging";
 import { eksEndpointPrivate } from "./kubernetes/eks-endpoint-private";
 import { eksNodeGroupNoRemoteAccess } from "./kubernetes/eks-node-group-no-remote-access";
 import { eksSecretsEncryption } from "./kubernetes/eks-secrets-encryption";
 import { eksSupportedVersion } from "./kubernetes/eks-supported-version";
-import { gkeLegacyAuthDisabled } from "./kubernetes/gke-cluster-hardening";
+import { gkeLegacyAuthDisabled } from "./kubernetes/gke-legacy-auth-disabled";
+import { gkeLoggingMonitoringShieldedNodes } from "./kubernetes/gke-logging-monitoring-shielded-nodes";
 import { gkeNetworkPolicy } from "./kubernetes/gke-network-policy";
-import { gkeNodePoolManagement } from "./kubernetes/gke-node-pool-management";
-import { gkeObservability } from "./kubernetes/gke-observability";
+import { gkeNodePoolAutoRepairUpgrade } from "./kubernetes/gke-node-pool-auto-repair-upgrade";
 import { gkePrivateCluster } from "./kubernetes/gke-private-cluster";
 import { gkeSecretsEncryption } from "./kubernetes/gke-secrets-encryption";
 import { awsDefaultSecurityGroupClosed } from "./network/aws-default-security-group-closed";
 import { awsListenerHttps } from "./network/aws-listener-https";
 import { awsListenerTlsPolicy } from "./network/aws-listener-tls-policy";
 import { awsLoadBalancerAccessLogs } from "./network/aws-load-balancer-access-logs";
-import { awsLoadBalancerDropInvalidHeaders } from "./network/aws-load-balancer-hardening";
+import { awsLoadBalancerDropInvalidHeaders } from "./network/aws-load-balancer-drop-invalid-headers";
 import { awsSecurityGroupNoPublicIngress } from "./network/aws-security-group-no-public-ingress";
 import { awsSecurityGroupRuleDescriptions } from "./network/aws-security-group-rule-descriptions";
 import { awsSubnetNoPublicIp } from "./network/aws-subnet-no-public-ip";
@@ -119,14 +119,14 @@ import { gcpFirewallNoPublicIngress } from "./network/gcp-firewall-no-public-ing
 import { gcpSslPolicyTls12 } from "./network/gcp-ssl-policy-tls12";
 import { gcpSubnetworkFlowLogs } from "./network/gcp-subnetwork-flow-logs";
 import { gcpSubnetworkPrivateGoogleAccess } from "./network/gcp-subnetwork-private-google-access";
-import { stackCmkEncryption } from "./stack/cmk-encryption";
-import { stackCmkUnsupported } from "./stack/cmk-unsupported";
-import { stackDataStoreBackup } from "./stack/data-store-backup";
-import { stackDataStoreNotPublic } from "./stack/data-store-not-public";
-import { stackProdMultiZone } from "./stack/prod-multi-zone";
-import { stackProdStatefulProtected } from "./stack/prod-stateful-protected";
-import { stackRpoAchievable } from "./stack/rpo-achievable";
-import { stackStandardTags } from "./stack/standard-tags";
+import { stackCmkEncryption } from "./stack/stack-cmk-encryption";
+import { stackCmkUnsupported } from "./stack/stack-cmk-unsupported";
+import { stackDataStoreBackup } from "./stack/stack-data-store-backup";
+import { stackDataStoreNotPublic } from "./stack/stack-data-store-not-public";
+import { stackProdMultiZone } from "./stack/stack-prod-multi-zone";
+import { stackProdStatefulProtected } from "./stack/stack-prod-stateful-protected";
+import { stackRpoAchievable } from "./stack/stack-rpo-achievable";
+import { stackStandardTags } from "./stack/stack-standard-tags";
 
 export const rules: readonly GuardPolicy[] = [
     // database
@@ -140,13 +140,13 @@ export const rules: readonly GuardPolicy[] = [
     atlasIpAccessListNotOpen,
     cosmosdbAccountContinuousBackup,
     cosmosdbAccountEncryption,
-    cosmosdbAccountLocalAuth,
+    cosmosdbAccountLocalAuthDisabled,
     cosmosdbAccountPrivate,
     docdbClusterBackupRetention,
     docdbClusterDeletionProtection,
     docdbClusterEncrypted,
     docdbClusterLogExports,
-    docdbElasticCluster,
+    docdbElasticClusterEncryptedBackedUp,
     docdbGlobalClusterEncrypted,
     docdbParameterGroupAuditLogs,
     docdbParameterGroupTls,
@@ -171,12 +171,12 @@ export const rules: readonly GuardPolicy[] = [
     memorystoreRedisHighAvailability,
     memorystoreRedisPersistence,
     memorystoreRedisPrivateServiceAccess,
-    memorystoreRedisSecurity,
+    memorystoreRedisAuthTls,
     redisEnterprisePersistence,
     redisEnterpriseTls,
     // kubernetes
     aksApiServerAccess,
-    aksIdentity,
+    aksRbacNoLocalAccounts,
     aksMonitoring,
     aksNetworkPolicy,
     aksNoNodePublicIp,
@@ -188,8 +188,8 @@ export const rules: readonly GuardPolicy[] = [
     eksSupportedVersion,
     gkeLegacyAuthDisabled,
     gkeNetworkPolicy,
-    gkeNodePoolManagement,
-    gkeObservability,
+    gkeNodePoolAutoRepairUpgrade,
+    gkeLoggingMonitoringShieldedNodes,
     gkePrivateCluster,
     gkeSecretsEncryption,
     // network
@@ -235,7 +235,7 @@ export const rules: readonly GuardPolicy[] = [
     awsBackupVaultLockRetention,
     azureBackupPolicyRetention,
     azureBackupVaultGeoRedundant,
-    azureBackupVaultProtection,
+    azureBackupVaultImmutability,
     gcpBackupPlanRetention,
     gcpBackupVaultRetention,
     // keys
@@ -243,7 +243,7 @@ export const rules: readonly GuardPolicy[] = [
     awsKmsKeyRotation,
     azureKeyRotation,
     azureKeyVaultPrivate,
-    azureKeyVaultProtection,
+    azureKeyVaultPurgeProtection,
     gcpKmsKeyRotation,
     // audit
     azureDiagnosticSettings,

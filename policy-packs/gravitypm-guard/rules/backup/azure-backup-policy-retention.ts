@@ -2,7 +2,7 @@
 import { resourceRule } from "../../lib/rule";
 import { durationDays, get, records, sameText, str, type Props } from "../../lib/values";
 import { RETENTION_DEFAULTS, RETENTION_SCHEMA, type RetentionConfig } from "../database/docdb-cluster-backup-retention";
-import { AZURE_BACKUP_POLICY } from "./azure-backup-vault-protection";
+import { AZURE_BACKUP_POLICY } from "./azure-backup-vault-immutability";
 
 /** Longest deleteAfter of the policy's default retention rule, in days. */
 export function azurePolicyRetentionDays(props: Props): number | undefined {

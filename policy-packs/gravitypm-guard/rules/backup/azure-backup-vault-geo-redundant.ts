@@ -2,7 +2,7 @@
 import { ENVIRONMENT_CONFIG } from "../../lib/environment";
 import { resourceRule } from "../../lib/rule";
 import { get, records, sameText, type Props } from "../../lib/values";
-import { AZURE_BACKUP_VAULT } from "./azure-backup-vault-protection";
+import { AZURE_BACKUP_VAULT } from "./azure-backup-vault-immutability";
 
 export function backupVaultRedundancyProblems(props: Props, environment: string): string[] {
     if (environment !== "prod") return [];

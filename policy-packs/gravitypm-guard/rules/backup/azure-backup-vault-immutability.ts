@@ -17,7 +17,7 @@ export function backupVaultProtectionProblems(props: Props, type: string): strin
     return problems;
 }
 
-export const azureBackupVaultProtection = resourceRule({
+export const azureBackupVaultImmutability = resourceRule({
     name: "azure-backup-vault-immutability",
     description: "Azure Backup and Recovery Services vaults are immutable and keep soft delete on.",
     explanation: "Ransomware and compromised admins go for the backups first; immutability and soft delete keep them.",

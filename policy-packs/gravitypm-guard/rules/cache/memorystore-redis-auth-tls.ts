@@ -11,7 +11,7 @@ export function memorystoreSecurityProblems(props: Props): string[] {
     return problems;
 }
 
-export const memorystoreRedisSecurity = resourceRule({
+export const memorystoreRedisAuthTls = resourceRule({
     name: "memorystore-redis-auth-tls",
     description: "Memorystore for Redis instances require AUTH and server-authenticated TLS.",
     explanation: "Both default to off; the VPC would be the only thing between a compromised pod and every cached session.",

@@ -1,7 +1,7 @@
 /** Memorystore for Redis uses the stack key [—]. */
 import { resourceRule } from "../../lib/rule";
 import { present, type Props } from "../../lib/values";
-import { REDIS_INSTANCE } from "./memorystore-redis-security";
+import { REDIS_INSTANCE } from "./memorystore-redis-auth-tls";
 
 export function memorystoreCmekProblems(props: Props): string[] {
     return present(props, "customerManagedKey") ? [] : ["customerManagedKey is unset; data and snapshots would use a Google-managed key"];

@@ -2,7 +2,7 @@
 import { ENVIRONMENT_CONFIG } from "../../lib/environment";
 import { resourceRule } from "../../lib/rule";
 import { shown, str, type Props } from "../../lib/values";
-import { REDIS_INSTANCE } from "./memorystore-redis-security";
+import { REDIS_INSTANCE } from "./memorystore-redis-auth-tls";
 
 export function memorystoreHaProblems(props: Props, environment: string): string[] {
     if (environment !== "prod") return [];

@@ -1,7 +1,7 @@
 /** Memorystore for Redis persists its data [—]. */
 import { resourceRule } from "../../lib/rule";
 import { get, shown, str, type Props } from "../../lib/values";
-import { REDIS_INSTANCE } from "./memorystore-redis-security";
+import { REDIS_INSTANCE } from "./memorystore-redis-auth-tls";
 
 export function memorystorePersistenceProblems(props: Props): string[] {
     const mode = str(get(props, "persistenceConfig.persistenceMode"));

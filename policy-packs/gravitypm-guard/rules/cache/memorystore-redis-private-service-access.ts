@@ -1,7 +1,7 @@
 /** Memorystore for Redis connects through private service access [—]. */
 import { resourceRule } from "../../lib/rule";
 import { shown, str, type Props } from "../../lib/values";
-import { REDIS_INSTANCE } from "./memorystore-redis-security";
+import { REDIS_INSTANCE } from "./memorystore-redis-auth-tls";
 
 export function memorystoreConnectModeProblems(props: Props): string[] {
     return str(props.connectMode) === "PRIVATE_SERVICE_ACCESS" ? [] : [`connectMode is ${shown(props.connectMode)} (direct peering)`];

@@ -7,7 +7,7 @@ export function cosmosLocalAuthProblems(props: Props): string[] {
     return bool(props.disableLocalAuth) === true ? [] : [`disableLocalAuth is ${shown(props.disableLocalAuth)}; account keys would grant full access`];
 }
 
-export const cosmosdbAccountLocalAuth = resourceRule({
+export const cosmosdbAccountLocalAuthDisabled = resourceRule({
     name: "cosmosdb-account-local-auth-disabled",
     description: "Cosmos DB accounts disable key-based (local) authentication.",
     explanation: "Account keys are shared secrets with full access and no per-caller audit trail.",

@@ -13,7 +13,7 @@ export function docdbElasticClusterProblems(props: Props, config: RetentionConfi
     return problems;
 }
 
-export const docdbElasticCluster = resourceRule({
+export const docdbElasticClusterEncryptedBackedUp = resourceRule({
     name: "docdb-elastic-cluster-encrypted-backed-up",
     description: "DocumentDB elastic clusters encrypt with a customer-managed key and keep backups for at least the minimum retention.",
     explanation: "Elastic clusters default to an AWS-owned key and a one-day backup window.",

@@ -1,7 +1,7 @@
 /** Azure Key Vaults are closed to the public internet [CK_AZURE_189]. */
 import { resourceRule } from "../../lib/rule";
 import { get, sameText, shown, type Props } from "../../lib/values";
-import { AZURE_KEY_VAULT } from "./azure-key-vault-protection";
+import { AZURE_KEY_VAULT } from "./azure-key-vault-purge-protection";
 
 export function keyVaultPrivateProblems(props: Props): string[] {
     const access = get(props, "properties.publicNetworkAccess");

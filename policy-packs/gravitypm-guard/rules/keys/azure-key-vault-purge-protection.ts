@@ -13,7 +13,7 @@ export function keyVaultProtectionProblems(props: Props): string[] {
     return problems;
 }
 
-export const azureKeyVaultProtection = resourceRule({
+export const azureKeyVaultPurgeProtection = resourceRule({
     name: "azure-key-vault-purge-protection",
     description: "Azure Key Vaults have purge protection on and soft delete not disabled.",
     explanation: "Purging the vault's key makes every database, cache and backup encrypted with it unreadable, forever.",

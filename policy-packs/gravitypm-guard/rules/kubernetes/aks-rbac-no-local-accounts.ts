@@ -10,7 +10,7 @@ export function aksIdentityProblems(props: Props): string[] {
     return problems;
 }
 
-export const aksIdentity = resourceRule({
+export const aksRbacNoLocalAccounts = resourceRule({
     name: "aks-rbac-no-local-accounts",
     description: "AKS clusters keep Kubernetes RBAC on and disable local accounts.",
     explanation: "Local accounts are a shared admin credential outside Entra ID: no MFA, no per-user audit, no revocation.",

@@ -12,7 +12,7 @@ export function gkeObservabilityProblems(props: Props): string[] {
     return problems;
 }
 
-export const gkeObservability = resourceRule({
+export const gkeLoggingMonitoringShieldedNodes = resourceRule({
     name: "gke-logging-monitoring-shielded-nodes",
     description: "GKE clusters keep Cloud Logging, Cloud Monitoring and Shielded GKE Nodes on.",
     explanation: "Logs and metrics are the first things an incident needs; shielded nodes stop boot-level tampering.",

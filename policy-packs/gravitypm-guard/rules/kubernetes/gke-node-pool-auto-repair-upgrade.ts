@@ -11,7 +11,7 @@ export function nodePoolManagementProblems(props: Props): string[] {
     return problems;
 }
 
-export const gkeNodePoolManagement = resourceRule({
+export const gkeNodePoolAutoRepairUpgrade = resourceRule({
     name: "gke-node-pool-auto-repair-upgrade",
     description: "GKE node pools keep auto-repair and auto-upgrade on.",
     explanation: "Unhealthy nodes otherwise stay in service and nodes drift behind security patches.",

@@ -1,7 +1,7 @@
 /** AWS load balancer listeners serve HTTPS or redirect to it [CK_AWS_2]. */
 import { resourceRule } from "../../lib/rule";
 import { get, records, str, type Props } from "../../lib/values";
-import { LISTENERS } from "./aws-load-balancer-hardening";
+import { LISTENERS } from "./aws-load-balancer-drop-invalid-headers";
 
 export function listenerHttpsProblems(props: Props): string[] {
     const protocol = str(props.protocol)?.toUpperCase();

@@ -1,7 +1,7 @@
 /** AWS HTTPS/TLS listeners negotiate TLS 1.2 or newer [Pulumi compliance-policies]. */
 import { resourceRule } from "../../lib/rule";
 import { shown, str, type Props } from "../../lib/values";
-import { LISTENERS } from "./aws-load-balancer-hardening";
+import { LISTENERS } from "./aws-load-balancer-drop-invalid-headers";
 
 /** ELB policies whose minimum is TLS 1.2: the TLS13-*, TLS-1-2-* and FS-1-2-* families. */
 const TLS12_POLICY = /TLS13|TLS-1-2|FS-1-2/i;

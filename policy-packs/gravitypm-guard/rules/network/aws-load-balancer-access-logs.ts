@@ -1,7 +1,7 @@
 /** AWS load balancers write access logs [CK_AWS_91]. */
 import { resourceRule } from "../../lib/rule";
 import { bool, get, type Props } from "../../lib/values";
-import { LOAD_BALANCERS } from "./aws-load-balancer-hardening";
+import { LOAD_BALANCERS } from "./aws-load-balancer-drop-invalid-headers";
 
 export function lbAccessLogProblems(props: Props): string[] {
     return bool(get(props, "accessLogs.enabled")) === true ? [] : ["accessLogs is not enabled; requests leave no trace for incident response"];

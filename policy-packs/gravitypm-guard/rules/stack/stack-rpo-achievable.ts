@@ -10,7 +10,7 @@ export interface RpoConfig extends Record<string, unknown> {
     readonly includeCaches: boolean;
 }
 
-/** The stack profiles' RPO (src/config.ts PROFILES), used when neither the policy config nor
+/** The stack profiles' RPO (stacks/profiles.ts PROFILES), used when neither the policy config nor
  * the stack's `rpoMinutes` output states one. */
 export const PROFILE_RPO_MINUTES: Readonly<Record<Environment, number>> = { prod: 15, staging: 1440 };
 

@@ -1,5 +1,11 @@
+import type { ClusterArgs as EksClusterArgs } from "@pulumi/aws/eks/cluster";
+import type { NodeGroupArgs as EksNodeGroupArgs } from "@pulumi/aws/eks/nodeGroup";
+import type { AgentPoolArgs as ContainerserviceAgentPoolArgs } from "@pulumi/azure-native/containerservice/agentPool";
+import type { ManagedClusterArgs as ContainerserviceManagedClusterArgs } from "@pulumi/azure-native/containerservice/managedCluster";
+import type { ClusterArgs as ContainerClusterArgs } from "@pulumi/gcp/container/cluster";
+import type { NodePoolArgs as ContainerNodePoolArgs } from "@pulumi/gcp/container/nodePool";
 import { aksApiServerAccess } from "../../rules/kubernetes/aks-api-server-access";
-import { aksIdentity } from "../../rules/kubernetes/aks-identity";
+import { aksRbacNoLocalAccounts } from "../../rules/kubernetes/aks-rbac-no-local-accounts";
 import { aksMonitoring } from "../../rules/kubernetes/aks-monitoring";
 import { aksNetworkPolicy } from "../../rules/kubernetes/aks-network-policy";
 import { aksNodeEncryption } from "../../rules/kubernetes/aks-node-encryption";
@@ -9,65 +15,72 @@ import { eksEndpointPrivate } from "../../rules/kubernetes/eks-endpoint-private"
 import { eksNodeGroupNoRemoteAccess } from "../../rules/kubernetes/eks-node-group-no-remote-access";
 import { eksSecretsEncryption } from "../../rules/kubernetes/eks-secrets-encryption";
 import { eksSupportedVersion } from "../../rules/kubernetes/eks-supported-version";
-import { gkeLegacyAuthDisabled } from "../../rules/kubernetes/gke-cluster-hardening";
+import { gkeLegacyAuthDisabled } from "../../rules/kubernetes/gke-legacy-auth-disabled";
 import { gkeNetworkPolicy } from "../../rules/kubernetes/gke-network-policy";
-import { gkeNodePoolManagement } from "../../rules/kubernetes/gke-node-pool-management";
-import { gkeObservability } from "../../rules/kubernetes/gke-observability";
+import { gkeNodePoolAutoRepairUpgrade } from "../../rules/kubernetes/gke-node-pool-auto-repair-upgrade";
+import { gkeLoggingMonitoringShieldedNodes } from "../../rules/kubernetes/gke-logging-monitoring-shielded-nodes";
 import { gkePrivateCluster } from "../../rules/kubernetes/gke-private-cluster";
 import { gkeSecretsEncryption } from "../../rules/kubernetes/gke-secrets-encryption";
-import type { RuleCase } from "./types";
+import { inputsOf, type RuleCase } from "./types";
+
+const containerCluster = inputsOf<ContainerClusterArgs>;
+const containerNodePool = inputsOf<ContainerNodePoolArgs>;
+const containerserviceAgentPool = inputsOf<ContainerserviceAgentPoolArgs>;
+const containerserviceManagedCluster = inputsOf<ContainerserviceManagedClusterArgs>;
+const eksCluster = inputsOf<EksClusterArgs>;
+const eksNodeGroup = inputsOf<EksNodeGroupArgs>;
 
 const AKS_POOL = "azure-native:containerservice:AgentPool";
 
 export const kubernetesCases: readonly RuleCase[] = [
-    { rule: eksSecretsEncryption, compliant: { encryptionConfig: { resources: ["secrets"], provider: { keyArn: "arn:aws:kms:…" } } }, violating: {} },
+    { rule: eksSecretsEncryption, compliant: eksCluster({ encryptionConfig: { resources: ["secrets"], provider: { keyArn: "arn:aws:kms:…" } } }), violating: eksCluster({}) },
     {
         rule: eksEndpointPrivate,
-        compliant: { vpcConfig: { endpointPublicAccess: false, endpointPrivateAccess: true } },
-        violating: { vpcConfig: { subnetIds: [] } },
+        compliant: eksCluster({ vpcConfig: { endpointPublicAccess: false, endpointPrivateAccess: true } }),
+        violating: eksCluster({ vpcConfig: { subnetIds: [] } }),
         extra: [
-            { name: "public to listed CIDRs", props: { vpcConfig: { publicAccessCidrs: ["203.0.113.0/24"] } }, violates: false },
-            { name: "public to the world", props: { vpcConfig: { publicAccessCidrs: ["0.0.0.0/0"] } }, violates: true },
+            { name: "public to listed CIDRs", props: eksCluster({ vpcConfig: { publicAccessCidrs: ["203.0.113.0/24"] } }), violates: false },
+            { name: "public to the world", props: eksCluster({ vpcConfig: { publicAccessCidrs: ["0.0.0.0/0"] } }), violates: true },
         ],
     },
-    { rule: eksControlPlaneLogging, compliant: { enabledClusterLogTypes: ["api", "audit", "authenticator", "controllerManager", "scheduler"] }, violating: { enabledClusterLogTypes: ["api"] } },
+    { rule: eksControlPlaneLogging, compliant: eksCluster({ enabledClusterLogTypes: ["api", "audit", "authenticator", "controllerManager", "scheduler"] }), violating: eksCluster({ enabledClusterLogTypes: ["api"] }) },
     {
         rule: eksSupportedVersion,
-        compliant: { version: "1.33" },
-        violating: { version: "1.27" },
+        compliant: eksCluster({ version: "1.33" }),
+        violating: eksCluster({ version: "1.27" }),
         stricter: { minimumVersion: "1.34" },
-        extra: [{ name: "unset is the newest", props: {}, violates: false }],
+        extra: [{ name: "unset is the newest", props: eksCluster({}), violates: false }],
     },
-    { rule: eksNodeGroupNoRemoteAccess, compliant: { subnetIds: ["s"] }, violating: { remoteAccess: { ec2SshKey: "k" } } },
+    { rule: eksNodeGroupNoRemoteAccess, compliant: eksNodeGroup({ subnetIds: ["s"] }), violating: eksNodeGroup({ remoteAccess: { ec2SshKey: "k" } }) },
     {
         rule: gkePrivateCluster,
-        compliant: { privateClusterConfig: { enablePrivateNodes: true }, masterAuthorizedNetworksConfig: { cidrBlocks: [{ cidrBlock: "203.0.113.0/24" }] } },
-        violating: { privateClusterConfig: { enablePrivateNodes: true }, masterAuthorizedNetworksConfig: { cidrBlocks: [{ cidrBlock: "0.0.0.0/0" }] } },
+        compliant: containerCluster({ privateClusterConfig: { enablePrivateNodes: true }, masterAuthorizedNetworksConfig: { cidrBlocks: [{ cidrBlock: "203.0.113.0/24" }] } }),
+        violating: containerCluster({ privateClusterConfig: { enablePrivateNodes: true }, masterAuthorizedNetworksConfig: { cidrBlocks: [{ cidrBlock: "0.0.0.0/0" }] } }),
     },
-    { rule: gkeLegacyAuthDisabled, compliant: {}, violating: { enableLegacyAbac: true } },
-    { rule: gkeSecretsEncryption, compliant: { databaseEncryption: { state: "ENCRYPTED", keyName: "projects/p/…/cryptoKeys/k" } }, violating: { databaseEncryption: { state: "DECRYPTED" } } },
-    { rule: gkeNetworkPolicy, compliant: { datapathProvider: "ADVANCED_DATAPATH" }, violating: {} },
-    { rule: gkeObservability, compliant: {}, violating: { loggingService: "none" } },
-    { rule: gkeNodePoolManagement, compliant: { management: { autoRepair: true, autoUpgrade: true } }, violating: { management: { autoUpgrade: false } } },
+    { rule: gkeLegacyAuthDisabled, compliant: containerCluster({}), violating: containerCluster({ enableLegacyAbac: true }) },
+    { rule: gkeSecretsEncryption, compliant: containerCluster({ databaseEncryption: { state: "ENCRYPTED", keyName: "projects/p/…/cryptoKeys/k" } }), violating: containerCluster({ databaseEncryption: { state: "DECRYPTED" } }) },
+    { rule: gkeNetworkPolicy, compliant: containerCluster({ datapathProvider: "ADVANCED_DATAPATH" }), violating: containerCluster({}) },
+    { rule: gkeLoggingMonitoringShieldedNodes, compliant: containerCluster({}), violating: containerCluster({ loggingService: "none" }) },
+    { rule: gkeNodePoolAutoRepairUpgrade, compliant: containerNodePool({ management: { autoRepair: true, autoUpgrade: true } }), violating: containerNodePool({ management: { autoUpgrade: false } }) },
     {
         rule: aksApiServerAccess,
-        compliant: { apiServerAccessProfile: { enablePrivateCluster: true } },
-        violating: {},
-        extra: [{ name: "authorized ranges include the world", props: { apiServerAccessProfile: { authorizedIPRanges: ["0.0.0.0/0"] } }, violates: true }],
+        compliant: containerserviceManagedCluster({ apiServerAccessProfile: { enablePrivateCluster: true } }),
+        violating: containerserviceManagedCluster({}),
+        extra: [{ name: "authorized ranges include the world", props: containerserviceManagedCluster({ apiServerAccessProfile: { authorizedIPRanges: ["0.0.0.0/0"] } }), violates: true }],
     },
-    { rule: aksIdentity, compliant: { disableLocalAccounts: true }, violating: { disableLocalAccounts: false } },
+    { rule: aksRbacNoLocalAccounts, compliant: containerserviceManagedCluster({ disableLocalAccounts: true }), violating: containerserviceManagedCluster({ disableLocalAccounts: false }) },
     {
         rule: aksNodeEncryption,
-        compliant: { diskEncryptionSetID: "/subscriptions/s/…/diskEncryptionSets/d", agentPoolProfiles: [{ name: "system", enableEncryptionAtHost: true }] },
-        violating: { agentPoolProfiles: [{ name: "system", enableEncryptionAtHost: true }] },
-        extra: [{ name: "separate agent pool without encryption at host", type: AKS_POOL, props: { agentPoolName: "user" }, violates: true }],
+        compliant: containerserviceManagedCluster({ diskEncryptionSetID: "/subscriptions/s/…/diskEncryptionSets/d", agentPoolProfiles: [{ name: "system", enableEncryptionAtHost: true }] }),
+        violating: containerserviceManagedCluster({ agentPoolProfiles: [{ name: "system", enableEncryptionAtHost: true }] }),
+        extra: [{ name: "separate agent pool without encryption at host", type: AKS_POOL, props: containerserviceAgentPool({ agentPoolName: "user" }), violates: true }],
     },
     {
         rule: aksNoNodePublicIp,
-        compliant: { agentPoolProfiles: [{ name: "system" }] },
-        violating: { agentPoolProfiles: [{ name: "system", enableNodePublicIP: true }] },
-        extra: [{ name: "separate agent pool", type: AKS_POOL, props: { enableNodePublicIP: true }, violates: true }],
+        compliant: containerserviceManagedCluster({ agentPoolProfiles: [{ name: "system" }] }),
+        violating: containerserviceManagedCluster({ agentPoolProfiles: [{ name: "system", enableNodePublicIP: true }] }),
+        extra: [{ name: "separate agent pool", type: AKS_POOL, props: containerserviceAgentPool({ enableNodePublicIP: true }), violates: true }],
     },
-    { rule: aksNetworkPolicy, compliant: { networkProfile: { networkPolicy: "cilium" } }, violating: { networkProfile: {} } },
-    { rule: aksMonitoring, compliant: { azureMonitorProfile: { metrics: { enabled: true } } }, violating: {} },
+    { rule: aksNetworkPolicy, compliant: containerserviceManagedCluster({ networkProfile: { networkPolicy: "cilium" } }), violating: containerserviceManagedCluster({ networkProfile: {} }) },
+    { rule: aksMonitoring, compliant: containerserviceManagedCluster({ azureMonitorProfile: { metrics: { enabled: true } } }), violating: containerserviceManagedCluster({}) },
 ];
