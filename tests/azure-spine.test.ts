@@ -3,14 +3,16 @@
  * functions.
  */
 import { describe, expect, it } from "vitest";
+import { AZURE_MAX_ROTATION_DAYS, AZURE_MIN_ROTATION_DAYS, keyRotationPolicy, validateAzureRotationDays } from "../components/azure/keys";
+import { RBAC_PROPAGATION_WAIT_TYPE } from "../components/azure/rbac-wait";
 import {
-    AZURE_MAX_ROTATION_DAYS,
-    AZURE_MIN_ROTATION_DAYS,
-    CRYPTO_SERVICE_ENCRYPTION_USER_ROLE,
-    keyRotationPolicy,
-    roleDefinitionId,
-    validateAzureRotationDays,
-} from "../components/azure/keys";
+    AZURE_BUILT_IN_ROLES,
+    AZURE_NETWORK_WATCHER,
+    AZURE_PRIVATE_LINK,
+    AZURE_RBAC_PROPAGATION_SECONDS,
+    AZURE_SERVICE_KEY_OPS,
+    azureRoleDefinitionId,
+} from "../domain/catalogs/azure";
 import {
     ACTION_GROUP_SHORT_NAME_MAX,
     KEY_VAULT_NAME_MAX,
@@ -21,11 +23,11 @@ import {
     resourceGroupName,
     storageAccountName,
 } from "../components/azure/naming";
-import { LAST_RULE_PRIORITY, flowLogRetentionProblem, networkWatcherName, tierInboundRules } from "../components/azure/network";
+import { LAST_RULE_PRIORITY, flowLogRetentionProblem, missingNetworkWatcherMessage, networkWatcherName, tierInboundRules } from "../components/azure/network";
 import { PROJECT } from "../domain/stack-config";
 import { layoutNetwork, type Tier } from "../domain/network-layout";
 import { stackConfig } from "./support/config";
-import { byUrn, childrenOf, descendants, input, ofType, one, plan } from "./support/plan";
+import { byUrn, childrenOf, dependsOn, descendants, input, ofType, one, plan } from "./support/plan";
 import { tagField } from "./support/taggable";
 
 const STANDARD_TAG_KEYS = ["project", "stack", "environment", "owner", "cost-centre", "managed-by"];
@@ -130,10 +132,15 @@ describe("Azure key rotation", () => {
         expect(isoDays(keyRotationPolicy(AZURE_MIN_ROTATION_DAYS).attributes.expiryTime)).toBeGreaterThanOrEqual(28);
     });
 
-    it("builds full role definition ids", () => {
-        expect(roleDefinitionId("sub-1", CRYPTO_SERVICE_ENCRYPTION_USER_ROLE)).toBe(
-            "/subscriptions/sub-1/providers/Microsoft.Authorization/roleDefinitions/e7422401-ee1e-4750-a8ee-6b1a8d8a0f86",
-        );
+    it("builds full role definition ids from the catalog's built-in roles", () => {
+        const role = AZURE_BUILT_IN_ROLES.keyVaultCryptoServiceEncryptionUser.value;
+        expect(azureRoleDefinitionId("sub-1", role)).toBe(`/subscriptions/sub-1/providers/Microsoft.Authorization/roleDefinitions/${role.id}`);
+    });
+
+    it("catalogs every built-in role once, by a unique GUID", () => {
+        const ids = Object.values(AZURE_BUILT_IN_ROLES).map((entry) => entry.value.id);
+        for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+        expect(new Set(ids).size).toBe(ids.length);
     });
 });
 
@@ -175,7 +182,15 @@ describe("Azure network rules", () => {
         expect(flowLogRetentionProblem(90)).toBeUndefined();
         expect(flowLogRetentionProblem(366)).toMatch(/logRetentionDays/);
         expect(flowLogRetentionProblem(0)).toBeDefined();
-        expect(networkWatcherName("eastus")).toBe("NetworkWatcher_eastus");
+    });
+
+    it("looks for the watcher Azure enables, and says what to do when it is missing", () => {
+        expect(networkWatcherName("eastus")).toBe(`${AZURE_NETWORK_WATCHER.value.namePrefix}eastus`);
+        const message = missingNetworkWatcherMessage("eastus", "ResourceNotFound");
+        expect(message).toContain(`${AZURE_NETWORK_WATCHER.value.resourceGroup}/${networkWatcherName("eastus")}`);
+        expect(message).toContain("DisableNetworkWatcherAutocreation");
+        expect(message).toContain("New-AzNetworkWatcher");
+        expect(message).toContain("never creates one");
     });
 });
 
@@ -238,6 +253,7 @@ describe.each(["staging", "prod"])("Azure spine in %s", (stack) => {
             expect(key.inputs.vaultName).toBe(vault.inputs.vaultName);
             expect(key.dependencies).toContain(vault.urn);
             expect(key.inputs.properties).toMatchObject({ kty: "RSA-HSM", keySize: 3072 });
+            expect(input(key, "properties.keyOps")).toEqual([...AZURE_SERVICE_KEY_OPS.value]);
             const rotate = (input(key, "properties.rotationPolicy.lifetimeActions") as { action: { type: string }; trigger: { timeAfterCreate?: string } }[]).find(
                 (a) => a.action.type === "rotate",
             );
@@ -255,15 +271,44 @@ describe.each(["staging", "prod"])("Azure spine in %s", (stack) => {
             const [grant] = childrenOf(p, keys, T.roleAssignment);
             const vault = one(p, T.vault, `${site.keys}-vault`);
             expect(childrenOf(p, keys, T.roleAssignment)).toHaveLength(1);
-            expect(grant.inputs).toMatchObject({
-                principalType: "ServicePrincipal",
-                roleDefinitionId: expect.stringMatching(
-                    new RegExp(`^/subscriptions/[0-9a-f-]{36}/providers/Microsoft.Authorization/roleDefinitions/${CRYPTO_SERVICE_ENCRYPTION_USER_ROLE}$`),
-                ),
-            });
+            expect(grant.inputs.principalType).toBe("ServicePrincipal");
+            const subscription = /^\/subscriptions\/([0-9a-f-]{36})\//.exec(String(grant.inputs.roleDefinitionId))?.[1] ?? "";
+            expect(grant.inputs.roleDefinitionId).toBe(azureRoleDefinitionId(subscription, AZURE_BUILT_IN_ROLES.keyVaultCryptoServiceEncryptionUser.value));
             expect(String(grant.inputs.scope).toLowerCase().endsWith(`/vaults/${String(vault.inputs.vaultName)}`)).toBe(true);
             expect(grant.dependencies).toEqual(expect.arrayContaining([identity.urn, vault.urn]));
             expect(identity.inputs.location).toBe(site.placement.region);
+        }
+    });
+
+    it("waits out RBAC propagation after each grant before anything encrypts with the key", async () => {
+        const p = await plan(stack, "azure");
+        for (const site of sites) {
+            const grant = one(p, T.roleAssignment, `${site.keys}-identity-crypto-user`);
+            const wait = one(p, RBAC_PROPAGATION_WAIT_TYPE, `${site.keys}-identity-crypto-user-propagation`);
+            expect(wait.dependencies).toContain(grant.urn);
+            expect(wait.inputs.seconds).toBe(AZURE_RBAC_PROPAGATION_SECONDS.value);
+            expect(wait.parent).toBe(one(p, C.keys, site.keys).urn);
+            const store = one(p, T.storage, `${site.network}-flow-logs`);
+            expect(dependsOn(p, store, wait.name)).toBe(true);
+        }
+    });
+
+    it("reaches each vault from its VNet through a private endpoint in the data tier", async () => {
+        const p = await plan(stack, "azure");
+        const target = AZURE_PRIVATE_LINK.keyVault.value;
+        for (const site of sites) {
+            const network = one(p, C.network, site.network);
+            const vault = one(p, T.vault, `${site.keys}-vault`);
+            const endpoint = one(p, "azure-native:network:PrivateEndpoint", `${site.network}-vault-endpoint`);
+            expect(endpoint.parent).toBe(network.urn);
+            const [connection] = endpoint.inputs.privateLinkServiceConnections as { privateLinkServiceId: string; groupIds: string[] }[];
+            expect(connection.groupIds).toEqual([target.groupId]);
+            expect(connection.privateLinkServiceId.toLowerCase().endsWith(`/vaults/${String(vault.inputs.vaultName)}`)).toBe(true);
+            expect(String(input(endpoint, "subnet.id")).endsWith("/subnets/data")).toBe(true);
+            const zone = one(p, "azure-native:privatedns:PrivateZone", `${site.network}-vault-dns-zone`);
+            expect(zone.inputs.privateZoneName).toBe(target.dnsZone);
+            const link = one(p, "azure-native:privatedns:VirtualNetworkLink", `${site.network}-vault-dns-link`);
+            expect(String(input(link, "virtualNetwork.id")).endsWith(`/virtualNetworks/${String(one(p, T.vnet, `${site.network}-vnet`).inputs.virtualNetworkName)}`)).toBe(true);
         }
     });
 
@@ -362,15 +407,15 @@ describe.each(["staging", "prod"])("Azure spine in %s", (stack) => {
             expect(flowLog.inputs).toMatchObject({
                 enabled: true,
                 retentionPolicy: { enabled: true, days: cfg.logRetentionDays },
-                resourceGroupName: "NetworkWatcherRG",
-                networkWatcherName: `NetworkWatcher_${site.placement.region}`,
+                resourceGroupName: AZURE_NETWORK_WATCHER.value.resourceGroup,
+                networkWatcherName: `${AZURE_NETWORK_WATCHER.value.namePrefix}${site.placement.region}`,
                 location: site.placement.region,
             });
             expect(String(flowLog.inputs.targetResourceId).endsWith(`/virtualNetworks/${String(vnet.inputs.virtualNetworkName)}`)).toBe(true);
             expect(String(flowLog.inputs.storageId).endsWith(`/storageAccounts/${String(store.inputs.accountName)}`)).toBe(true);
 
             const identity = one(p, T.identity, `${site.keys}-identity`);
-            const grant = one(p, T.roleAssignment, `${site.keys}-identity-crypto-user`);
+            const wait = one(p, RBAC_PROPAGATION_WAIT_TYPE, `${site.keys}-identity-crypto-user-propagation`);
             expect(store.inputs).toMatchObject({
                 kind: "StorageV2",
                 minimumTlsVersion: "TLS1_2",
@@ -385,7 +430,7 @@ describe.each(["staging", "prod"])("Azure spine in %s", (stack) => {
                 `https://${String(one(p, T.vault, `${site.keys}-vault`).inputs.vaultName)}.vault.azure.net/`,
             );
             expect(input(store, "encryption.encryptionIdentity.encryptionUserAssignedIdentity")).toBe(input(store, "identity.userAssignedIdentities.0"));
-            expect(store.dependencies).toEqual(expect.arrayContaining([identity.urn, grant.urn]));
+            expect(store.dependencies).toEqual(expect.arrayContaining([identity.urn, wait.urn]));
             expect(store.protect).toBe(cfg.isProd);
         }
     });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AZURE_CACHE_ALERTS, managedRedisName, managedRedisPersistence, MANAGED_REDIS_NAME_MAX } from "../components/azure/cache";
+import { RBAC_PROPAGATION_WAIT_TYPE } from "../components/azure/rbac-wait";
+import { AZURE_MANAGED_REDIS_GEO_REPLICATION_ALERT_WINDOW, AZURE_MANAGED_REDIS_METRICS, AZURE_PRIVATE_LINK } from "../domain/catalogs/azure";
 import { byUrn, cacheOf, dependsOn, input, named, ofType, one, plan } from "./support/plan";
 
 const CLUSTER = "azure-native:redisenterprise:RedisEnterprise";
@@ -30,7 +32,10 @@ describe("Azure cache, staging", async () => {
         expect(input(cluster, "sku")).toEqual({ name: "Balanced_B1" });
         expect(input(cluster, "highAvailability")).toBe("Disabled");
         const identity = named(p, "primary-keys-identity");
-        expect(dependsOn(p, cluster, "primary-keys-identity-crypto-user")).toBe(true);
+        // The cluster unwraps its key only once the identity's grant has propagated.
+        const wait = one(p, RBAC_PROPAGATION_WAIT_TYPE, "primary-keys-identity-crypto-user-propagation");
+        expect(dependsOn(p, cluster, wait.name)).toBe(true);
+        expect(dependsOn(p, wait, "primary-keys-identity-crypto-user")).toBe(true);
         expect(dependsOn(p, cluster, identity.name)).toBe(true);
         expect(input(cluster, "encryption.customerManagedKeyEncryption.keyEncryptionKeyIdentity.identityType")).toBe("userAssignedIdentity");
         expect(String(input(cluster, "encryption.customerManagedKeyEncryption.keyEncryptionKeyUrl"))).toMatch(
@@ -51,9 +56,13 @@ describe("Azure cache, staging", async () => {
         const endpoint = one(p, "azure-native:network:PrivateEndpoint", "cache-endpoint");
         expect(input(endpoint, "subnet.id")).toMatch(/\/subnets\/data$/);
         expect(input(endpoint, "privateLinkServiceConnections")).toEqual([
-            { name: "gravitypm-staging-primary-cache-pe", privateLinkServiceId: expect.stringMatching(/redisEnterprise\/gravitypm-staging-pri-cache-/), groupIds: ["redisEnterprise"] },
+            {
+                name: "gravitypm-staging-primary-cache-pe",
+                privateLinkServiceId: expect.stringMatching(/redisEnterprise\/gravitypm-staging-pri-cache-/),
+                groupIds: [AZURE_PRIVATE_LINK.redisEnterprise.value.groupId],
+            },
         ]);
-        expect(input(one(p, "azure-native:privatedns:PrivateZone", "cache-dns-zone"), "privateZoneName")).toBe("privatelink.redis.azure.net");
+        expect(input(one(p, "azure-native:privatedns:PrivateZone", "cache-dns-zone"), "privateZoneName")).toBe(AZURE_PRIVATE_LINK.redisEnterprise.value.dnsZone);
         expect(input(one(p, "azure-native:privatedns:VirtualNetworkLink", "cache-dns-link"), "virtualNetwork.id")).toBe(p.outputs.networkId);
         expect(dependsOn(p, one(p, "azure-native:network:PrivateDnsZoneGroup", "cache-dns-group"), "cache-dns-zone")).toBe(true);
     });
@@ -105,7 +114,8 @@ describe("Azure cache, prod", async () => {
         const drCluster = one(p, CLUSTER, "cache-dr-cluster");
         expect(input(drCluster, "location")).toBe("westus2");
         expect(byUrn(p, drCluster.provider)?.name).toBe("azure-dr");
-        expect(dependsOn(p, drCluster, "dr-keys-identity-crypto-user")).toBe(true);
+        expect(dependsOn(p, drCluster, "dr-keys-identity-crypto-user-propagation")).toBe(true);
+        expect(dependsOn(p, drCluster, "dr-keys-identity-crypto-user")).toBe(false);
         const primaryId = input(primary, "geoReplication.linkedDatabases") as { id: string }[];
         const secondaryLinks = input(secondary, "geoReplication.linkedDatabases") as { id: string }[];
         expect(input(primary, "geoReplication.groupNickname")).toBe(input(secondary, "geoReplication.groupNickname"));
@@ -118,7 +128,34 @@ describe("Azure cache, prod", async () => {
 
     it("has a private endpoint and DNS zone in each region", () => {
         expect(input(one(p, "azure-native:network:PrivateEndpoint", "cache-dr-endpoint"), "subnet.id")).toMatch(/gravitypm-prod-dr\/subnets\/data$/);
-        expect(ofType(p, "azure-native:privatedns:PrivateZone").filter((z) => z.name.startsWith("cache-"))).toHaveLength(2);
+        const zones = ofType(p, "azure-native:privatedns:PrivateZone").filter((z) => z.name.startsWith("cache-"));
+        expect(zones.map((z) => input(z, "privateZoneName"))).toEqual([AZURE_PRIVATE_LINK.redisEnterprise.value.dnsZone, AZURE_PRIVATE_LINK.redisEnterprise.value.dnsZone]);
+        for (const name of ["cache-endpoint", "cache-dr-endpoint"]) {
+            const [connection] = input(one(p, "azure-native:network:PrivateEndpoint", name), "privateLinkServiceConnections") as { groupIds: string[] }[];
+            expect(connection.groupIds).toEqual([AZURE_PRIVATE_LINK.redisEnterprise.value.groupId]);
+        }
+    });
+
+    it("stores each region's own endpoint and access key in that region's vault", () => {
+        // Values are secret in the plan; what each secret is built from shows in its dependencies.
+        const primarySecret = one(p, "azure-native:keyvault:Secret", "cache-primary-secret");
+        const drSecret = one(p, "azure-native:keyvault:Secret", "cache-dr-secret");
+        expect(dependsOn(p, primarySecret, "cache-cluster")).toBe(true);
+        expect(dependsOn(p, primarySecret, "cache-dr-cluster")).toBe(false);
+        expect(dependsOn(p, drSecret, "cache-dr-cluster")).toBe(true);
+        expect(dependsOn(p, drSecret, "cache-dr-database")).toBe(true);
+        expect(dependsOn(p, drSecret, "cache-cluster")).toBe(false);
+        expect(dependsOn(p, drSecret, "dr-keys-vault")).toBe(true);
+        expect(input(drSecret, "secretName")).toBe(input(primarySecret, "secretName"));
+        expect(drSecret.secretInputs).toContain("properties.value");
+    });
+
+    it("pages on the geo-replication link only after the hour Microsoft advises, other alerts after 15 minutes", () => {
+        const geo = named(p, "cache-alert-geo-replication");
+        expect(input(geo, "windowSize")).toBe(AZURE_MANAGED_REDIS_GEO_REPLICATION_ALERT_WINDOW.value);
+        expect(input(geo, "criteria.allOf")).toEqual([expect.objectContaining({ metricName: AZURE_MANAGED_REDIS_METRICS.geoReplicationHealthy.value, timeAggregation: "Maximum" })]);
+        for (const id of ["memory", "cpu", "evictions"]) expect(input(named(p, `cache-alert-${id}`), "windowSize")).toBe("PT15M");
+        expect(input(named(p, "cache-alert-memory"), "criteria.allOf.0.metricNamespace")).toBe(AZURE_MANAGED_REDIS_METRICS.namespace.value);
     });
 
     it("protects the clusters, databases and secrets, and watches the geo-replication link", () => {
@@ -133,7 +170,7 @@ describe("Azure cache, prod", async () => {
         const alerts = ofType(p, "azure-native:monitor:MetricAlert").filter((a) => a.name.startsWith("cache-"));
         expect(alerts).toHaveLength(AZURE_CACHE_ALERTS.length);
         expect(input(named(p, "cache-alert-geo-replication"), "criteria.allOf")).toEqual([
-            expect.objectContaining({ metricName: "geoReplicationHealthy", operator: "LessThan", threshold: 1 }),
+            expect.objectContaining({ metricName: AZURE_MANAGED_REDIS_METRICS.geoReplicationHealthy.value, operator: "LessThan", threshold: 1 }),
         ]);
     });
 });

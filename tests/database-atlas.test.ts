@@ -186,7 +186,8 @@ describe("Atlas cloud sides", () => {
         const p = await plan("prod", "azure", { databaseEngine: "atlas", atlasAzureServicePrincipalId: AZURE_SP });
         const encryption = one(p, "mongodbatlas:index/encryptionAtRest:EncryptionAtRest");
         expect(input(encryption, "azureKeyVaultConfig.requirePrivateNetworking")).toBe(true);
-        expect(input(encryption, "azureKeyVaultConfig.keyIdentifier")).toMatch(/^https:\/\/.+\.vault\.azure\.net\/keys\/data\//);
+        // Atlas's own key (encrypt/decrypt), not the services' wrap-only key: tests/azure-atlas.test.ts.
+        expect(input(encryption, "azureKeyVaultConfig.keyIdentifier")).toMatch(/^https:\/\/.+\.vault\.azure\.net\/keys\/atlas\//);
         const roles = ofType(p, "azure-native:authorization:RoleAssignment").filter((r) => r.name.startsWith("database-"));
         expect(roles.map((r) => input(r, "principalId"))).toEqual([AZURE_SP, AZURE_SP]);
         expect(input(one(p, "azure-native:keyvault:PrivateEndpointConnection"), "privateLinkServiceConnectionState.status")).toBe("Approved");

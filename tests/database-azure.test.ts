@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { VCORE_ALERT_RULES, VCORE_PRIVATE_DNS_ZONE, VCORE_TIERS, vcoreClusterName } from "../components/azure/database";
-import { input, ofType, one, plan } from "./support/plan";
+import { AZURE_PRIVATE_LINK, AZURE_VCORE_METRICS, AZURE_VCORE_PORT, AZURE_VCORE_STORAGE_SIZES_GB, AZURE_VCORE_TIERS } from "../domain/catalogs/azure";
+import { byUrn, input, ofType, one, plan } from "./support/plan";
 
 const CLUSTER = "azure-native:mongocluster:MongoCluster";
 
@@ -12,8 +13,7 @@ describe("Cosmos DB vCore pure logic", () => {
     });
 
     it("starts at the smallest tier with high availability", () => {
-        expect(VCORE_TIERS.small).toBe("M30");
-        expect(VCORE_TIERS.xlarge).toBe("M60");
+        expect(VCORE_TIERS).toEqual(AZURE_VCORE_TIERS.value);
     });
 });
 
@@ -24,7 +24,8 @@ describe("Cosmos DB vCore in staging", async () => {
     it("runs without HA, closed to the internet, and unprotected", () => {
         expect(input(cluster, "properties.highAvailability.targetMode")).toBe("Disabled");
         expect(input(cluster, "properties.publicNetworkAccess")).toBe("Disabled");
-        expect(input(cluster, "properties.compute.tier")).toBe("M30");
+        expect(input(cluster, "properties.compute.tier")).toBe(AZURE_VCORE_TIERS.value.small);
+        expect(AZURE_VCORE_STORAGE_SIZES_GB.value).toContain(input(cluster, "properties.storage.sizeGb"));
         expect(cluster.protect).toBe(false);
         expect(ofType(p, CLUSTER)).toHaveLength(1);
     });
@@ -39,7 +40,7 @@ describe("Cosmos DB vCore in prod", async () => {
         expect(input(primary, "properties.highAvailability.targetMode")).toBe("ZoneRedundantPreferred");
         expect(input(primary, "properties.publicNetworkAccess")).toBe("Disabled");
         expect(input(primary, "properties.compute.tier")).toBe("M40");
-        expect(input(primary, "properties.storage.sizeGb")).toBe(100);
+        expect(AZURE_VCORE_STORAGE_SIZES_GB.value).toContain(input(primary, "properties.storage.sizeGb"));
         expect(primary.protect).toBe(true);
         expect(primary.secretInputs).toContain("properties.administrator.password");
     });
@@ -48,8 +49,20 @@ describe("Cosmos DB vCore in prod", async () => {
         expect(input(replica, "location")).toBe("westus2");
         expect(input(replica, "properties.createMode")).toBe("GeoReplica");
         expect(input(replica, "properties.replicaParameters.sourceLocation")).toBe("eastus");
+        // Azure refuses a replica outside its source's resource group; region and provider stay the DR site's.
+        expect(input(replica, "resourceGroupName")).toBe(input(primary, "resourceGroupName"));
+        expect(input(replica, "resourceGroupName")).toBe("gravitypm-prod-primary");
+        expect(byUrn(p, replica.provider)?.name).toBe("azure-dr");
         expect(replica.dependencies).toContain(primary.urn);
         expect(input(replica, "properties.publicNetworkAccess")).toBe("Disabled");
+        // The replica's private endpoint, zone and diagnostics stay in the DR site's group and VNet.
+        const drEndpoint = one(p, "azure-native:network:PrivateEndpoint", "database-dr-endpoint");
+        expect(input(drEndpoint, "resourceGroupName")).toBe("gravitypm-prod-dr");
+        expect(input(drEndpoint, "location")).toBe("westus2");
+        expect(String(input(drEndpoint, "subnet.id"))).toMatch(/gravitypm-prod-dr\/subnets\/data$/);
+        const [connection] = input(drEndpoint, "privateLinkServiceConnections") as { privateLinkServiceId: string }[];
+        expect(connection.privateLinkServiceId).toMatch(/resourceGroups\/gravitypm-prod-primary\/.*mongoClusters\/gravitypm-prod-mongo-dr-/);
+        expect(input(one(p, "azure-native:privatedns:PrivateZone", "database-dr-dns-zone"), "resourceGroupName")).toBe("gravitypm-prod-dr");
         expect(replica.protect).toBe(true);
         expect(input(primary, "properties.previewFeatures")).toEqual(["GeoReplicas"]);
     });
@@ -58,11 +71,12 @@ describe("Cosmos DB vCore in prod", async () => {
         const endpoints = ofType(p, "azure-native:network:PrivateEndpoint").filter((e) => e.name.startsWith("database-"));
         expect(endpoints).toHaveLength(2);
         for (const e of endpoints) {
-            expect(input(e, "privateLinkServiceConnections")).toEqual([expect.objectContaining({ groupIds: ["MongoCluster"] })]);
+            expect(input(e, "privateLinkServiceConnections")).toEqual([expect.objectContaining({ groupIds: [AZURE_PRIVATE_LINK.mongoCluster.value.groupId] })]);
             expect(input(e, "subnet.id")).toMatch(/\/subnets\/.*data/);
         }
         const zones = ofType(p, "azure-native:privatedns:PrivateZone").filter((z) => z.name.startsWith("database-"));
-        expect(zones.map((z) => input(z, "privateZoneName"))).toEqual([VCORE_PRIVATE_DNS_ZONE, VCORE_PRIVATE_DNS_ZONE]);
+        expect(VCORE_PRIVATE_DNS_ZONE).toBe(AZURE_PRIVATE_LINK.mongoCluster.value.dnsZone);
+        expect(zones.map((z) => input(z, "privateZoneName"))).toEqual([AZURE_PRIVATE_LINK.mongoCluster.value.dnsZone, AZURE_PRIVATE_LINK.mongoCluster.value.dnsZone]);
         expect(ofType(p, "azure-native:privatedns:VirtualNetworkLink").filter((l) => l.name.startsWith("database-"))).toHaveLength(2);
         expect(ofType(p, "azure-native:network:PrivateDnsZoneGroup").filter((g) => g.name.startsWith("database-"))).toHaveLength(2);
     });
@@ -70,6 +84,9 @@ describe("Cosmos DB vCore in prod", async () => {
     it("alerts to the stack's action group", () => {
         const alerts = ofType(p, "azure-native:monitor:MetricAlert").filter((a) => a.name.startsWith("database-"));
         expect(alerts.map((a) => input(a, "criteria.allOf")).map((c) => (c as { metricName: string }[])[0].metricName)).toEqual(VCORE_ALERT_RULES.map((r) => r.metricName));
+        const catalogued = [AZURE_VCORE_METRICS.cpuPercent, AZURE_VCORE_METRICS.memoryPercent, AZURE_VCORE_METRICS.storagePercent, AZURE_VCORE_METRICS.requestDurationMs].map((m) => m.value);
+        for (const rule of VCORE_ALERT_RULES) expect(catalogued).toContain(rule.metricName);
+        for (const alert of alerts) expect(input(alert, "criteria.allOf.0.metricNamespace")).toBe(AZURE_VCORE_METRICS.namespace.value);
         const group = one(p, "azure-native:monitor:ActionGroup");
         for (const alert of alerts) {
             expect(input(alert, "enabled")).toBe(true);
@@ -87,6 +104,6 @@ describe("Cosmos DB vCore in prod", async () => {
         }
         expect(p.outputs.databaseConnectionString).toBe("[secret]");
         expect(p.outputs.databaseConnectionSecretId).toMatch(/^https:\/\/.+\.vault\.azure\.net\/secrets\/database-connection-string$/);
-        expect(p.outputs.databasePort).toBe(10260);
+        expect(p.outputs.databasePort).toBe(AZURE_VCORE_PORT.value);
     });
 });

@@ -1,5 +1,6 @@
 import { getClientConfigOutput } from "@pulumi/azure-native/authorization/getClientConfig";
 import { RoleAssignment } from "@pulumi/azure-native/authorization/roleAssignment";
+import { Key } from "@pulumi/azure-native/keyvault/key";
 import { PrivateEndpointConnection } from "@pulumi/azure-native/keyvault/privateEndpointConnection";
 import { getNetworkInterfaceOutput } from "@pulumi/azure-native/network/getNetworkInterface";
 import { PrivateEndpoint } from "@pulumi/azure-native/network/privateEndpoint";
@@ -10,18 +11,28 @@ import { EncryptionAtRestPrivateEndpoint } from "@pulumi/mongodbatlas/encryption
 import { PrivateLinkEndpoint } from "@pulumi/mongodbatlas/privateLinkEndpoint";
 import { PrivateLinkEndpointService } from "@pulumi/mongodbatlas/privateLinkEndpointService";
 import * as pulumi from "@pulumi/pulumi";
+import { AZURE_ATLAS_ENTRA_APP_ID, AZURE_ATLAS_KEY_OPS, AZURE_BUILT_IN_ROLES, azureRoleDefinitionId, type AzureBuiltInRole } from "../../domain/catalogs/azure";
 import type { AtlasCloudSide } from "../contracts/atlas";
 import { azureConnectionSecret } from "./connection-secret";
 import type { AzureTypes } from ".";
-import { roleDefinitionId } from "./keys";
+import { rbacPropagationWait } from "./rbac-wait";
 
 /** MongoDB Atlas's multi-tenant Entra application; its service principal in the stack's tenant
  * is what Atlas authenticates to Key Vault as. */
-export const ATLAS_AZURE_APP_ID = "9f2deb0d-be22-4524-a403-df531868bac0";
+export const ATLAS_AZURE_APP_ID = AZURE_ATLAS_ENTRA_APP_ID.value;
 
-/** Built-in roles Atlas's principal needs on the vault: use the key, and read the vault. */
-export const KEY_VAULT_CRYPTO_USER_ROLE = "12338af0-0e69-4776-bea7-57ae8d297424";
-export const KEY_VAULT_READER_ROLE = "21090545-7ca7-4776-b22c-e363652d74d2";
+/** The vault key Atlas encrypts with, beside the stack's wrap-only service key. */
+export const ATLAS_KEY_NAME = "atlas";
+
+/**
+ * Rotate like the stack key but never expire: Atlas keeps using the key version it was given
+ * (it does not follow Key Vault rotations), so an expiring version would stop Atlas encrypting.
+ * Each `pulumi up` after `pulumi refresh` hands Atlas the newest version, which Atlas then
+ * rotates its master key to.
+ */
+export function atlasKeyRotationPolicy(days: number): { lifetimeActions: { action: { type: "rotate" }; trigger: { timeAfterCreate: string } }[] } {
+    return { lifetimeActions: [{ action: { type: "rotate" }, trigger: { timeAfterCreate: `P${days}D` } }] };
+}
 
 /** Atlas's names for the Azure regions this platform offers (src/regions.ts). Source: Atlas
  * "Microsoft Azure" reference, regions table (2026-11). */
@@ -56,8 +67,8 @@ export function atlasAzureRegion(location: string): string {
 }
 
 /**
- * The Azure side of Atlas: Atlas's service principal granted use of the stack's Key Vault key,
- * reached over a private endpoint Atlas opens into the vault (the vault is closed to the
+ * The Azure side of Atlas: Atlas's service principal granted encrypt/decrypt on a key of its
+ * own in the stack's Key Vault (once RBAC has propagated), reached over a private endpoint Atlas opens into the vault (the vault is closed to the
  * internet) and that the stack approves; a private endpoint in each region's data subnet to
  * Atlas's Private Link service; the connection string in Key Vault.
  */
@@ -75,23 +86,43 @@ export const azureAtlasSide: AtlasCloudSide<AzureTypes> = {
         const principal = { atlasAzureAppId: ATLAS_AZURE_APP_ID, servicePrincipalId: azureServicePrincipalId, tenantId: client.tenantId };
         const setup = new CloudProviderAccessSetup(`${name}-access`, { projectId, providerName: "AZURE", azureConfigs: [principal] }, atlas);
         const authorization = new CloudProviderAccessAuthorization(`${name}-authorization`, { projectId, roleId: setup.roleId, azure: principal }, atlas);
-        const grants = [
-            ["crypto-user", KEY_VAULT_CRYPTO_USER_ROLE],
-            ["reader", KEY_VAULT_READER_ROLE],
-        ].map(
-            ([role, id]) =>
-                new RoleAssignment(
-                    `${name}-${role}`,
-                    {
-                        principalId: azureServicePrincipalId,
-                        principalType: "ServicePrincipal",
-                        roleDefinitionId: client.subscriptionId.apply((sub) => roleDefinitionId(sub, id)),
-                        scope: keys.vaultId,
-                        description: `${site.namePrefix}: MongoDB Atlas encrypts the database with the stack key`,
-                    },
-                    azure,
-                ),
+        // Atlas encrypts and decrypts (not wrap/unwrap), so it gets its own key allowing exactly
+        // that, and its crypto role is scoped to that key: it cannot use the services' key.
+        const atlasKey = new Key(
+            `${name}-key`,
+            {
+                keyName: ATLAS_KEY_NAME,
+                vaultName: keys.vaultName,
+                resourceGroupName: site.resourceGroupName,
+                properties: {
+                    kty: "RSA-HSM",
+                    keySize: 3072,
+                    keyOps: [...AZURE_ATLAS_KEY_OPS.value],
+                    rotationPolicy: atlasKeyRotationPolicy(keys.rotationDays),
+                },
+                tags: { ...site.tags },
+            },
+            { ...azure, protect: keys.protect },
         );
+        const grant = (role: string, definition: AzureBuiltInRole, scope: pulumi.Input<string>) =>
+            new RoleAssignment(
+                `${name}-${role}`,
+                {
+                    principalId: azureServicePrincipalId,
+                    principalType: "ServicePrincipal",
+                    roleDefinitionId: client.subscriptionId.apply((sub) => azureRoleDefinitionId(sub, definition)),
+                    scope,
+                    description: `${site.namePrefix}: MongoDB Atlas encrypts the database with the stack's Atlas key`,
+                },
+                azure,
+            );
+        const grants = [
+            // keys/read, encrypt, decrypt on the Atlas key (the key's key_ops forbid the rest).
+            grant("crypto-user", AZURE_BUILT_IN_ROLES.keyVaultCryptoUser.value, atlasKey.id),
+            // Microsoft.KeyVault/vaults/read, which Atlas's validation also asks for.
+            grant("reader", AZURE_BUILT_IN_ROLES.keyVaultReader.value, keys.vaultId),
+        ];
+        const propagated = rbacPropagationWait(`${name}-grants-propagation`, grants, parent);
         const encryption = new EncryptionAtRest(
             `${name}-at-rest`,
             {
@@ -103,13 +134,13 @@ export const azureAtlasSide: AtlasCloudSide<AzureTypes> = {
                     subscriptionId: client.subscriptionId,
                     resourceGroupName: site.resourceGroupName,
                     keyVaultName: keys.vaultName,
-                    keyIdentifier: keys.keyUriWithVersion,
+                    keyIdentifier: atlasKey.keyUriWithVersion,
                     roleId: authorization.roleId,
                     // The vault accepts no public traffic; Atlas reaches it over its own private endpoint.
                     requirePrivateNetworking: true,
                 },
             },
-            { ...atlas, dependsOn: grants },
+            { ...atlas, dependsOn: [propagated] },
         );
         const vaultEndpoint = new EncryptionAtRestPrivateEndpoint(
             `${name}-vault-endpoint`,

@@ -5,12 +5,18 @@ import * as pulumi from "@pulumi/pulumi";
 import { Provider as RandomProvider } from "@pulumi/random/provider";
 import { RandomString } from "@pulumi/random/randomString";
 import { AZURE_REDIS_SKUS, cacheConfigProblems, defaultCacheVersion } from "../../domain/capabilities/cache";
+import {
+    AZURE_MANAGED_REDIS_GEO_REPLICATION_ALERT_WINDOW,
+    AZURE_MANAGED_REDIS_METRICS,
+    AZURE_MANAGED_REDIS_PORT,
+    AZURE_PRIVATE_LINK,
+} from "../../domain/catalogs/azure";
 import type { CachePersistence } from "../../domain/stack-config";
 import { storeSecretArgs } from "../contracts/connection-secret";
 import { CACHE_TYPE, cacheSettings, secretRedisConnectionString, type Cache, type CacheArgs, type CacheCrossRegion } from "../contracts/cache";
 import type { SiteRole } from "../contracts/site";
 import { assertBuildable } from "../shared/buildable";
-import { azureConnectionSecret } from "./connection-secret";
+import { azureRegionalSecrets } from "./connection-secret";
 import type { AzureTypes } from ".";
 import type { AzureKeys } from "./keys";
 import { azureName, NAME_SUFFIX_LENGTH, SITE_ROLE_CODES } from "./naming";
@@ -19,10 +25,10 @@ import { dataStoreDiagnostics, dataStoreMetricAlert, dataStorePrivateEndpoint, t
 import type { AzureSite } from "./site";
 
 /** Azure Managed Redis serves its database on 10000 (TLS), whatever the SKU. */
-export const AZURE_REDIS_PORT = 10000;
+export const AZURE_REDIS_PORT = AZURE_MANAGED_REDIS_PORT.value;
 /** The zone a Managed Redis private endpoint registers in (not Azure Cache for Redis's
  * `privatelink.redis.cache.windows.net`). */
-export const MANAGED_REDIS_PRIVATE_DNS_ZONE = "privatelink.redis.azure.net";
+export const MANAGED_REDIS_PRIVATE_DNS_ZONE = AZURE_PRIVATE_LINK.redisEnterprise.value.dnsZone;
 /** The database every Managed Redis cluster holds; the API accepts only this name. */
 export const MANAGED_REDIS_DATABASE = "default";
 /** Cluster names: 1-60 letters, digits and single hyphens. */
@@ -71,16 +77,19 @@ export interface AzureCacheAlert extends DataStoreMetricCriterion {
  * replica-lag metric: its replication signal is the health of the geo-replication link.
  */
 export const AZURE_CACHE_ALERTS: readonly AzureCacheAlert[] = [
-    { id: "memory", description: "memory above 80%", metricName: "usedmemorypercentage", timeAggregation: "Maximum", operator: "GreaterThan", threshold: 80 },
-    { id: "cpu", description: "CPU above 80%", metricName: "percentProcessorTime", timeAggregation: "Maximum", operator: "GreaterThan", threshold: 80 },
-    { id: "evictions", description: "keys evicted", metricName: "evictedkeys", timeAggregation: "Total", operator: "GreaterThan", threshold: 0 },
+    { id: "memory", description: "memory above 80%", metricName: AZURE_MANAGED_REDIS_METRICS.usedMemoryPercentage.value, timeAggregation: "Maximum", operator: "GreaterThan", threshold: 80 },
+    { id: "cpu", description: "CPU above 80%", metricName: AZURE_MANAGED_REDIS_METRICS.percentProcessorTime.value, timeAggregation: "Maximum", operator: "GreaterThan", threshold: 80 },
+    { id: "evictions", description: "keys evicted", metricName: AZURE_MANAGED_REDIS_METRICS.evictedKeys.value, timeAggregation: "Total", operator: "GreaterThan", threshold: 0 },
     {
         id: "geo-replication",
-        description: "geo-replication link unhealthy",
-        metricName: "geoReplicationHealthy",
+        description: "geo-replication link unhealthy for an hour",
+        metricName: AZURE_MANAGED_REDIS_METRICS.geoReplicationHealthy.value,
+        // The maximum below 1 over the window: never healthy in the last hour. Maintenance and
+        // scaling make the link briefly unhealthy, so Microsoft advises alerting only after 60 minutes.
         timeAggregation: "Maximum",
         operator: "LessThan",
         threshold: 1,
+        windowSize: AZURE_MANAGED_REDIS_GEO_REPLICATION_ALERT_WINDOW.value,
         geoReplicationOnly: true,
     },
 ];
@@ -192,17 +201,29 @@ export class AzureCache extends pulumi.ComponentResource implements Cache {
             dataStoreDiagnostics(`${prefix}-cluster-diagnostics`, "metrics", cluster.id, region, this);
             dataStorePrivateEndpoint(
                 prefix,
-                { ...region, store: "cache", targetId: cluster.id, groupId: "redisEnterprise", dnsZone: MANAGED_REDIS_PRIVATE_DNS_ZONE, dnsZoneConfigName: "redis" },
+                { ...region, store: "cache", targetId: cluster.id, target: AZURE_PRIVATE_LINK.redisEnterprise.value, dnsZoneConfigName: "redis" },
                 this,
             );
             return { cluster, database };
         };
 
         const primary = regional(name, site, keys, network, dr ? (own) => [own] : undefined);
+        let drConnectionString: pulumi.Output<string> | undefined;
         if (dr) {
             const primaryDatabaseId = primary.database.id;
             const secondary = regional(`${name}-dr`, dr.site, dr.keys, dr.network, (own) => [primaryDatabaseId, own]);
             this.drHost = secondary.cluster.hostName;
+            // Each member of a geo-replication group has its own host name and access key: the DR
+            // vault gets the DR member's, so a workload failed over there reaches its own region.
+            const drKeys = listDatabaseKeysOutput(
+                { resourceGroupName: dr.site.resourceGroupName, clusterName: secondary.cluster.name, databaseName: secondary.database.name },
+                { parent: this, provider: dr.site.provider },
+            );
+            drConnectionString = secretRedisConnectionString(
+                secondary.cluster.hostName,
+                secondary.database.port.apply((p) => p ?? AZURE_REDIS_PORT),
+                drKeys.primaryKey,
+            );
             this.crossRegion = {
                 mode: "active-geo-replication",
                 region: dr.site.region,
@@ -219,9 +240,10 @@ export class AzureCache extends pulumi.ComponentResource implements Cache {
         this.host = primary.cluster.hostName;
         this.port = primary.database.port.apply((p) => p ?? AZURE_REDIS_PORT);
         this.connectionString = secretRedisConnectionString(this.host, this.port, accessKeys.primaryKey);
-        this.secretUri = azureConnectionSecret(
+        this.secretUri = azureRegionalSecrets(
             name,
-            storeSecretArgs(args, { purpose: "cache", description: `${site.namePrefix} cache: rediss:// URL with the access key`, value: this.connectionString }),
+            storeSecretArgs(args, { purpose: "cache", description: `${site.namePrefix} cache: rediss:// URL of this region's member with its access key`, value: this.connectionString }),
+            { dr: drConnectionString },
             this,
         );
 
@@ -234,7 +256,7 @@ export class AzureCache extends pulumi.ComponentResource implements Cache {
                     alerts,
                     store: "cache",
                     scope: primary.cluster.id,
-                    metricNamespace: "Microsoft.Cache/redisEnterprise",
+                    metricNamespace: AZURE_MANAGED_REDIS_METRICS.namespace.value,
                     criterion: alert,
                     description: `${site.namePrefix} cache (Azure Managed Redis): ${alert.description}`,
                     severity: alert.id === "memory" || alert.id === "cpu" ? 2 : 1,

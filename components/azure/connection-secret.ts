@@ -16,7 +16,25 @@ export function azureSecretName(purpose: string): string {
  * reaches the vault however closed its network is. Returns the primary secret's URI.
  */
 export function azureConnectionSecret(name: string, args: ConnectionSecretArgs<AzureTypes>, parent: pulumi.Resource): pulumi.Output<string> {
-    const regions = [{ role: "primary", site: args.site, keys: args.keys }, ...(args.dr ? [{ role: "dr", ...args.dr }] : [])];
+    return azureRegionalSecrets(name, args, {}, parent);
+}
+
+/**
+ * As {@link azureConnectionSecret}, with a value of its own for the DR region's vault where the
+ * DR copy is reached differently (a geo-replicated cache member has its own host and key):
+ * each region's vault then holds what works in that region. Same secret name in both vaults,
+ * so workloads read `<purpose>-connection-string` wherever they run.
+ */
+export function azureRegionalSecrets(
+    name: string,
+    args: ConnectionSecretArgs<AzureTypes>,
+    values: { readonly dr?: pulumi.Input<string> },
+    parent: pulumi.Resource,
+): pulumi.Output<string> {
+    const regions = [
+        { role: "primary", site: args.site, keys: args.keys, value: args.value },
+        ...(args.dr ? [{ role: "dr", ...args.dr, value: values.dr ?? args.value }] : []),
+    ];
     const secrets = regions.map(
         (r) =>
             new Secret(
@@ -25,7 +43,7 @@ export function azureConnectionSecret(name: string, args: ConnectionSecretArgs<A
                     resourceGroupName: r.site.resourceGroupName,
                     vaultName: r.keys.vaultName,
                     secretName: azureSecretName(args.purpose),
-                    properties: { value: pulumi.secret(args.value), contentType: args.description, attributes: { enabled: true } },
+                    properties: { value: pulumi.secret(r.value), contentType: args.description, attributes: { enabled: true } },
                     tags: { ...r.site.tags },
                 },
                 { parent, provider: r.site.provider, protect: args.protect },

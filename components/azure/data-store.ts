@@ -11,6 +11,7 @@ import { PrivateEndpoint } from "@pulumi/azure-native/network/privateEndpoint";
 import { PrivateZone } from "@pulumi/azure-native/privatedns/privateZone";
 import { VirtualNetworkLink } from "@pulumi/azure-native/privatedns/virtualNetworkLink";
 import type * as pulumi from "@pulumi/pulumi";
+import type { AzurePrivateLinkTarget } from "../../domain/catalogs/azure";
 import type { AzureAlerts } from "./alerts";
 import type { AzureNetwork } from "./network";
 import type { AzureSite } from "./site";
@@ -22,10 +23,9 @@ export interface DataStorePrivateEndpointArgs {
     readonly store: string;
     /** The resource the endpoint connects to. */
     readonly targetId: pulumi.Input<string>;
-    /** The target's Private Link sub-resource, e.g. `redisEnterprise`, `MongoCluster`. */
-    readonly groupId: string;
-    /** The private DNS zone the service's private names live in, e.g. `privatelink.redis.azure.net`. */
-    readonly dnsZone: string;
+    /** The target's Private Link sub-resource (group id) and the private DNS zone its private
+     * names live in: an entry of AZURE_PRIVATE_LINK, never typed here. */
+    readonly target: AzurePrivateLinkTarget;
     /** The zone's entry in the endpoint's DNS zone group. */
     readonly dnsZoneConfigName: string;
 }
@@ -48,14 +48,14 @@ export function dataStorePrivateEndpoint(name: string, args: DataStorePrivateEnd
             privateEndpointName: endpointName,
             customNetworkInterfaceName: `${endpointName}-nic`,
             subnet: { id: network.dataSubnetId },
-            privateLinkServiceConnections: [{ name: endpointName, privateLinkServiceId: args.targetId, groupIds: [args.groupId] }],
+            privateLinkServiceConnections: [{ name: endpointName, privateLinkServiceId: args.targetId, groupIds: [args.target.groupId] }],
             tags: { ...site.tags },
         },
         child,
     );
     const zone = new PrivateZone(
         `${name}-dns-zone`,
-        { resourceGroupName: site.resourceGroupName, privateZoneName: args.dnsZone, location: "Global", tags: { ...site.tags } },
+        { resourceGroupName: site.resourceGroupName, privateZoneName: args.target.dnsZone, location: "Global", tags: { ...site.tags } },
         child,
     );
     new VirtualNetworkLink(
@@ -109,6 +109,9 @@ export function dataStoreDiagnostics(
     );
 }
 
+/** The window most data-store alerts hold over. */
+export const DEFAULT_ALERT_WINDOW = "PT15M";
+
 /** One metric threshold of a data store's alert rule. */
 export interface DataStoreMetricCriterion {
     /** Names the rule (`<prefix>-<store>-<id>`) and its criterion. */
@@ -117,6 +120,8 @@ export interface DataStoreMetricCriterion {
     readonly operator: "GreaterThan" | "LessThan";
     readonly threshold: number;
     readonly timeAggregation: "Average" | "Maximum" | "Total";
+    /** The window the threshold must hold over (ISO 8601); 15 minutes unless the metric needs longer. */
+    readonly windowSize?: string;
 }
 
 export interface DataStoreMetricAlertArgs {
@@ -135,7 +140,7 @@ export interface DataStoreMetricAlertArgs {
 
 /**
  * An Azure Monitor alert rule on one metric of a data store (child `<name>-alert-<id>`):
- * evaluated every 5 minutes over the last 15 so a short spike does not page, resolved on its
+ * evaluated every 5 minutes over the last 15 (or the criterion's longer window) so a short spike does not page, resolved on its
  * own when the metric recovers, notifying the stack's action group.
  */
 export function dataStoreMetricAlert(name: string, args: DataStoreMetricAlertArgs, parent: pulumi.Resource): void {
@@ -152,7 +157,7 @@ export function dataStoreMetricAlert(name: string, args: DataStoreMetricAlertArg
             autoMitigate: true,
             scopes: [args.scope],
             evaluationFrequency: "PT5M",
-            windowSize: "PT15M",
+            windowSize: criterion.windowSize ?? DEFAULT_ALERT_WINDOW,
             criteria: {
                 odataType: "Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria",
                 allOf: [

@@ -6,6 +6,7 @@ import { RandomString } from "@pulumi/random/randomString";
 import type { Size } from "../../domain/stack-config";
 import { databaseConfigProblems, VCORE_HA_NODES } from "../../domain/capabilities/database";
 import { uriHost } from "../../domain/mongodb-uri";
+import { AZURE_PRIVATE_LINK, AZURE_VCORE_METRICS, AZURE_VCORE_PORT, AZURE_VCORE_TIERS } from "../../domain/catalogs/azure";
 import { storeSecretArgs } from "../contracts/connection-secret";
 import {
     DATABASE_PASSWORD,
@@ -24,22 +25,17 @@ import type { AzureTypes } from ".";
 import { dataStoreDiagnostics, dataStoreMetricAlert, dataStorePrivateEndpoint } from "./data-store";
 
 /** Cosmos DB for MongoDB vCore listens on 10260, not MongoDB's 27017; its SRV record says so. */
-export const VCORE_PORT = 10260;
+export const VCORE_PORT = AZURE_VCORE_PORT.value;
 /** Point-in-time restore over 35 days, fixed by the service (longer than any stack retention). */
 export const VCORE_BACKUP_RETENTION_DAYS = 35;
-export const VCORE_PRIVATE_DNS_ZONE = "privatelink.mongocluster.cosmos.azure.com";
+export const VCORE_PRIVATE_DNS_ZONE = AZURE_PRIVATE_LINK.mongoCluster.value.dnsZone;
 
 /**
  * Size tier → vCore compute tier. M30 (2 vCores, 8 GiB) is the smallest tier with high
  * availability and without burstable CPU; each step doubles vCores and memory, matching the
  * other clouds' tiers: M40 (4, 16 GiB), M50 (8, 32 GiB), M60 (16, 64 GiB).
  */
-export const VCORE_TIERS: Readonly<Record<Size, string>> = {
-    small: "M30",
-    medium: "M40",
-    large: "M50",
-    xlarge: "M60",
-};
+export const VCORE_TIERS: Readonly<Record<Size, string>> = AZURE_VCORE_TIERS.value;
 
 export interface VcoreAlertRule {
     readonly id: string;
@@ -55,10 +51,10 @@ export interface VcoreAlertRule {
  * replica shows up as first.
  */
 export const VCORE_ALERT_RULES: readonly VcoreAlertRule[] = [
-    { id: "cpu", metricName: "CpuPercent", threshold: 80, why: "CPU above 80% for 15 minutes" },
-    { id: "memory", metricName: "MemoryPercent", threshold: 90, why: "memory above 90% for 15 minutes" },
-    { id: "storage", metricName: "StoragePercent", threshold: 80, why: "storage above 80%: raise databaseStorageGb" },
-    { id: "latency", metricName: "MongoRequestDurationMs", threshold: 500, why: "requests average above 500 ms" },
+    { id: "cpu", metricName: AZURE_VCORE_METRICS.cpuPercent.value, threshold: 80, why: "CPU above 80% for 15 minutes" },
+    { id: "memory", metricName: AZURE_VCORE_METRICS.memoryPercent.value, threshold: 90, why: "memory above 90% for 15 minutes" },
+    { id: "storage", metricName: AZURE_VCORE_METRICS.storagePercent.value, threshold: 80, why: "storage above 80%: raise databaseStorageGb to the next allowed size" },
+    { id: "latency", metricName: AZURE_VCORE_METRICS.requestDurationMs.value, threshold: 500, why: "requests average above 500 ms" },
 ];
 
 /** vCore cluster names are global DNS names: 3-40 lowercase letters, digits and hyphens. */
@@ -135,10 +131,14 @@ export class AzureCosmosMongo extends pulumi.ComponentResource implements Databa
 
         if (args.dr) {
             const dr = args.dr;
+            // In the primary's resource group (Azure refuses a replica in another group: "Cannot
+            // create replica in a different resource group from the source cluster"), but in the
+            // DR region, through the DR provider, tagged as the DR site's; its private endpoint,
+            // DNS zone and diagnostics below stay in the DR site's group and VNet.
             const replica = new MongoCluster(
                 `${name}-dr-cluster`,
                 {
-                    resourceGroupName: dr.site.resourceGroupName,
+                    resourceGroupName: site.resourceGroupName,
                     location: dr.site.location,
                     mongoClusterName: suffix.result.apply((s) => vcoreClusterName(site.namePrefix, "dr", s)),
                     properties: {
@@ -182,7 +182,7 @@ export class AzureCosmosMongo extends pulumi.ComponentResource implements Databa
         dataStoreDiagnostics(`${name}-diagnostics`, "audit", cluster.id, region, this);
         dataStorePrivateEndpoint(
             name,
-            { ...region, store: "mongo", targetId: cluster.id, groupId: "MongoCluster", dnsZone: VCORE_PRIVATE_DNS_ZONE, dnsZoneConfigName: "mongocluster" },
+            { ...region, store: "mongo", targetId: cluster.id, target: AZURE_PRIVATE_LINK.mongoCluster.value, dnsZoneConfigName: "mongocluster" },
             this,
         );
     }
@@ -198,7 +198,7 @@ export class AzureCosmosMongo extends pulumi.ComponentResource implements Databa
                     alerts: args.alerts,
                     store: "mongo",
                     scope: cluster.id,
-                    metricNamespace: "Microsoft.DocumentDB/mongoClusters",
+                    metricNamespace: AZURE_VCORE_METRICS.namespace.value,
                     criterion: { ...rule, operator: "GreaterThan", timeAggregation: "Average" },
                     description: `Cosmos DB vCore: ${rule.why}`,
                     severity: 2,

@@ -5,16 +5,11 @@ import { Vault } from "@pulumi/azure-native/keyvault/vault";
 import { UserAssignedIdentity } from "@pulumi/azure-native/managedidentity/userAssignedIdentity";
 import * as pulumi from "@pulumi/pulumi";
 import { RandomString } from "@pulumi/random/randomString";
+import { AZURE_BUILT_IN_ROLES, AZURE_SERVICE_KEY_OPS, azureRoleDefinitionId } from "../../domain/catalogs/azure";
 import { KEYS_TYPE, type Keys, type KeysArgs } from "../contracts/keys";
 import { NAME_SUFFIX_LENGTH, keyVaultName } from "./naming";
+import { rbacPropagationWait } from "./rbac-wait";
 import type { AzureSite } from "./site";
-
-/** Azure's built-in role that lets a service wrap and unwrap data keys with a vault key. */
-export const CRYPTO_SERVICE_ENCRYPTION_USER_ROLE = "e7422401-ee1e-4750-a8ee-6b1a8d8a0f86";
-
-export function roleDefinitionId(subscriptionId: string, roleId: string): string {
-    return `/subscriptions/${subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${roleId}`;
-}
 
 /** Key Vault lets a version expire no sooner than 28 days after creation, and versions here
  * expire after twice the period; 90 days is the stack's ceiling (the policy pack's limit). */
@@ -56,6 +51,8 @@ export class AzureKeys extends pulumi.ComponentResource implements Keys {
     /** Versionless key URI: services that take it follow rotations automatically. */
     public readonly keyId: pulumi.Output<string>;
     public readonly rotationDays: number;
+    /** Whether the key material is protected from deletion (prod): keys created later for the same vault follow it. */
+    public readonly protect: boolean;
     public readonly vaultId: pulumi.Output<string>;
     public readonly vaultName: pulumi.Output<string>;
     public readonly vaultUri: pulumi.Output<string>;
@@ -65,13 +62,17 @@ export class AzureKeys extends pulumi.ComponentResource implements Keys {
     public readonly identityId: pulumi.Output<string>;
     public readonly identityPrincipalId: pulumi.Output<string>;
     public readonly identityClientId: pulumi.Output<string>;
-    /** The identity's grant on the vault: resources that encrypt as the identity depend on it,
-     * or their creation races the role assignment and fails to reach the key. */
+    /** The identity's grant on the vault, once Azure RBAC has had time to honour it: resources
+     * that encrypt as the identity depend on this, or their creation races the assignment's
+     * propagation (up to ten minutes) and fails to reach the key on a fresh stack. */
     public readonly keyAccess: pulumi.Resource;
+    /** The role assignment itself (keyAccess waits for it). */
+    public readonly keyAccessAssignment: RoleAssignment;
 
     constructor(name: string, args: KeysArgs<AzureSite>, opts?: pulumi.ComponentResourceOptions) {
         super(KEYS_TYPE, name, {}, opts);
         this.rotationDays = args.rotationDays;
+        this.protect = args.protect;
         const problem = validateAzureRotationDays(this.rotationDays);
         if (problem) throw new pulumi.ResourceError(problem, this);
 
@@ -116,7 +117,9 @@ export class AzureKeys extends pulumi.ComponentResource implements Keys {
                 properties: {
                     kty: "RSA-HSM",
                     keySize: 3072,
-                    keyOps: ["wrapKey", "unwrapKey"],
+                    // Wrap and unwrap only: Storage and Managed Redis use nothing else. Atlas, which
+                    // encrypts and decrypts, gets its own key (components/azure/atlas.ts).
+                    keyOps: [...AZURE_SERVICE_KEY_OPS.value],
                     rotationPolicy: keyRotationPolicy(this.rotationDays),
                 },
                 tags: { ...site.tags },
@@ -128,17 +131,18 @@ export class AzureKeys extends pulumi.ComponentResource implements Keys {
             { resourceName: `${site.namePrefix}-${site.role}-cmk`, resourceGroupName, location: site.location, tags: { ...site.tags } },
             child,
         );
-        this.keyAccess = new RoleAssignment(
+        this.keyAccessAssignment = new RoleAssignment(
             `${name}-identity-crypto-user`,
             {
                 principalId: identity.principalId,
                 principalType: "ServicePrincipal",
-                roleDefinitionId: client.subscriptionId.apply((sub) => roleDefinitionId(sub, CRYPTO_SERVICE_ENCRYPTION_USER_ROLE)),
+                roleDefinitionId: client.subscriptionId.apply((sub) => azureRoleDefinitionId(sub, AZURE_BUILT_IN_ROLES.keyVaultCryptoServiceEncryptionUser.value)),
                 scope: vault.id,
                 description: `${site.namePrefix} ${site.role}: services encrypt with the stack key as this identity`,
             },
             child,
         );
+        this.keyAccess = rbacPropagationWait(`${name}-identity-crypto-user-propagation`, [this.keyAccessAssignment], this);
 
         this.vaultId = vault.id;
         this.vaultName = vault.name;

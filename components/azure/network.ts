@@ -1,4 +1,5 @@
 import { FlowLog } from "@pulumi/azure-native/network/flowLog";
+import { getNetworkWatcher } from "@pulumi/azure-native/network/getNetworkWatcher";
 import { NatGateway } from "@pulumi/azure-native/network/natGateway";
 import { NetworkSecurityGroup } from "@pulumi/azure-native/network/networkSecurityGroup";
 import { PublicIPAddress } from "@pulumi/azure-native/network/publicIPAddress";
@@ -9,8 +10,9 @@ import { StorageAccount } from "@pulumi/azure-native/storage/storageAccount";
 import * as pulumi from "@pulumi/pulumi";
 import { RandomString } from "@pulumi/random/randomString";
 import { NETWORK_TYPE, type Network, type NetworkArgs } from "../contracts/network";
-import { AZURE_MAX_FLOW_LOG_RETENTION_DAYS } from "../../domain/catalogs/azure";
+import { AZURE_MAX_FLOW_LOG_RETENTION_DAYS, AZURE_NETWORK_WATCHER, AZURE_PRIVATE_LINK } from "../../domain/catalogs/azure";
 import { layoutNetwork, type NetworkLayout, type Tier } from "../../domain/network-layout";
+import { dataStorePrivateEndpoint } from "./data-store";
 import type { AzureKeys } from "./keys";
 import { NAME_SUFFIX_LENGTH, storageAccountName } from "./naming";
 import type { AzureSite } from "./site";
@@ -96,14 +98,28 @@ export function flowLogRetentionProblem(days: number): string | undefined {
 }
 
 /**
- * Azure creates one Network Watcher per region, named `NetworkWatcher_<location>`, in the
- * resource group `NetworkWatcherRG`, as soon as a VNet exists there. A flow log is a child of
- * the watcher, so it lives in that group. This assumes the subscription has not opted out of
- * automatic Network Watcher enablement; if it has, create the watcher with these names first.
+ * A flow log is a child of the region's Network Watcher, so it lives in the watcher's group.
+ * Azure enables one watcher per region and subscription automatically, as
+ * `NetworkWatcher_<location>` in `NetworkWatcherRG`, when a VNet is created there; a second
+ * one cannot exist (NetworkWatcherCountLimitReached), so the stack never creates it: it
+ * looks the watcher up once its VNet exists and fails with what to do when it is missing.
  */
-export const NETWORK_WATCHER_RESOURCE_GROUP = "NetworkWatcherRG";
+export const NETWORK_WATCHER_RESOURCE_GROUP = AZURE_NETWORK_WATCHER.value.resourceGroup;
 export function networkWatcherName(location: string): string {
-    return `NetworkWatcher_${location}`;
+    return `${AZURE_NETWORK_WATCHER.value.namePrefix}${location}`;
+}
+
+/** Why the flow log cannot be created when the region's watcher is not where Azure puts it. */
+export function missingNetworkWatcherMessage(location: string, cause: string): string {
+    const watcher = networkWatcherName(location);
+    return (
+        `Network Watcher ${NETWORK_WATCHER_RESOURCE_GROUP}/${watcher} was not found (${cause}). The VNet flow log of ${location} needs it. ` +
+        `Azure creates it with the region's first VNet unless the subscription opted out of automatic enablement (feature ` +
+        `Microsoft.Network/DisableNetworkWatcherAutocreation) or the watcher was created under another name (the CLI names it ` +
+        `${location}-watcher). There is at most one watcher per region, so the stack never creates one: in an opted-out ` +
+        `subscription create it once (New-AzNetworkWatcher -Name ${watcher} -ResourceGroupName ${NETWORK_WATCHER_RESOURCE_GROUP} -Location ${location}, ` +
+        `after creating the group); otherwise delete the differently named watcher and let Azure re-create it, or move it to that name. See docs/deploy-readiness.md.`
+    );
 }
 
 /**
@@ -239,6 +255,17 @@ export class AzureNetwork extends pulumi.ComponentResource implements Network {
         const appSubnet = tierSubnet("app");
         const dataSubnet = tierSubnet("data", appSubnet);
         const publicSubnet = tierSubnet("public", dataSubnet);
+        this.vnetId = vnet.id;
+        this.dataSubnetId = dataSubnet.id;
+
+        // Workloads in the VNet read their connection strings from the vault, which accepts no
+        // public traffic (services with customer-managed keys reach it as trusted services):
+        // a private endpoint in the data tier, resolved through the vault's private DNS zone.
+        dataStorePrivateEndpoint(
+            `${name}-vault`,
+            { site, network: this, store: "vault", targetId: keys.vaultId, target: AZURE_PRIVATE_LINK.keyVault.value, dnsZoneConfigName: "vault" },
+            this,
+        );
 
         const suffix = new RandomString(
             `${name}-flow-logs-suffix`,
@@ -274,11 +301,25 @@ export class AzureNetwork extends pulumi.ComponentResource implements Network {
             },
             { ...child, protect: args.protect, dependsOn: [keys.keyAccess] },
         );
+        // Looked up once the VNet exists (Azure enables the watcher with the region's first VNet,
+        // and waiting for the subnets gives it time); a preview of an existing stack checks it too.
+        const watcherName = networkWatcherName(location);
+        const watcher = pulumi.all([publicSubnet.id, vnet.id]).apply(async () => {
+            try {
+                const found = await getNetworkWatcher(
+                    { resourceGroupName: NETWORK_WATCHER_RESOURCE_GROUP, networkWatcherName: watcherName },
+                    { parent: this, provider: site.provider },
+                );
+                return found.name ?? watcherName;
+            } catch (e) {
+                throw new pulumi.ResourceError(missingNetworkWatcherMessage(location, e instanceof Error ? e.message : String(e)), this);
+            }
+        });
         new FlowLog(
             `${name}-flow-log`,
             {
                 flowLogName: `${site.namePrefix}-${site.role}-vnet`,
-                networkWatcherName: networkWatcherName(location),
+                networkWatcherName: watcher,
                 resourceGroupName: NETWORK_WATCHER_RESOURCE_GROUP,
                 location,
                 targetResourceId: vnet.id,
@@ -288,16 +329,12 @@ export class AzureNetwork extends pulumi.ComponentResource implements Network {
                 format: { type: "JSON", version: 2 },
                 tags,
             },
-            // Azure creates the region's watcher shortly after the first VNet there; waiting for
-            // the subnets gives it that time on a subscription's first deployment.
             { ...child, dependsOn: [publicSubnet] },
         );
 
-        this.vnetId = vnet.id;
         this.networkId = vnet.id;
         this.vnetName = vnet.name;
         this.appSubnetId = appSubnet.id;
-        this.dataSubnetId = dataSubnet.id;
         this.publicSubnetId = publicSubnet.id;
         this.appSubnetIds = [appSubnet.id];
         this.dataSubnetIds = [dataSubnet.id];

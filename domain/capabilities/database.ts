@@ -14,6 +14,7 @@
  * is a config error that names the key, the value and what the service allows, instead of a
  * failed `pulumi up` half an hour into cluster creation.
  */
+import { AZURE_VCORE_STORAGE_SIZES_GB } from "../catalogs/azure";
 import type { Cloud } from "../clouds";
 import type { DatabaseEngine, DatabaseSettings, Size } from "../stack-config";
 
@@ -100,7 +101,7 @@ export interface DatabaseContext {
 
 export interface DatabaseProblem {
     /** The config key without namespace, e.g. `databaseShards`. */
-    readonly key: "databaseNodes" | "databaseReadReplicas" | "databaseShards" | "databaseSize" | "databasePointInTimeRecovery" | "backupRetentionDays" | "rpoMinutes";
+    readonly key: "databaseNodes" | "databaseReadReplicas" | "databaseShards" | "databaseSize" | "databasePointInTimeRecovery" | "backupRetentionDays" | "rpoMinutes" | "databaseStorageGb";
     readonly message: string;
 }
 
@@ -165,6 +166,15 @@ export function databaseConfigProblems(settings: DatabaseSettings, ctx: Database
             break;
         }
         case "cosmos-vcore": {
+            // Storage per shard comes in fixed sizes only; the value is never rounded for the user.
+            const sizes = AZURE_VCORE_STORAGE_SIZES_GB.value;
+            if (!sizes.includes(settings.storageGb)) {
+                const next = sizes.find((gb) => gb > settings.storageGb);
+                add(
+                    "databaseStorageGb",
+                    `${settings.storageGb} is not a storage size ${name} offers; allowed (GiB per shard): ${sizes.join(", ")}${next === undefined ? "" : ` (next size up: ${next})`}`,
+                );
+            }
             if (settings.nodes > VCORE_HA_NODES) {
                 add(
                     "databaseNodes",
