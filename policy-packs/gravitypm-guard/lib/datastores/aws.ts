@@ -10,8 +10,12 @@ export function subnetZones(r: StackResource, stack: StackView): Set<string> {
     const zones = new Set<string>();
     for (const d of stack.dependenciesOf(r)) {
         if (d.type === "aws:ec2/subnet:Subnet") {
-            const az = known(() => str(d.props.availabilityZone) ?? str(d.props.availabilityZoneId));
-            if (az.known && az.value) zones.add(az.value);
+            // A subnet placed by zone id learns its zone name only once created: in a first
+            // preview the name is unknown while the id is known, so each is read on its own.
+            const id = known(() => str(d.props.availabilityZoneId));
+            const name = known(() => str(d.props.availabilityZone));
+            const az = (id.known ? id.value : undefined) ?? (name.known ? name.value : undefined);
+            if (az) zones.add(az);
         } else if (SUBNET_GROUPS.includes(d.type)) {
             for (const z of subnetZones(d, stack)) zones.add(z);
         }
@@ -32,7 +36,8 @@ export const AWS_STORES: Readonly<Record<string, StoreSpec>> = {
         secondary: (p) => present(p, "globalClusterIdentifier") && !present(p, "masterUsername"),
         zones: (r, stack) => {
             const instances = dependentOfType(stack, r, "aws:docdb/clusterInstance:ClusterInstance");
-            const azs = new Set(instances.map((i) => str(i.props.availabilityZone)).filter(isSet));
+            // Unknown until the subnets exist when instances take the zone name a subnet reports.
+            const azs = new Set(instances.map((i) => known(() => str(i.props.availabilityZone))).map((z) => (z.known ? z.value : undefined)).filter(isSet));
             if (azs.size >= 2) return azs.size;
             const clusterAzs = strings(r.props.availabilityZones).length || subnetZones(r, stack).size;
             return instances.length >= 2 ? Math.min(instances.length, clusterAzs) : Math.min(instances.length, 1);

@@ -62,6 +62,7 @@ export const cacheCases: readonly RuleCase[] = [
         violating: elasticacheReplicationGroup({}),
         extra: [
             { name: "RBAC user groups", props: elasticacheReplicationGroup({ userGroupIds: ["g"] }), violates: false },
+            { name: "global-datastore secondary inherits AUTH", props: elasticacheReplicationGroup({ globalReplicationGroupId: "ldgnf-g" }), violates: false },
             { name: "serverless with a user group", type: SERVERLESS_CACHE, props: elasticacheServerlessCache({ userGroupId: "g" }), violates: false },
         ],
     },
