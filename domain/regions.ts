@@ -6,20 +6,19 @@
  * Sources, taken 2026-11: AWS "Regions and Zones" (docs.aws.amazon.com/global-infrastructure),
  * Google Cloud "Regions and zones" (cloud.google.com/compute/docs/regions-zones), Azure
  * "Azure regions with availability zone support" (learn.microsoft.com/azure/reliability).
- * AWS zone letters are the ones most accounts see; Azure zones are logical numbers "1".."3".
+ * AWS zones are AZ IDs from the AWS catalog (letters map to different physical zones per
+ * account); Azure zones are logical numbers "1".."3".
  * A region with no zones (several older Azure regions) cannot host this platform: the
  * validator rejects it because every stack spans at least two zones.
  */
+import { AWS_ZONE_IDS } from "./catalogs/aws";
 import type { Cloud } from "./clouds";
 
 export interface RegionInfo {
-    /** Zone names usable as placement (AWS "us-east-1a", GCP "us-central1-a", Azure "1"). */
+    /** Zones usable as placement (AWS AZ IDs "use1-az1", GCP "us-central1-a", Azure "1"). */
     readonly zones: readonly string[];
 }
 
-function awsRegion(name: string, letters: string): [string, RegionInfo] {
-    return [name, { zones: [...letters].map((l) => `${name}${l}`) }];
-}
 function gcpRegion(name: string, letters: string): [string, RegionInfo] {
     return [name, { zones: [...letters].map((l) => `${name}-${l}`) }];
 }
@@ -28,25 +27,8 @@ function azureRegion(name: string, zoneCount: number): [string, RegionInfo] {
 }
 
 export const REGIONS: Readonly<Record<Cloud, ReadonlyMap<string, RegionInfo>>> = {
-    aws: new Map([
-        awsRegion("us-east-1", "abcdef"),
-        awsRegion("us-east-2", "abc"),
-        awsRegion("us-west-1", "bc"),
-        awsRegion("us-west-2", "abcd"),
-        awsRegion("ca-central-1", "abd"),
-        awsRegion("sa-east-1", "abc"),
-        awsRegion("eu-west-1", "abc"),
-        awsRegion("eu-west-2", "abc"),
-        awsRegion("eu-west-3", "abc"),
-        awsRegion("eu-central-1", "abc"),
-        awsRegion("eu-north-1", "abc"),
-        awsRegion("eu-south-1", "abc"),
-        awsRegion("ap-south-1", "abc"),
-        awsRegion("ap-southeast-1", "abc"),
-        awsRegion("ap-southeast-2", "abc"),
-        awsRegion("ap-northeast-1", "acd"),
-        awsRegion("ap-northeast-2", "abcd"),
-    ]),
+    // AWS zones are AZ IDs (use1-az1): the same physical zone in every account, unlike letters.
+    aws: new Map(Object.entries(AWS_ZONE_IDS).map(([name, ids]) => [name, { zones: ids.value }])),
     gcp: new Map([
         gcpRegion("us-central1", "abcf"),
         gcpRegion("us-east1", "bcd"),

@@ -10,7 +10,9 @@ import {
     preferredZones,
 } from "../components/aws/cache";
 import { redisConnectionString } from "../components/contracts/cache";
+import { AWS_METRICS, ELASTICACHE_SECONDARY_INHERITED, ELASTICACHE_SECONDARY_MIRRORED } from "../domain/catalogs/aws";
 import { layoutNetwork } from "../domain/network-layout";
+import { mockZoneName } from "../tools/plan/mocks/aws";
 import { byUrn, cacheOf, input, named, ofType, one, plan } from "./support/plan";
 
 const RG = "aws:elasticache/replicationGroup:ReplicationGroup";
@@ -56,7 +58,7 @@ describe("pure ElastiCache helpers", () => {
         expect(ids("primary", false)).toEqual(["memory", "engine-cpu", "evictions"]);
         expect(ids("dr", true)).toEqual(["memory", "engine-cpu", "replication-lag", "global-lag"]);
         expect(ids("dr", false)).toEqual(["memory", "engine-cpu", "global-lag"]);
-        expect(AWS_CACHE_ALARMS.find((a) => a.id === "global-lag")?.metricName).toBe("GlobalDatastoreReplicationLag");
+        expect(AWS_CACHE_ALARMS.find((a) => a.id === "global-lag")?.metric).toEqual(AWS_METRICS.elasticacheGlobalLag.value);
     });
 
     it("percent-encodes the credential in the URL", () => {
@@ -138,7 +140,9 @@ describe("AWS cache, prod", async () => {
         expect(input(primary, "numCacheClusters")).toBe(2);
         expect(input(primary, "automaticFailoverEnabled")).toBe(true);
         expect(input(primary, "multiAzEnabled")).toBe(true);
-        expect(input(primary, "preferredCacheClusterAzs")).toEqual(["us-east-1a", "us-east-1b"]);
+        // The zone names the account's app subnets report, in the site's zone order.
+        const subnets = ["primary-network-app-0", "primary-network-app-1"].map((n) => one(p, "aws:ec2/subnet:Subnet", n));
+        expect(input(primary, "preferredCacheClusterAzs")).toEqual(subnets.map((s) => mockZoneName("us-east-1", String(input(s, "availabilityZoneId")))));
         expect(input(primary, "snapshotRetentionLimit")).toBe(7);
         expect(input(primary, "finalSnapshotIdentifier")).toBe("gravitypm-prod-cache-final");
     });
@@ -149,11 +153,11 @@ describe("AWS cache, prod", async () => {
         expect(input(secondary, "globalReplicationGroupId")).toBe("ldgnf-gravitypm-prod-cache");
         expect(byUrn(p, secondary.provider)?.name).toBe("aws-dr");
         expect(secondary.dependencies).toContain(named(p, "dr-keys-key").urn);
-        expect(secondary.secretInputs).toContain("authToken");
-        // Inherited from the global datastore: setting them on a secondary is rejected.
-        for (const key of ["engine", "engineVersion", "nodeType", "numNodeGroups", "parameterGroupName", "transitEncryptionEnabled", "atRestEncryptionEnabled"]) {
-            expect(input(secondary, key)).toBeUndefined();
-        }
+        // Inherited from the global datastore (AUTH included): sending them to a secondary is rejected.
+        for (const key of ELASTICACHE_SECONDARY_INHERITED.value) expect(input(secondary, key), key).toBeUndefined();
+        expect(secondary.secretInputs).not.toContain("authToken");
+        // Inherited too, but defaulted to false by the provider when absent: mirrored from the primary.
+        for (const key of ELASTICACHE_SECONDARY_MIRRORED.value) expect(input(secondary, key), key).toBe(input(primary, key));
         const subnets = one(p, "aws:elasticache/subnetGroup:SubnetGroup", "cache-dr-subnets");
         expect(subnets.dependencies.map((u) => byUrn(p, u)?.name).sort()).toEqual(["dr-network-data-0", "dr-network-data-1", "dr-network-data-2"]);
         expect(p.outputs.cacheCrossRegion).toMatch(/^global-datastore: .*us-west-2/);
@@ -190,7 +194,7 @@ describe("AWS cache, prod", async () => {
 
     it("alarms on every node of the DR secondary in its own region, to the DR region's topic", () => {
         const alarms = ofType(p, ALARM).filter((a) => a.name.startsWith("cache-dr-"));
-        expect(alarms).toHaveLength(2 * awsCacheAlarmsFor("dr", true).length);
+        expect(alarms).toHaveLength(2 * awsCacheAlarmsFor("dr", true).length - 1);
         const drTopic = one(p, "aws:sns/topic:Topic", "alerts-dr-topic");
         for (const alarm of alarms) {
             expect(byUrn(p, alarm.provider)?.name).toBe("aws-dr");
@@ -200,9 +204,9 @@ describe("AWS cache, prod", async () => {
             expect(alarm.dependencies).toEqual(expect.arrayContaining([drTopic.urn, secondary.urn]));
             expect(String((input(alarm, "dimensions") as { CacheClusterId: string }).CacheClusterId)).toMatch(/^gravitypm-prod-cache-dr-00[12]$/);
         }
-        expect(alarms.filter((a) => input(a, "metricName") === "GlobalDatastoreReplicationLag").map((a) => a.name).sort()).toEqual([
+        // Only the secondary's primary node reports its lag behind the primary region.
+        expect(alarms.filter((a) => input(a, "metricName") === AWS_METRICS.elasticacheGlobalLag.value.metricName).map((a) => a.name)).toEqual([
             "cache-dr-global-lag-001",
-            "cache-dr-global-lag-002",
         ]);
         expect(alarms.filter((a) => input(a, "metricName") === "Evictions")).toEqual([]);
     });

@@ -6,6 +6,7 @@ import { stringify } from "yaml";
 import { describe, expect, it } from "vitest";
 import { ConfigError } from "../config/errors";
 import { parseStackConfig } from "../config/parse";
+import { AWS_ZONE_IDS } from "../domain/catalogs/aws";
 import { PROJECT } from "../domain/stack-config";
 import { registeredUrns, runPlan } from "../tools/plan/engine";
 import { prod } from "./support/config";
@@ -29,8 +30,9 @@ describe("stack config", () => {
     it("accepts the prod stack with profile defaults", () => {
         const cfg = parseStackConfig(PROD, "prod");
         expect(cfg.environment).toBe("prod");
-        expect(cfg.primary).toEqual({ region: "us-east-1", zones: ["us-east-1a", "us-east-1b", "us-east-1c"], cidr: "10.0.0.0/16" });
-        expect(cfg.dr).toEqual({ region: "us-west-2", zones: ["us-west-2a", "us-west-2b", "us-west-2c"], cidr: "10.1.0.0/16" });
+        // AWS zones are AZ IDs, the first ones the catalog lists for the region.
+        expect(cfg.primary).toEqual({ region: "us-east-1", zones: AWS_ZONE_IDS["us-east-1"].value.slice(0, 3), cidr: "10.0.0.0/16" });
+        expect(cfg.dr).toEqual({ region: "us-west-2", zones: AWS_ZONE_IDS["us-west-2"].value.slice(0, 3), cidr: "10.1.0.0/16" });
         expect(cfg.backupRetentionDays).toBe(35);
         expect(cfg.database.nodes).toBe(3);
         expect(cfg.tags).toEqual({
@@ -58,7 +60,8 @@ describe("stack config", () => {
 
     it("clamps prod to the zones a two-zone region has", () => {
         const cfg = parseStackConfig({ ...PROD, awsRegion: "us-west-1", awsDrRegion: "us-east-2" }, "prod");
-        expect(cfg.primary.zones).toEqual(["us-west-1b", "us-west-1c"]);
+        expect(cfg.primary.zones).toEqual(AWS_ZONE_IDS["us-west-1"].value);
+        expect(cfg.primary.zones).toHaveLength(2);
     });
 
     const BAD: Array<[string, Record<string, string | undefined>, string, RegExp]> = [

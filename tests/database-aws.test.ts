@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DOCUMENTDB_CLASSES, documentDbFamily, documentDbInstancePlan } from "../components/aws/database";
+import { DOCUMENTDB_CLASSES, documentDbFamily, documentDbGlobalRegionProblem, documentDbInstancePlan } from "../components/aws/database";
+import { AWS_METRICS, DOCUMENTDB_GLOBAL_CLUSTER_UNAVAILABLE_REGIONS } from "../domain/catalogs/aws";
 import type { PlannedResource } from "../tools/plan/types";
 import { byUrn, descendants, input, ofType, one, plan } from "./support/plan";
 
@@ -26,6 +27,15 @@ describe("DocumentDB pure logic", () => {
         expect(planned.map((p) => p.zone)).toEqual(["a", "b", "c", "a"]);
         expect(planned.map((p) => p.promotionTier)).toEqual([0, 1, 1, 15]);
         expect(planned.map((p) => p.role)).toEqual(["member", "member", "member", "read-replica"]);
+    });
+
+    it("refuses a global cluster where DocumentDB offers none", () => {
+        for (const region of DOCUMENTDB_GLOBAL_CLUSTER_UNAVAILABLE_REGIONS.value) {
+            expect(documentDbGlobalRegionProblem("us-east-1", region)).toMatch(new RegExp(region));
+            expect(documentDbGlobalRegionProblem(region, "us-east-1")).toMatch(new RegExp(region));
+        }
+        expect(documentDbGlobalRegionProblem("us-east-1", "us-west-2")).toBeUndefined();
+        expect(documentDbGlobalRegionProblem(DOCUMENTDB_GLOBAL_CLUSTER_UNAVAILABLE_REGIONS.value[0], undefined)).toBeUndefined();
     });
 
     it("sizes only medium and up on memory-optimized classes", () => {
@@ -117,6 +127,7 @@ describe("DocumentDB in prod", async () => {
         expect(input(global, "storageEncrypted")).toBe(true);
         expect(primary.dependencies).toContain(global.urn);
         expect(secondary.dependencies).toContain(global.urn);
+        expect(secondary.dependencies).toContain(primary.urn);
         expect(input(secondary, "kmsKeyId")).toBe(stackKey(p, "dr"));
         expect(stackKey(p, "dr")).not.toBe(stackKey(p, "primary"));
         expect(secondary.provider).toContain("aws-dr");
@@ -129,6 +140,7 @@ describe("DocumentDB in prod", async () => {
         expect(groups.map((g) => input(g, "name")).sort()).toEqual(["/aws/docdb/gravitypm-prod-docdb/audit", "/aws/docdb/gravitypm-prod-docdb/profiler"]);
         for (const g of groups) {
             expect(input(g, "kmsKeyId")).toBeTruthy();
+            expect(input(g, "deletionProtectionEnabled")).toBe(true);
             expect(primary.dependencies).toContain(g.urn);
         }
     });
@@ -147,7 +159,13 @@ describe("DocumentDB in prod", async () => {
     it("alarms on CPU, memory, connections and replica lag to the stack's topic", () => {
         const alarms = ofType(p, ALARM).filter((a) => database(p).includes(a) && !a.name.startsWith("database-dr-"));
         const metrics = new Set(alarms.map((a) => input(a, "metricName")));
-        expect(metrics).toEqual(new Set(["CPUUtilization", "FreeableMemory", "DatabaseConnections", "DBInstanceReplicaLag"]));
+        expect(metrics).toEqual(
+            new Set([AWS_METRICS.docdbCpu, AWS_METRICS.docdbFreeableMemory, AWS_METRICS.docdbConnections, AWS_METRICS.docdbClusterReplicaLag].map((m) => m.value.metricName)),
+        );
+        // The within-cluster lag alarm watches the cluster metric, by the cluster's dimension.
+        const lag = one(p, ALARM, "database-replica-lag");
+        expect(input(lag, "metricName")).toBe(AWS_METRICS.docdbClusterReplicaLag.value.metricName);
+        expect(Object.keys(input(lag, "dimensions") as object)).toEqual([...AWS_METRICS.docdbClusterReplicaLag.value.dimensions]);
         const topic = input(one(p, "aws:sns/topic:Topic", "alerts-topic"), "name");
         for (const alarm of alarms) {
             expect(input(alarm, "actionsEnabled")).toBe(true);
@@ -172,7 +190,8 @@ describe("DocumentDB in prod", async () => {
             expect(input(alarm, "dimensions")).toEqual({ DBInstanceIdentifier: input(drInstance, "identifier") });
         }
         const lag = one(p, ALARM, "database-dr-replication-lag");
-        expect(input(lag, "metricName")).toBe("GlobalClusterReplicationLag");
+        expect(input(lag, "metricName")).toBe(AWS_METRICS.docdbGlobalLag.value.metricName);
+        expect(input(lag, "treatMissingData")).toBe("breaching");
         expect(input(lag, "dimensions")).toEqual({ DBClusterIdentifier: input(secondary, "clusterIdentifier") });
         expect(input(lag, "threshold")).toBe(10_000);
     });

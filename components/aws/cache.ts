@@ -9,6 +9,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { Provider as RandomProvider } from "@pulumi/random/provider";
 import { RandomPassword } from "@pulumi/random/randomPassword";
 import { AWS_CACHE_NODES, cacheConfigProblems, defaultCacheVersion } from "../../domain/capabilities/cache";
+import { AWS_METRICS, type AwsMetric, type TreatMissingData } from "../../domain/catalogs/aws";
 import type { CacheEngine, Size } from "../../domain/stack-config";
 import { storeSecretArgs } from "../contracts/connection-secret";
 import { assertBuildable } from "../shared/buildable";
@@ -91,14 +92,16 @@ export function awsCacheShape(groupId: string, engine: CacheEngine, version: str
     };
 }
 
-/** Where each node of an unsharded group goes: the primary in the first zone, replicas spread. */
-export function preferredZones(zones: readonly string[], nodes: number): string[] {
+/** Where each node of an unsharded group goes: the primary in the first zone, replicas spread.
+ * The zones are the names the account's subnets report, not configured letters. */
+export function preferredZones<Z>(zones: readonly Z[], nodes: number): Z[] {
     return Array.from({ length: nodes }, (_, i) => zones[i % zones.length]);
 }
 
 export interface AwsCacheAlarm {
     readonly id: string;
-    readonly metricName: string;
+    /** The catalog's metric: name, namespace and dimension keys. */
+    readonly metric: AwsMetric;
     readonly statistic: string;
     readonly threshold: number;
     readonly description: string;
@@ -106,6 +109,11 @@ export interface AwsCacheAlarm {
     readonly periods: number;
     /** Only nodes that replicate report it; a primary reports nothing. */
     readonly replicasOnly?: boolean;
+    /** Only on each shard's first node (`…-001`): the node that starts as the shard's primary. */
+    readonly firstNodeOnly?: boolean;
+    /** What a period without data counts as; set on every alarm, so a metric that never
+     * arrives (wrong name or dimension, node gone) is a decision, not a silent default. */
+    readonly treatMissingData: TreatMissingData;
     /** Which replication groups it watches: the primary region's, the DR secondary's, or both. */
     readonly groups: "both" | "primary" | "dr";
 }
@@ -116,30 +124,68 @@ export interface AwsCacheAlarm {
  * means sessions or rate-limit counters were dropped (only the primary group evicts: the
  * DR secondary replays its deletions); a replica more than 5 s behind loses that much on
  * failover, and so does a DR secondary more than 5 s behind the primary region (only the
- * secondary's primary node reports that lag).
+ * secondary's primary node reports that lag, so only the first node of each shard gets it).
  */
 export const AWS_CACHE_ALARMS: readonly AwsCacheAlarm[] = [
-    { id: "memory", metricName: "DatabaseMemoryUsagePercentage", statistic: "Maximum", threshold: 80, description: "memory above 80%", periods: 2, groups: "both" },
-    { id: "engine-cpu", metricName: "EngineCPUUtilization", statistic: "Average", threshold: 80, description: "engine CPU above 80%", periods: 3, groups: "both" },
-    { id: "evictions", metricName: "Evictions", statistic: "Sum", threshold: 0, description: "keys evicted", periods: 1, groups: "primary" },
+    // Every node publishes memory and engine CPU each minute: silence means the node is gone or
+    // the alarm names a node that does not exist, and either must page.
+    {
+        id: "memory",
+        metric: AWS_METRICS.elasticacheMemory.value,
+        statistic: "Maximum",
+        threshold: 80,
+        description: "memory above 80%",
+        periods: 2,
+        groups: "both",
+        treatMissingData: "breaching",
+    },
+    {
+        id: "engine-cpu",
+        metric: AWS_METRICS.elasticacheEngineCpu.value,
+        statistic: "Average",
+        threshold: 80,
+        description: "engine CPU above 80%",
+        periods: 3,
+        groups: "both",
+        treatMissingData: "breaching",
+    },
+    // A silent node already pages through memory and CPU; a second page for it adds nothing.
+    {
+        id: "evictions",
+        metric: AWS_METRICS.elasticacheEvictions.value,
+        statistic: "Sum",
+        threshold: 0,
+        description: "keys evicted",
+        periods: 1,
+        groups: "primary",
+        treatMissingData: "notBreaching",
+    },
+    // A primary node reports no replication lag, and primary and replica swap on a failover, so
+    // absence is normal on whichever node is primary at the time.
     {
         id: "replication-lag",
-        metricName: "ReplicationLag",
+        metric: AWS_METRICS.elasticacheReplicationLag.value,
         statistic: "Maximum",
         threshold: 5,
         description: "replica more than 5 s behind",
         periods: 2,
         replicasOnly: true,
         groups: "both",
+        treatMissingData: "notBreaching",
     },
+    // Only the secondary's primary node reports it. No data there means replication stopped,
+    // the metric's dimension is wrong, or the node stopped being the secondary's primary (an
+    // in-region failover): each needs a person, so it pages.
     {
         id: "global-lag",
-        metricName: "GlobalDatastoreReplicationLag",
+        metric: AWS_METRICS.elasticacheGlobalLag.value,
         statistic: "Maximum",
         threshold: 5,
         description: "more than 5 s behind the primary region",
         periods: 2,
         groups: "dr",
+        firstNodeOnly: true,
+        treatMissingData: "breaching",
     },
 ];
 
@@ -269,7 +315,7 @@ export class AwsCache extends pulumi.ComponentResource implements Cache {
                 port: REDIS_PORT,
                 ...(shape.clusterMode
                     ? { clusterMode: "enabled", numNodeGroups: settings.shards, replicasPerNodeGroup: settings.replicasPerShard }
-                    : { clusterMode: "disabled", numCacheClusters: nodesPerShard, preferredCacheClusterAzs: preferredZones(site.zones, nodesPerShard) }),
+                    : { clusterMode: "disabled", numCacheClusters: nodesPerShard, preferredCacheClusterAzs: preferredZones(network.zoneNames, nodesPerShard) }),
                 automaticFailoverEnabled: shape.automaticFailover,
                 multiAzEnabled: shape.highlyAvailable,
                 subnetGroupName: primaryParts.subnetGroup.name,
@@ -303,8 +349,15 @@ export class AwsCache extends pulumi.ComponentResource implements Cache {
             );
             const drId = elasticacheId(dr.site.namePrefix, "cache-dr");
             const drParts = regional(`${name}-dr`, dr.site, dr.keys, dr.network, drId);
-            // Engine, version, node type, shard count, parameter group and encryption flags
-            // come from the global datastore; setting them on a secondary is rejected.
+            // Engine, version, node type, shard count, parameter group, encryption flags and the
+            // AUTH setting come from the global datastore: the provider rejects the first ones
+            // with global_replication_group_id, and AWS reports parameters a secondary inherits
+            // as InvalidParameterCombination (ELASTICACHE_SECONDARY_INHERITED in the catalog). The
+            // secondary answers to the primary's AUTH token, which the replicated connection
+            // secret carries, so after a regional failover the app reconnects with it.
+            // Multi-AZ and automatic failover are inherited too, but the provider defaults both to
+            // false when absent, so they are sent equal to the primary's to keep refreshes clean
+            // (ELASTICACHE_SECONDARY_MIRRORED).
             const drGroup = new ReplicationGroup(
                 `${name}-dr-group`,
                 {
@@ -313,15 +366,12 @@ export class AwsCache extends pulumi.ComponentResource implements Cache {
                     globalReplicationGroupId: global.globalReplicationGroupId,
                     ...(shape.clusterMode
                         ? { replicasPerNodeGroup: settings.replicasPerShard }
-                        : { numCacheClusters: nodesPerShard, preferredCacheClusterAzs: preferredZones(dr.site.zones, nodesPerShard) }),
+                        : { numCacheClusters: nodesPerShard, preferredCacheClusterAzs: preferredZones(dr.network.zoneNames, nodesPerShard) }),
                     automaticFailoverEnabled: shape.automaticFailover,
                     multiAzEnabled: shape.highlyAvailable,
                     subnetGroupName: drParts.subnetGroup.name,
                     securityGroupIds: [drParts.securityGroup.id],
                     kmsKeyId: dr.keys.keyArn,
-                    // The same token: after a regional failover the app reconnects with the
-                    // credentials it already has.
-                    authToken: authToken.result,
                     maintenanceWindow: MAINTENANCE_WINDOW,
                     ...snapshots,
                     logDeliveryConfigurations: drParts.logDelivery,
@@ -378,23 +428,22 @@ export class AwsCache extends pulumi.ComponentResource implements Cache {
     ): void {
         const alarms = awsCacheAlarmsFor(role, shape.highlyAvailable);
         for (const memberId of shape.memberClusterIds) {
-            for (const alarm of alarms) {
+            for (const alarm of alarms.filter((a) => !a.firstNodeOnly || memberId.endsWith("-001"))) {
                 new MetricAlarm(
                     `${prefix}-${alarm.id}-${memberId.slice(groupId.length + 1)}`,
                     {
                         name: `${memberId}-${alarm.id}`,
                         alarmDescription: `${site.namePrefix} cache node ${memberId}: ${alarm.description}`,
-                        namespace: "AWS/ElastiCache",
-                        metricName: alarm.metricName,
-                        dimensions: { CacheClusterId: memberId },
+                        namespace: alarm.metric.namespace,
+                        metricName: alarm.metric.metricName,
+                        dimensions: { [alarm.metric.dimensions[0]]: memberId },
                         statistic: alarm.statistic,
                         period: 300,
                         evaluationPeriods: alarm.periods,
                         datapointsToAlarm: alarm.periods,
                         threshold: alarm.threshold,
                         comparisonOperator: "GreaterThanThreshold",
-                        // A node being replaced, or a node that reports no lag (a primary), is not an alarm.
-                        treatMissingData: "notBreaching",
+                        treatMissingData: alarm.treatMissingData,
                         actionsEnabled: true,
                         alarmActions: [topicArn],
                         okActions: [topicArn],

@@ -10,6 +10,13 @@ import { SecurityGroupIngressRule } from "@pulumi/aws/vpc/securityGroupIngressRu
 import * as pulumi from "@pulumi/pulumi";
 import { Provider as RandomProvider } from "@pulumi/random/provider";
 import { RandomPassword } from "@pulumi/random/randomPassword";
+import {
+    AWS_METRICS,
+    DOCUMENTDB_CA_CERT,
+    DOCUMENTDB_GLOBAL_CLUSTER_UNAVAILABLE_REGIONS,
+    type AwsMetric,
+    type TreatMissingData,
+} from "../../domain/catalogs/aws";
 import type { Size } from "../../domain/stack-config";
 import { databaseConfigProblems } from "../../domain/capabilities/database";
 import { storeSecretArgs } from "../contracts/connection-secret";
@@ -73,8 +80,9 @@ export const DOCUMENTDB_PARAMETERS: readonly { name: string; value: string; appl
 export const DOCUMENTDB_LOG_EXPORTS = ["audit", "profiler"] as const;
 
 /** Writer first (promotion tier 0), then the HA replicas that take over (tier 1), then read
- * replicas, promoted last (tier 15). Instances go round-robin across the zones. */
-export function documentDbInstancePlan(zones: readonly string[], nodes: number, readReplicas: number) {
+ * replicas, promoted last (tier 15). Instances go round-robin across the zones (the names the
+ * account's subnets report). */
+export function documentDbInstancePlan<Z>(zones: readonly Z[], nodes: number, readReplicas: number) {
     return Array.from({ length: nodes + readReplicas }, (_, i) => ({
         zone: zones[i % zones.length],
         promotionTier: i === 0 ? 0 : i < nodes ? 1 : 15,
@@ -86,23 +94,43 @@ export function documentDbInstancePlan(zones: readonly string[], nodes: number, 
 export interface DocumentDbLagAlarm {
     /** Part of the alarm's logical and physical names. */
     readonly id: string;
-    readonly metricName: string;
+    /** The catalog's metric; published per cluster (`DBClusterIdentifier`). */
+    readonly metric: AwsMetric;
     readonly description: string;
+    readonly treatMissingData: TreatMissingData;
 }
 
-/** Within a cluster: how far the replicas trail the writer (only with more than one instance). */
+/**
+ * Within a cluster: how far the replicas trail the writer. The cluster-level maximum, since the
+ * alarm watches the cluster; the per-instance DBInstanceReplicaLag is not published under
+ * DBClusterIdentifier alone. Created only with more than one instance, where the metric is
+ * always reported, so silence pages.
+ */
 export const REPLICA_LAG_ALARM: DocumentDbLagAlarm = {
     id: "replica-lag",
-    metricName: "DBInstanceReplicaLag",
+    metric: AWS_METRICS.docdbClusterReplicaLag.value,
     description: "a replica lags the writer by more than 10 s; a failover now would lose those writes",
+    treatMissingData: "breaching",
 };
 
-/** On the DR secondary of a global cluster: how far it trails the primary region. */
+/** On the DR secondary of a global cluster: how far it trails the primary region. Its dimension
+ * is unverified, so silence pages: no data means replication stopped or the dimension is wrong. */
 export const GLOBAL_LAG_ALARM: DocumentDbLagAlarm = {
     id: "replication-lag",
-    metricName: "GlobalClusterReplicationLag",
+    metric: AWS_METRICS.docdbGlobalLag.value,
     description: "the DR cluster trails the primary region by more than 10 s; a regional failover now would lose those writes",
+    treatMissingData: "breaching",
 };
+
+/** Where DocumentDB cannot run the global cluster a DR region needs. */
+export function documentDbGlobalRegionProblem(primaryRegion: string, drRegion: string | undefined): string | undefined {
+    if (drRegion === undefined) return undefined;
+    const unavailable: readonly string[] = DOCUMENTDB_GLOBAL_CLUSTER_UNAVAILABLE_REGIONS.value;
+    const blocked = [primaryRegion, drRegion].filter((r) => unavailable.includes(r));
+    return blocked.length === 0
+        ? undefined
+        : `DocumentDB global clusters are not available in ${blocked.join(" and ")}; choose other regions or databaseEngine=atlas`;
+}
 
 /** Daily backups in the quietest hour (UTC), maintenance after them on Sunday. */
 const BACKUP_WINDOW = "03:00-04:00";
@@ -132,6 +160,7 @@ export class AwsDocumentDb extends pulumi.ComponentResource implements Database 
         assertBuildable(this, `Database ${name}`, [
             ...databaseConfigProblems(settings, { cloud: "aws", hasDr: args.dr !== undefined }),
             args.site.zones.length < 2 && nodes > 1 ? { key: "databaseNodes", message: `${nodes} members need at least 2 zones to survive a zone loss` } : undefined,
+            ((problem) => (problem ? { key: "awsDrRegion", message: problem } : undefined))(documentDbGlobalRegionProblem(args.site.region, args.dr?.site.region)),
         ]);
 
         const prefix = args.site.namePrefix;
@@ -191,7 +220,7 @@ export class AwsDocumentDb extends pulumi.ComponentResource implements Database 
             { parent: this, provider: args.site.provider, protect: args.protect, dependsOn: primary.logGroups },
         );
 
-        const instances = documentDbInstancePlan(args.site.zones, nodes, readReplicas).map(
+        const instances = documentDbInstancePlan(args.network.zoneNames, nodes, readReplicas).map(
             (plan, i) =>
                 new ClusterInstance(
                     `${name}-instance-${i}`,
@@ -203,7 +232,7 @@ export class AwsDocumentDb extends pulumi.ComponentResource implements Database 
                         availabilityZone: plan.zone,
                         promotionTier: plan.promotionTier,
                         preferredMaintenanceWindow: MAINTENANCE_WINDOW,
-                        caCertIdentifier: "rds-ca-rsa2048-g1",
+                        caCertIdentifier: DOCUMENTDB_CA_CERT.value,
                         tags: { Name: `${this.clusterIdentifier}-${i}`, role: plan.role },
                     },
                     { parent: this, provider: args.site.provider },
@@ -212,7 +241,7 @@ export class AwsDocumentDb extends pulumi.ComponentResource implements Database 
 
         const drInstance =
             args.dr && global
-                ? this.drReplica(name, args.dr, global, version, instanceClass.instanceClass, retention, logRetention, args.protect, instances)
+                ? this.drReplica(name, args.dr, global, version, instanceClass.instanceClass, retention, logRetention, args.protect, [cluster, ...instances])
                 : undefined;
 
         this.host = cluster.endpoint;
@@ -295,7 +324,7 @@ export class AwsDocumentDb extends pulumi.ComponentResource implements Database 
                 new LogGroup(
                     `${name}-${log}-logs`,
                     // The path DocumentDB exports each log type to.
-                    { name: `/aws/docdb/${clusterIdentifier}/${log}`, retentionInDays: logRetention, kmsKeyId: region.keys.keyArn },
+                    { name: `/aws/docdb/${clusterIdentifier}/${log}`, retentionInDays: logRetention, kmsKeyId: region.keys.keyArn, deletionProtectionEnabled: protect },
                     { ...child, protect },
                 ),
         );
@@ -316,7 +345,7 @@ export class AwsDocumentDb extends pulumi.ComponentResource implements Database 
         retention: number,
         logRetention: number,
         protect: boolean,
-        primaryInstances: readonly ClusterInstance[],
+        primary: readonly pulumi.Resource[],
     ): { clusterIdentifier: string; instance: ClusterInstance } {
         const identifier = `${dr.site.namePrefix}-docdb-dr`;
         const plumbing = this.regionalPlumbing(`${name}-dr`, dr, identifier, version, logRetention, protect);
@@ -341,8 +370,8 @@ export class AwsDocumentDb extends pulumi.ComponentResource implements Database 
                 skipFinalSnapshot: true,
                 tags: { Name: identifier },
             },
-            // A secondary can join only once the primary has a writer instance.
-            { parent: this, provider: dr.site.provider, protect, dependsOn: [...primaryInstances, ...plumbing.logGroups] },
+            // A secondary can join only once the primary cluster has a writer instance.
+            { parent: this, provider: dr.site.provider, protect, dependsOn: [...primary, ...plumbing.logGroups] },
         );
         const instance = new ClusterInstance(
             `${name}-dr-instance-0`,
@@ -351,10 +380,10 @@ export class AwsDocumentDb extends pulumi.ComponentResource implements Database 
                 clusterIdentifier: secondary.id,
                 engine: "docdb",
                 instanceClass,
-                availabilityZone: dr.site.zones[0],
+                availabilityZone: dr.network.zoneNames[0],
                 promotionTier: 0,
                 preferredMaintenanceWindow: MAINTENANCE_WINDOW,
-                caCertIdentifier: "rds-ca-rsa2048-g1",
+                caCertIdentifier: DOCUMENTDB_CA_CERT.value,
                 tags: { Name: `${identifier}-0`, role: "dr" },
             },
             { parent: this, provider: dr.site.provider },
@@ -376,30 +405,37 @@ export class AwsDocumentDb extends pulumi.ComponentResource implements Database 
         cls: DocumentDbClass,
         lag: DocumentDbLagAlarm | undefined,
     ): void {
+        // Each alarm states what a period without data means (see `watch`); none relies on the
+        // default, under which a wrong metric name or dimension stays silently INSUFFICIENT_DATA.
         const topic = region.topicArn;
         const child = { parent: this, provider: region.site.provider };
         const common = {
-            namespace: "AWS/DocDB",
             period: 300,
             evaluationPeriods: 3,
             actionsEnabled: true,
             alarmActions: [topic],
             okActions: [topic],
         };
+        const watch = (metric: AwsMetric, value: pulumi.Input<string>, treatMissingData: TreatMissingData) => ({
+            namespace: metric.namespace,
+            metricName: metric.metricName,
+            dimensions: { [metric.dimensions[0]]: value },
+            treatMissingData,
+        });
+        // Every instance publishes CPU, memory and connections each minute: silence means the
+        // instance is gone or the alarm names the wrong one, and either must page.
         instances.forEach((instance, i) => {
             const id = `${clusterIdentifier}-${i}`;
-            const dimensions = { DBInstanceIdentifier: instance.identifier };
             new MetricAlarm(
                 `${name}-cpu-${i}`,
                 {
                     ...common,
+                    ...watch(AWS_METRICS.docdbCpu.value, instance.identifier, "breaching"),
                     name: `${id}-cpu-high`,
                     alarmDescription: `DocumentDB ${id}: CPU above 80% for 15 minutes; scale the size tier up or find the hot query in the profiler log`,
-                    metricName: "CPUUtilization",
                     statistic: "Average",
                     comparisonOperator: "GreaterThanThreshold",
                     threshold: 80,
-                    dimensions,
                 },
                 child,
             );
@@ -407,13 +443,12 @@ export class AwsDocumentDb extends pulumi.ComponentResource implements Database 
                 `${name}-memory-${i}`,
                 {
                     ...common,
+                    ...watch(AWS_METRICS.docdbFreeableMemory.value, instance.identifier, "breaching"),
                     name: `${id}-memory-low`,
                     alarmDescription: `DocumentDB ${id}: freeable memory below 10% of ${cls.memoryGib} GiB; the working set no longer fits in memory`,
-                    metricName: "FreeableMemory",
                     statistic: "Minimum",
                     comparisonOperator: "LessThanThreshold",
                     threshold: Math.round(cls.memoryGib * 0.1 * 1024 ** 3),
-                    dimensions,
                 },
                 child,
             );
@@ -421,13 +456,12 @@ export class AwsDocumentDb extends pulumi.ComponentResource implements Database 
                 `${name}-connections-${i}`,
                 {
                     ...common,
+                    ...watch(AWS_METRICS.docdbConnections.value, instance.identifier, "breaching"),
                     name: `${id}-connections-high`,
                     alarmDescription: `DocumentDB ${id}: more than 80% of the ${cls.maxConnections} connections ${cls.instanceClass} allows; check the app's pool sizes`,
-                    metricName: "DatabaseConnections",
                     statistic: "Maximum",
                     comparisonOperator: "GreaterThanThreshold",
                     threshold: Math.floor(cls.maxConnections * 0.8),
-                    dimensions,
                 },
                 child,
             );
@@ -437,13 +471,12 @@ export class AwsDocumentDb extends pulumi.ComponentResource implements Database 
                 `${name}-${lag.id}`,
                 {
                     ...common,
+                    ...watch(lag.metric, clusterIdentifier, lag.treatMissingData),
                     name: `${clusterIdentifier}-${lag.id}-high`,
                     alarmDescription: `DocumentDB ${clusterIdentifier}: ${lag.description}`,
-                    metricName: lag.metricName,
                     statistic: "Maximum",
                     comparisonOperator: "GreaterThanThreshold",
                     threshold: 10_000,
-                    dimensions: { DBClusterIdentifier: clusterIdentifier },
                 },
                 child,
             );

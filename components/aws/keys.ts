@@ -2,6 +2,7 @@ import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
 import { Alias } from "@pulumi/aws/kms/alias";
 import { Key } from "@pulumi/aws/kms/key";
 import * as pulumi from "@pulumi/pulumi";
+import { AWS_KEY_SERVICE_PRINCIPALS, awsRegionalPrincipal } from "../../domain/catalogs/aws";
 import { KEYS_TYPE, type Keys, type KeysArgs } from "../contracts/keys";
 import type { AwsSite } from "./site";
 
@@ -11,8 +12,11 @@ export const AWS_MAX_ROTATION_DAYS = 2560;
 
 /**
  * The key policy: the account administers the key through IAM (no `*` principal), and the
- * AWS services that encrypt with it on our behalf (CloudWatch Logs, CloudWatch alarms
- * publishing to the encrypted SNS topic) may use it only from this account.
+ * AWS services that encrypt with it on our behalf use it: CloudWatch Logs for this account's
+ * log groups in this region; CloudWatch alarms of this account publishing to the encrypted SNS
+ * topic; EventBridge rules publishing there. EventBridge gets its own statement with no
+ * `aws:Source*` condition, because those keys are not supported for EventBridge delivery in a
+ * key policy and a conditioned statement would drop every event silently.
  */
 export function awsKeyPolicy(accountId: string, region: string): string {
     const account = `arn:aws:iam::${accountId}:root`;
@@ -29,18 +33,28 @@ export function awsKeyPolicy(accountId: string, region: string): string {
             {
                 Sid: "CloudWatchLogsEncrypt",
                 Effect: "Allow",
-                Principal: { Service: `logs.${region}.amazonaws.com` },
+                Principal: { Service: awsRegionalPrincipal(AWS_KEY_SERVICE_PRINCIPALS.logs.value, region) },
                 Action: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
                 Resource: "*",
                 Condition: { ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:aws:logs:${region}:${accountId}:*` } },
             },
             {
-                Sid: "AlarmsPublishToEncryptedTopics",
+                Sid: "CloudWatchAlarmsPublishToEncryptedTopics",
                 Effect: "Allow",
-                Principal: { Service: ["cloudwatch.amazonaws.com", "events.amazonaws.com"] },
+                Principal: { Service: AWS_KEY_SERVICE_PRINCIPALS.cloudwatch.value },
                 Action: ["kms:Decrypt", "kms:GenerateDataKey*"],
                 Resource: "*",
-                Condition: { StringEquals: { "aws:SourceAccount": accountId } },
+                Condition: {
+                    StringEquals: { "aws:SourceAccount": accountId },
+                    ArnLike: { "aws:SourceArn": `arn:aws:cloudwatch:${region}:${accountId}:alarm:*` },
+                },
+            },
+            {
+                Sid: "EventBridgePublishesToEncryptedTopics",
+                Effect: "Allow",
+                Principal: { Service: AWS_KEY_SERVICE_PRINCIPALS.events.value },
+                Action: ["kms:Decrypt", "kms:GenerateDataKey*"],
+                Resource: "*",
             },
         ],
     });

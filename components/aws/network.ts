@@ -9,10 +9,22 @@ import { RouteTableAssociation } from "@pulumi/aws/ec2/routeTableAssociation";
 import { SecurityGroup } from "@pulumi/aws/ec2/securityGroup";
 import { Subnet } from "@pulumi/aws/ec2/subnet";
 import { Vpc } from "@pulumi/aws/ec2/vpc";
+import { VpcEndpoint } from "@pulumi/aws/ec2/vpcEndpoint";
+import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
 import { Role } from "@pulumi/aws/iam/role";
 import { RolePolicy } from "@pulumi/aws/iam/rolePolicy";
+import { SecurityGroupIngressRule } from "@pulumi/aws/vpc/securityGroupIngressRule";
 import * as pulumi from "@pulumi/pulumi";
 import { NETWORK_TYPE, type Network, type NetworkArgs } from "../contracts/network";
+import {
+    AWS_INTERFACE_ENDPOINT_PORT,
+    AWS_VPC_ENDPOINT_SERVICES,
+    awsEndpointServiceName,
+    FLOW_LOG_AGGREGATION_SECONDS,
+    FLOW_LOG_ROLE_ACTIONS,
+    STS_ENDPOINT_POLICY_FEDERATION,
+    type AwsEndpointService,
+} from "../../domain/catalogs/aws";
 import { layoutNetwork, type NetworkLayout, type Tier } from "../../domain/network-layout";
 import type { AwsKeys } from "./keys";
 import type { AwsSite } from "./site";
@@ -24,24 +36,71 @@ const TIER_TAGS: Record<Tier, Record<string, string>> = {
     data: { tier: "data" },
 };
 
-/** Flow logs may only be written to the log group, by the VPC flow-logs service. */
+/**
+ * Flow logs may only be written to the log group. DescribeLogGroups lists groups and takes no
+ * single group's ARN, so it gets `*` as in the documented example.
+ */
 export function flowLogRolePolicy(logGroupArn: string): string {
+    return JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [
+            { Effect: "Allow", Action: [...FLOW_LOG_ROLE_ACTIONS.value.onGroup], Resource: [logGroupArn, `${logGroupArn}:*`] },
+            { Effect: "Allow", Action: [...FLOW_LOG_ROLE_ACTIONS.value.anyResource], Resource: "*" },
+        ],
+    });
+}
+
+/** Only the VPC flow-logs service may assume the role, and only for this account's flow logs in
+ * this region (the confused-deputy guard). */
+export function flowLogAssumeRolePolicy(accountId: string, region: string): string {
     return JSON.stringify({
         Version: "2012-10-17",
         Statement: [
             {
                 Effect: "Allow",
-                Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
-                Resource: [logGroupArn, `${logGroupArn}:*`],
+                Principal: { Service: "vpc-flow-logs.amazonaws.com" },
+                Action: "sts:AssumeRole",
+                Condition: {
+                    StringEquals: { "aws:SourceAccount": accountId },
+                    ArnLike: { "aws:SourceArn": `arn:aws:ec2:${region}:${accountId}:vpc-flow-log/*` },
+                },
             },
         ],
     });
 }
 
-const FLOW_LOGS_ASSUME_ROLE = JSON.stringify({
-    Version: "2012-10-17",
-    Statement: [{ Effect: "Allow", Principal: { Service: "vpc-flow-logs.amazonaws.com" }, Action: "sts:AssumeRole" }],
-});
+/**
+ * An interface endpoint admits only this account's signed callers. The STS endpoint also
+ * admits web-identity federation (IRSA) into this account's roles: those requests carry no
+ * principal, so the account condition alone would refuse them.
+ */
+export function interfaceEndpointPolicy(service: AwsEndpointService, accountId: string): string {
+    const statements: object[] = [
+        {
+            Sid: "ThisAccountOnly",
+            Effect: "Allow",
+            Principal: "*",
+            Action: "*",
+            Resource: "*",
+            Condition: { StringEquals: { "aws:PrincipalAccount": accountId } },
+        },
+    ];
+    if (service.service === AWS_VPC_ENDPOINT_SERVICES.sts.value.service) {
+        statements.push({
+            Sid: "WebIdentityIntoThisAccountsRoles",
+            Effect: "Allow",
+            Principal: "*",
+            Action: STS_ENDPOINT_POLICY_FEDERATION.value,
+            Resource: `arn:aws:iam::${accountId}:role/*`,
+        });
+    }
+    return JSON.stringify({ Version: "2012-10-17", Statement: statements });
+}
+
+/** The interface endpoints, keyed by a name fit for logical names. */
+const INTERFACE_ENDPOINTS = Object.entries(AWS_VPC_ENDPOINT_SERVICES)
+    .map(([key, entry]) => [key, entry.value] as const)
+    .filter(([, service]) => service.type === "Interface");
 
 /**
  * A VPC with public, app and data subnets in every zone of the site, NAT egress (one gateway
@@ -56,6 +115,9 @@ export class AwsNetwork extends pulumi.ComponentResource implements Network {
     public readonly appSubnetIds: pulumi.Output<string>[];
     public readonly dataSubnetIds: pulumi.Output<string>[];
     public readonly publicSubnetIds: pulumi.Output<string>[];
+    /** The zone name this account gives each zone of the site, in the site's zone order, as the
+     * subnets report it: what services that place by zone name take. */
+    public readonly zoneNames: pulumi.Output<string>[];
     /** The security group every workload (cluster node) carries: data-tier components admit
      * their ports from this group only, never from address ranges. */
     public readonly workloadSecurityGroupId: pulumi.Output<string>;
@@ -85,7 +147,8 @@ export class AwsNetwork extends pulumi.ComponentResource implements Network {
                         {
                             vpcId: vpc.id,
                             cidrBlock: this.layout[tier].zoneCidrs[i],
-                            availabilityZone: zone,
+                            // The zone id, not a letter: letters name different zones in different accounts.
+                            availabilityZoneId: zone,
                             // Even public subnets hand out no public IPs: only load balancers and NAT live there.
                             mapPublicIpOnLaunch: false,
                             tags: { Name: `${site.namePrefix}-${tier}-${zone}`, ...TIER_TAGS[tier] },
@@ -115,7 +178,7 @@ export class AwsNetwork extends pulumi.ComponentResource implements Network {
             );
         });
         // Each zone's private subnets egress through their own zone's NAT when there is one.
-        site.zones.forEach((zone, i) => {
+        const privateRoutes = site.zones.map((zone, i) => {
             const nat = nats[i % nats.length];
             const routes = new RouteTable(
                 `${name}-private-rt-${i}`,
@@ -124,7 +187,11 @@ export class AwsNetwork extends pulumi.ComponentResource implements Network {
             );
             new RouteTableAssociation(`${name}-app-rta-${i}`, { subnetId: appSubnets[i].id, routeTableId: routes.id }, child);
             new RouteTableAssociation(`${name}-data-rta-${i}`, { subnetId: dataSubnets[i].id, routeTableId: routes.id }, child);
+            return routes;
         });
+
+        const identity = getCallerIdentityOutput({}, { parent: this, provider });
+        this.endpoints(name, site, vpc, appSubnets, privateRoutes, identity.accountId);
 
         const logGroup = new LogGroup(
             `${name}-flow-logs`,
@@ -135,11 +202,15 @@ export class AwsNetwork extends pulumi.ComponentResource implements Network {
             },
             { ...child, protect: args.protect },
         );
-        const role = new Role(`${name}-flow-logs-role`, { assumeRolePolicy: FLOW_LOGS_ASSUME_ROLE }, child);
+        const role = new Role(
+            `${name}-flow-logs-role`,
+            { assumeRolePolicy: identity.accountId.apply((accountId) => flowLogAssumeRolePolicy(accountId, site.region)) },
+            child,
+        );
         new RolePolicy(`${name}-flow-logs-policy`, { role: role.id, policy: logGroup.arn.apply(flowLogRolePolicy) }, child);
         new FlowLog(
             `${name}-flow-log`,
-            { vpcId: vpc.id, trafficType: "ALL", logDestinationType: "cloud-watch-logs", logDestination: logGroup.arn, iamRoleArn: role.arn, maxAggregationInterval: 60 },
+            { vpcId: vpc.id, trafficType: "ALL", logDestinationType: "cloud-watch-logs", logDestination: logGroup.arn, iamRoleArn: role.arn, maxAggregationInterval: FLOW_LOG_AGGREGATION_SECONDS.value },
             child,
         );
 
@@ -161,7 +232,71 @@ export class AwsNetwork extends pulumi.ComponentResource implements Network {
         this.publicSubnetIds = publicSubnets.map((s) => s.id);
         this.appSubnetIds = appSubnets.map((s) => s.id);
         this.dataSubnetIds = dataSubnets.map((s) => s.id);
+        this.zoneNames = appSubnets.map((s) => s.availabilityZone);
         this.workloadSecurityGroupId = workloads.id;
         this.registerOutputs({ vpcId: this.vpcId, workloadSecurityGroupId: this.workloadSecurityGroupId });
+    }
+
+    /**
+     * AWS APIs reached without the NAT: S3 (ECR image layers) through a gateway endpoint on the
+     * private route tables; Secrets Manager, KMS, STS, ECR and CloudWatch Logs through interface
+     * endpoints in the app subnets with private DNS, so the SDKs' default hostnames resolve to
+     * them. Interface endpoints carry their own security group: without one AWS attaches the
+     * VPC's default group, which this network empties, and the endpoints would be unreachable.
+     */
+    private endpoints(name: string, site: AwsSite, vpc: Vpc, appSubnets: Subnet[], privateRoutes: RouteTable[], accountId: pulumi.Output<string>): void {
+        const child = { parent: this, provider: site.provider };
+        const s3 = AWS_VPC_ENDPOINT_SERVICES.s3.value;
+        // No policy (full access): ECR layers come from an AWS-owned bucket through URLs signed by
+        // ECR, so an account condition here would break image pulls.
+        new VpcEndpoint(
+            `${name}-vpce-${s3.service}`,
+            {
+                vpcId: vpc.id,
+                serviceName: awsEndpointServiceName(site.region, s3),
+                vpcEndpointType: s3.type,
+                routeTableIds: privateRoutes.map((r) => r.id),
+                tags: { Name: `${site.namePrefix}-${site.role}-${s3.service}` },
+            },
+            child,
+        );
+        const endpointSg = new SecurityGroup(
+            `${name}-endpoints-sg`,
+            {
+                vpcId: vpc.id,
+                name: `${site.namePrefix}-${site.role}-endpoints`,
+                description: "Interface endpoints of AWS APIs: HTTPS from inside the VPC only",
+                tags: { Name: `${site.namePrefix}-${site.role}-endpoints` },
+            },
+            child,
+        );
+        new SecurityGroupIngressRule(
+            `${name}-endpoints-https`,
+            {
+                securityGroupId: endpointSg.id,
+                ipProtocol: "tcp",
+                fromPort: AWS_INTERFACE_ENDPOINT_PORT.value,
+                toPort: AWS_INTERFACE_ENDPOINT_PORT.value,
+                cidrIpv4: site.cidr,
+                description: `HTTPS to AWS APIs from the VPC (${site.cidr})`,
+            },
+            child,
+        );
+        for (const [key, service] of INTERFACE_ENDPOINTS) {
+            new VpcEndpoint(
+                `${name}-vpce-${key}`,
+                {
+                    vpcId: vpc.id,
+                    serviceName: awsEndpointServiceName(site.region, service),
+                    vpcEndpointType: service.type,
+                    privateDnsEnabled: true,
+                    subnetIds: appSubnets.map((s) => s.id),
+                    securityGroupIds: [endpointSg.id],
+                    policy: accountId.apply((account) => interfaceEndpointPolicy(service, account)),
+                    tags: { Name: `${site.namePrefix}-${site.role}-${service.service}` },
+                },
+                child,
+            );
+        }
     }
 }

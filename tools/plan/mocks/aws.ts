@@ -24,6 +24,16 @@ export function awsRegionCode(region: string): string {
     return direction && number ? `${area}${direction[0]}${number}` : region;
 }
 
+/**
+ * The zone name an account sees for an AZ ID. Real accounts map letters to zones per account;
+ * the mock maps `<prefix>-az<n>` to the n-th letter so plans are deterministic. Anything that
+ * is not an AZ ID gets no name, as a real subnet created from a bad id would not exist.
+ */
+export function mockZoneName(region: string, zoneId: string): string | undefined {
+    const match = /-az(\d+)$/.exec(zoneId);
+    return match ? `${region}${String.fromCharCode(96 + Number(match[1]))}` : undefined;
+}
+
 /** Outputs the cloud computes that components read. */
 const OUTPUTS_BY_TYPE: Readonly<Record<string, OutputFn<AwsPlacement>>> = {
     "aws:kms/key:Key": (name, _inputs, _id, { region }) => {
@@ -45,6 +55,10 @@ const OUTPUTS_BY_TYPE: Readonly<Record<string, OutputFn<AwsPlacement>>> = {
         name: str(inputs.name, name),
     }),
     "aws:ec2/vpc:Vpc": (_n, inputs) => ({ cidrBlock: inputs.cidrBlock, defaultSecurityGroupId: `sg-${shortHash(String(inputs.cidrBlock))}`, mainRouteTableId: `rtb-main` }),
+    "aws:ec2/subnet:Subnet": (_n, inputs, _id, { region }) => {
+        const zoneId = typeof inputs.availabilityZoneId === "string" ? inputs.availabilityZoneId : undefined;
+        return { availabilityZone: inputs.availabilityZone ?? (zoneId === undefined ? undefined : mockZoneName(region, zoneId)) };
+    },
     "aws:ec2/eip:Eip": (name) => ({ publicIp: `203.0.113.${(parseInt(shortHash(name, 2), 16) % 254) + 1}` }),
     "aws:secretsmanager/secret:Secret": (name, inputs, _id, { region }) => ({
         arn: `arn:aws:secretsmanager:${region}:${MOCK_ACCOUNT_ID}:secret:${str(inputs.name, name)}-${shortHash(name, 6)}`,

@@ -1,0 +1,264 @@
+/**
+ * AWS constants the config checks and the AWS components read, each with its source. Read
+ * 2026-12-03 through the search tool unless marked unverified; the research notes behind them
+ * list what each page says.
+ */
+import { sourced, UNVERIFIED, type Sourced } from "./entry";
+
+const EFS_ONE_ZONE_AZS = "https://docs.aws.amazon.com/efs/latest/ug/OneZoneAZs.html";
+const AWS_AZ_PAGE = "https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-availability-zones.html";
+const ZONE_NOTE = "AZ IDs name the same physical zone in every account (letters are mapped per account in the oldest regions)";
+const UNREAD_ZONES = "the AZ-ID table for this region could not be read; the ids follow AWS's documented <prefix><n>-az<m> format and must be checked with `aws ec2 describe-availability-zones` before a first deploy there";
+
+/**
+ * The availability-zone ids the platform places subnets in, per region, in the order zones
+ * are picked (the first `zoneCount`). Zone names (us-east-1a) are per account and are never
+ * configured: services that need a name get the one the subnet reports.
+ */
+export const AWS_ZONE_IDS: Readonly<Record<string, Sourced<readonly string[]>>> = {
+    "us-east-1": sourced(
+        ["use1-az1", "use1-az2", "use1-az4", "use1-az5", "use1-az6"],
+        EFS_ONE_ZONE_AZS,
+        undefined,
+        `${ZONE_NOTE}; the page lists these five for us-east-1 (use1-az3 is not listed, so it is not used)`,
+    ),
+    "us-east-2": sourced(["use2-az1", "use2-az2", "use2-az3"], EFS_ONE_ZONE_AZS, undefined, ZONE_NOTE),
+    "us-west-1": sourced(["usw1-az1", "usw1-az3"], EFS_ONE_ZONE_AZS, undefined, `${ZONE_NOTE}; us-west-1 offers two zones`),
+    "us-west-2": sourced(["usw2-az1", "usw2-az2", "usw2-az3", "usw2-az4"], "https://docs.amazonaws.cn/efs/latest/ug/OneZoneAZs.html", undefined, ZONE_NOTE),
+    "ca-central-1": sourced(["cac1-az1", "cac1-az2", "cac1-az4"], UNVERIFIED, undefined, UNREAD_ZONES),
+    "sa-east-1": sourced(["sae1-az1", "sae1-az2", "sae1-az3"], UNVERIFIED, undefined, UNREAD_ZONES),
+    "eu-west-1": sourced(["euw1-az1", "euw1-az2", "euw1-az3"], AWS_AZ_PAGE, undefined, `${ZONE_NOTE}; the page names euw1-az1..3 as eu-west-1's AZ IDs`),
+    "eu-west-2": sourced(["euw2-az1", "euw2-az2", "euw2-az3"], UNVERIFIED, undefined, UNREAD_ZONES),
+    "eu-west-3": sourced(["euw3-az1", "euw3-az2", "euw3-az3"], UNVERIFIED, undefined, UNREAD_ZONES),
+    "eu-central-1": sourced(["euc1-az1", "euc1-az2", "euc1-az3"], UNVERIFIED, undefined, UNREAD_ZONES),
+    "eu-north-1": sourced(["eun1-az1", "eun1-az2", "eun1-az3"], UNVERIFIED, undefined, UNREAD_ZONES),
+    "eu-south-1": sourced(["eus1-az1", "eus1-az2", "eus1-az3"], UNVERIFIED, undefined, UNREAD_ZONES),
+    "ap-south-1": sourced(["aps1-az1", "aps1-az2", "aps1-az3"], UNVERIFIED, undefined, UNREAD_ZONES),
+    "ap-southeast-1": sourced(["apse1-az1", "apse1-az2", "apse1-az3"], UNVERIFIED, undefined, UNREAD_ZONES),
+    "ap-southeast-2": sourced(["apse2-az1", "apse2-az2", "apse2-az3"], UNVERIFIED, undefined, UNREAD_ZONES),
+    "ap-northeast-1": sourced(
+        ["apne1-az1", "apne1-az2", "apne1-az4"],
+        "https://gist.github.com/matsubo/9308b3a91e75d1ce62fe6f0d047a3c7d",
+        undefined,
+        "third-party `describe-availability-zones` output (2019) listing apne1-az4, apne1-az1, apne1-az2; no AWS table for the region was read",
+    ),
+    "ap-northeast-2": sourced(["apne2-az1", "apne2-az2", "apne2-az3", "apne2-az4"], UNVERIFIED, undefined, UNREAD_ZONES),
+};
+
+/** A CloudWatch metric as an alarm names it: namespace, name, the dimension keys it is published with, its unit. */
+export interface AwsMetric {
+    readonly namespace: string;
+    readonly metricName: string;
+    readonly dimensions: readonly string[];
+    readonly unit: "Percent" | "Count" | "Seconds" | "Milliseconds" | "Bytes";
+}
+
+const ELASTICACHE_METRICS = "https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/CacheMetrics.Redis.html";
+const ELASTICACHE_NODE_LEVEL = "ElastiCache computes each metric at the cache node level: the dimension is the member cluster id";
+const DOCDB_METRICS = "https://docs.aws.amazon.com/documentdb/latest/developerguide/cloud_watch.html";
+
+/** Every metric an AWS alarm of the platform watches. */
+export const AWS_METRICS = {
+    elasticacheMemory: sourced<AwsMetric>(
+        { namespace: "AWS/ElastiCache", metricName: "DatabaseMemoryUsagePercentage", dimensions: ["CacheClusterId"], unit: "Percent" },
+        ELASTICACHE_METRICS,
+        undefined,
+        ELASTICACHE_NODE_LEVEL,
+    ),
+    elasticacheEngineCpu: sourced<AwsMetric>(
+        { namespace: "AWS/ElastiCache", metricName: "EngineCPUUtilization", dimensions: ["CacheClusterId"], unit: "Percent" },
+        ELASTICACHE_METRICS,
+        undefined,
+        `${ELASTICACHE_NODE_LEVEL}; the Redis main thread's CPU`,
+    ),
+    elasticacheEvictions: sourced<AwsMetric>(
+        { namespace: "AWS/ElastiCache", metricName: "Evictions", dimensions: ["CacheClusterId"], unit: "Count" },
+        ELASTICACHE_METRICS,
+        undefined,
+        ELASTICACHE_NODE_LEVEL,
+    ),
+    elasticacheReplicationLag: sourced<AwsMetric>(
+        { namespace: "AWS/ElastiCache", metricName: "ReplicationLag", dimensions: ["CacheClusterId"], unit: "Seconds" },
+        ELASTICACHE_METRICS,
+        undefined,
+        "reported only by nodes running as read replicas",
+    ),
+    elasticacheGlobalLag: sourced<AwsMetric>(
+        { namespace: "AWS/ElastiCache", metricName: "GlobalDatastoreReplicationLag", dimensions: ["CacheClusterId"], unit: "Seconds" },
+        ELASTICACHE_METRICS,
+        undefined,
+        "lag of the secondary region's primary node behind the primary region's; aws-cdk-lib's generated ElastiCacheMetrics lists it with {CacheClusterId}",
+    ),
+    docdbCpu: sourced<AwsMetric>({ namespace: "AWS/DocDB", metricName: "CPUUtilization", dimensions: ["DBInstanceIdentifier"], unit: "Percent" }, DOCDB_METRICS),
+    docdbFreeableMemory: sourced<AwsMetric>({ namespace: "AWS/DocDB", metricName: "FreeableMemory", dimensions: ["DBInstanceIdentifier"], unit: "Bytes" }, DOCDB_METRICS),
+    docdbConnections: sourced<AwsMetric>({ namespace: "AWS/DocDB", metricName: "DatabaseConnections", dimensions: ["DBInstanceIdentifier"], unit: "Count" }, DOCDB_METRICS),
+    docdbClusterReplicaLag: sourced<AwsMetric>(
+        { namespace: "AWS/DocDB", metricName: "DBClusterReplicaLagMaximum", dimensions: ["DBClusterIdentifier"], unit: "Milliseconds" },
+        DOCDB_METRICS,
+        undefined,
+        "the cluster-level maximum lag of any replica behind the writer; DBInstanceReplicaLag is the per-instance metric and is not published under DBClusterIdentifier alone",
+    ),
+    docdbGlobalLag: sourced<AwsMetric>(
+        { namespace: "AWS/DocDB", metricName: "GlobalClusterReplicationLag", dimensions: ["DBClusterIdentifier"], unit: "Milliseconds" },
+        "https://docs.aws.amazon.com/zh_tw/documentdb/latest/developerguide/global-clusters-monitor.html",
+        undefined,
+        "name and unit from the global-clusters monitoring page; its dimension is not listed there (unverified): the alarm treats missing data as breaching so a wrong dimension pages",
+    ),
+} as const;
+
+/** The values `treatMissingData` takes; every platform alarm sets one explicitly. */
+export const CLOUDWATCH_TREAT_MISSING_DATA = sourced(
+    ["breaching", "notBreaching", "ignore", "missing"] as const,
+    "https://docs.aws.amazon.com/sdk-for-kotlin/api/latest/cloudwatch/aws.sdk.kotlin.services.cloudwatch.model/-put-metric-alarm-request/treat-missing-data.html",
+    undefined,
+    "the default is missing",
+);
+export type TreatMissingData = (typeof CLOUDWATCH_TREAT_MISSING_DATA.value)[number];
+
+const PROVIDER_REPLICATION_GROUP = "https://github.com/hashicorp/terraform-provider-aws/blob/main/internal/service/elasticache/replication_group.go";
+
+/**
+ * What an ElastiCache global-datastore secondary takes from the primary and must not send.
+ * The provider rejects the first eleven at plan time (`ConflictsWith` on
+ * `global_replication_group_id`); `authToken` is the platform's decision (see the note).
+ */
+export const ELASTICACHE_SECONDARY_INHERITED = sourced(
+    [
+        "numNodeGroups",
+        "parameterGroupName",
+        "engine",
+        "engineVersion",
+        "nodeType",
+        "securityGroupNames",
+        "transitEncryptionEnabled",
+        "transitEncryptionMode",
+        "atRestEncryptionEnabled",
+        "snapshotArns",
+        "snapshotName",
+        "authToken",
+    ] as const,
+    PROVIDER_REPLICATION_GROUP,
+    undefined,
+    "ConflictsWith list read in the provider source (transitEncryptionMode per the research notes on the newer schema); a secondary takes engine, version, node type, parameter group and encryption from the primary (AWS CLI global-datastore page cited in terraform-provider-aws#20893), and parameters sent anyway are reported to fail with InvalidParameterCombination (terraform-provider-aws#24854). AUTH is a datastore-wide setting (AuthTokenEnabled on the GlobalReplicationGroup); no AWS page was found saying a secondary accepts AuthToken, so it is not sent",
+);
+
+/**
+ * Settings AWS says a secondary inherits (Multi-AZ, automatic failover) but that the provider
+ * defaults to `false` when absent: they are sent equal to the primary's, or every refresh
+ * would see the inherited `true` and plan to turn it off.
+ */
+export const ELASTICACHE_SECONDARY_MIRRORED = sourced(
+    ["automaticFailoverEnabled", "multiAzEnabled"] as const,
+    PROVIDER_REPLICATION_GROUP,
+    undefined,
+    "schema: automatic_failover_enabled and multi_az_enabled are Optional with Default false; the create call sends no AutomaticFailoverEnabled for a secondary",
+);
+
+/** Regions where DocumentDB global clusters are not available (of the regions the platform offers). */
+export const DOCUMENTDB_GLOBAL_CLUSTER_UNAVAILABLE_REGIONS = sourced(
+    ["sa-east-1", "eu-south-1"] as const,
+    "https://docs.aws.amazon.com/documentdb/latest/developerguide/global-clusters.html",
+    undefined,
+    "\"Global clusters are not available in the following regions: South America (São Paulo), Europe (Milan), China (Beijing), and China (Ningxia)\"; the China regions are not offered here",
+);
+
+/** An AWS service the VPC reaches privately, and the endpoint type AWS offers for it. */
+export interface AwsEndpointService {
+    /** The part after `com.amazonaws.<region>.` */
+    readonly service: string;
+    readonly type: "Gateway" | "Interface";
+}
+
+const ECR_VPC_ENDPOINTS = "https://docs.amazonaws.cn/AmazonECR/latest/userguide/vpc-endpoints.html";
+
+/** The VPC endpoints every AWS network gets: S3 as a gateway, the rest as interface endpoints. */
+export const AWS_VPC_ENDPOINT_SERVICES = {
+    s3: sourced<AwsEndpointService>({ service: "s3", type: "Gateway" }, ECR_VPC_ENDPOINTS, undefined, "ECR image layers are served from S3: a NAT-less pull needs the S3 gateway endpoint"),
+    secretsmanager: sourced<AwsEndpointService>(
+        { service: "secretsmanager", type: "Interface" },
+        UNVERIFIED,
+        undefined,
+        "follows the documented com.amazonaws.<region>.<service> form; no Secrets Manager page naming it was read",
+    ),
+    kms: sourced<AwsEndpointService>({ service: "kms", type: "Interface" }, "https://docs.aws.amazon.com/kms/latest/developerguide/vpce-create-endpoint.html"),
+    sts: sourced<AwsEndpointService>(
+        { service: "sts", type: "Interface" },
+        UNVERIFIED,
+        undefined,
+        "follows the documented com.amazonaws.<region>.<service> form; the STS endpoint-policy page was read, not one naming the service",
+    ),
+    ecrApi: sourced<AwsEndpointService>({ service: "ecr.api", type: "Interface" }, ECR_VPC_ENDPOINTS),
+    ecrDkr: sourced<AwsEndpointService>({ service: "ecr.dkr", type: "Interface" }, ECR_VPC_ENDPOINTS),
+    logs: sourced<AwsEndpointService>(
+        { service: "logs", type: "Interface" },
+        "https://gist.github.com/artyom/5c0c790268ee4d9f28413dd9601aae82",
+        undefined,
+        "third-party template creating com.amazonaws.<region>.logs",
+    ),
+} as const;
+
+export function awsEndpointServiceName(region: string, service: AwsEndpointService): string {
+    return `com.amazonaws.${region}.${service.service}`;
+}
+
+/** HTTPS: the only port interface endpoints of AWS APIs listen on. */
+export const AWS_INTERFACE_ENDPOINT_PORT = sourced(
+    443,
+    ECR_VPC_ENDPOINTS,
+    undefined,
+    "the security group attached to the endpoint must allow incoming connections on port 443 from the private subnets",
+);
+
+/**
+ * STS serves two kinds of callers: SigV4-signed principals, whose requests carry
+ * aws:PrincipalAccount, and federated callers (AssumeRoleWithWebIdentity: IRSA) whose requests
+ * carry no principal keys. An endpoint policy conditioned on aws:PrincipalAccount alone
+ * blocks the second kind.
+ */
+export const STS_ENDPOINT_POLICY_FEDERATION = sourced(
+    "sts:AssumeRoleWithWebIdentity",
+    "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sts_vpc_endpoint_policies.md",
+    undefined,
+    "federated callers have no AWS identity at request time, so principal-based condition keys are absent from the request context",
+);
+
+/** What the CloudWatch example grants a flow-log role (the log group exists, so not CreateLogGroup). */
+export const FLOW_LOG_ROLE_ACTIONS = sourced(
+    { onGroup: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"], anyResource: ["logs:DescribeLogGroups"] } as const,
+    "https://www.pulumi.com/registry/packages/aws/api-docs/ec2/flowlog/",
+    undefined,
+    "the documented example grants CreateLogGroup, CreateLogStream, PutLogEvents, DescribeLogGroups and DescribeLogStreams on *",
+);
+
+/** Flow logs aggregate over 60 or 600 seconds. */
+export const FLOW_LOG_AGGREGATION_SECONDS = sourced(60, "https://www.pulumi.com/registry/packages/aws/api-docs/ec2/flowlog/", undefined, "valid values: 60 or 600");
+
+/** The principals that use the stack key on the stack's behalf. */
+export const AWS_KEY_SERVICE_PRINCIPALS = {
+    logs: sourced(
+        "logs.<region>.amazonaws.com",
+        "https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html",
+        undefined,
+        "regional principal; the key policy conditions on kms:EncryptionContext:aws:logs:arn",
+    ),
+    cloudwatch: sourced(
+        "cloudwatch.amazonaws.com",
+        "https://aws.github.io/modern-data-architecture-accelerator/typedocs/functions/_aws-mdaa_cloudwatch-constructs.grantCloudWatchAlarmsTopicAccess.html",
+        undefined,
+        "alarms publishing to a KMS-encrypted topic need kms:Decrypt and kms:GenerateDataKey*; aws:SourceAccount / aws:SourceArn are supported",
+    ),
+    events: sourced(
+        "events.amazonaws.com",
+        "https://aws.github.io/modern-data-architecture-accelerator/typedocs/functions/_aws-mdaa_cloudwatch-constructs.grantCloudWatchAlarmsTopicAccess.html",
+        undefined,
+        "aws:SourceAccount / aws:SourceArn / aws:SourceOrgID are not supported in a KMS key policy for EventBridge delivery: a conditioned statement drops every notification",
+    ),
+} as const;
+
+/** A principal template's `<region>` filled in. */
+export function awsRegionalPrincipal(template: string, region: string): string {
+    return template.replace("<region>", region);
+}
+
+/** The CA every DocumentDB instance's TLS certificate is issued by. */
+export const DOCUMENTDB_CA_CERT = sourced("rds-ca-rsa2048-g1", UNVERIFIED, undefined, "believed valid for DocumentDB; not checked against a DocumentDB page");
