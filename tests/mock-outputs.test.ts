@@ -189,8 +189,11 @@ describe("prod Azure: the DR location's values", () => {
         const resources = onProvider(p, dr);
         expect(resources.length).toBeGreaterThan(20);
         const mocks = replayer(p);
-        // A flow log belongs to the region's Network Watcher, in Azure's own NetworkWatcherRG.
-        const inGroup = resources.filter((r) => "resourceGroupName" in r.inputs && r.type !== "azure-native:network:FlowLog");
+        // A flow log belongs to the region's Network Watcher, in Azure's own NetworkWatcherRG; a
+        // vCore geo-replica must share its source's resource group (Azure refuses another one).
+        const replica = one(p, "azure-native:mongocluster:MongoCluster", "database-dr-cluster");
+        expect(replica.inputs.resourceGroupName).toBe(one(p, "azure-native:resources:ResourceGroup", "primary-resource-group").inputs.resourceGroupName);
+        const inGroup = resources.filter((r) => "resourceGroupName" in r.inputs && r.type !== "azure-native:network:FlowLog" && r !== replica);
         expect(inGroup.length).toBeGreaterThan(20);
         for (const r of inGroup) {
             expect(r.inputs.resourceGroupName, r.name).toBe(drGroup);
