@@ -3,17 +3,18 @@ import { AlertConfiguration } from "@pulumi/mongodbatlas/alertConfiguration";
 import { Auditing } from "@pulumi/mongodbatlas/auditing";
 import { CloudBackupSchedule } from "@pulumi/mongodbatlas/cloudBackupSchedule";
 import { DatabaseUser } from "@pulumi/mongodbatlas/databaseUser";
+import { getAdvancedClusterOutput } from "@pulumi/mongodbatlas/getAdvancedCluster";
 import { PrivateEndpointRegionalMode } from "@pulumi/mongodbatlas/privateEndpointRegionalMode";
 import { Project } from "@pulumi/mongodbatlas/project";
 import { Provider } from "@pulumi/mongodbatlas/provider";
 import type * as atlasInputs from "@pulumi/mongodbatlas/types/input";
-import type * as atlasOutputs from "@pulumi/mongodbatlas/types/output";
 import * as pulumi from "@pulumi/pulumi";
 import { Provider as RandomProvider } from "@pulumi/random/provider";
 import { RandomPassword } from "@pulumi/random/randomPassword";
 import type { Cloud } from "../../domain/clouds";
 import type { Size } from "../../domain/stack-config";
-import { ATLAS_DR_ELECTABLE_NODES, ATLAS_INSTANCE_SIZES, databaseConfigProblems } from "../../domain/capabilities/database";
+import { ATLAS_DR_ELECTABLE_NODES, ATLAS_INSTANCE_SIZES, atlasRegionLoss, databaseConfigProblems, type AtlasRegionLoss } from "../../domain/capabilities/database";
+import { ATLAS_ALERT_METRICS, ATLAS_PRIORITIES, ATLAS_PRIVATE_ENDPOINT_STRINGS } from "../../domain/catalogs/atlas";
 import { uriHost, uriReplicaSet } from "../../domain/mongodb-uri";
 import type { AtlasCloudSide, AtlasPrivateEndpoint, AtlasProviderName } from "../contracts/atlas";
 import type { CloudTypes } from "../contracts/cloud";
@@ -33,9 +34,10 @@ import type { DataRegion } from "../contracts/region";
 import { assertBuildable } from "../shared/buildable";
 
 /** Election priorities: the primary region is preferred (7); the DR region's nodes (6) take
- * over only when no primary-region node can. Atlas requires the highest to be 7. */
-export const ATLAS_PRIMARY_PRIORITY = 7;
-export const ATLAS_DR_PRIORITY = 6;
+ * over only when no primary-region node can. Atlas requires the highest to be 7, and each
+ * further electable region exactly one less. */
+export const ATLAS_PRIMARY_PRIORITY = ATLAS_PRIORITIES.value.highest;
+export const ATLAS_DR_PRIORITY = ATLAS_PRIORITIES.value.highest - 1;
 
 const PROVIDER_CLOUD: Readonly<Record<AtlasProviderName, Cloud>> = { AWS: "aws", GCP: "gcp", AZURE: "azure" };
 
@@ -81,15 +83,20 @@ export function atlasReplicationSpecs(t: AtlasTopology): atlasInputs.AdvancedClu
     return Array.from({ length: t.shards }, () => ({ regionConfigs: [primary, ...dr] }));
 }
 
+/** What Atlas lists per private endpoint under a cluster's connection strings (the resource's
+ * and the data source's shapes both fit). */
+export interface AtlasPrivateEndpointStrings {
+    readonly srvConnectionString?: string;
+    readonly srvShardOptimizedConnectionString?: string;
+    readonly endpoints?: readonly { readonly endpointId?: string }[];
+}
+
 /**
  * The private-endpoint-aware SRV string of the cluster as reached through the primary
  * region's endpoint. Atlas lists one entry per combination of endpoints; the one naming our
  * primary endpoint is preferred, and any entry reaches the same members.
  */
-export function privateSrvConnectionString(
-    privateEndpoints: readonly atlasOutputs.AdvancedClusterConnectionStringsPrivateEndpoint[] | undefined,
-    primaryEndpointId: string,
-): string | undefined {
+export function privateSrvConnectionString(privateEndpoints: readonly AtlasPrivateEndpointStrings[] | undefined, primaryEndpointId: string): string | undefined {
     const entries = privateEndpoints ?? [];
     const preferred = entries.find((e) => (e.endpoints ?? []).some((ep) => ep.endpointId === primaryEndpointId)) ?? entries[0];
     return preferred?.srvShardOptimizedConnectionString || preferred?.srvConnectionString || undefined;
@@ -104,17 +111,32 @@ export interface AtlasAlertRule {
 }
 
 /**
- * Host metrics Atlas alerts on (names from Atlas's alert-host-metrics reference): CPU and
+ * The SRV string the stack stores: the private-endpoint one, or an error. The public SRV name
+ * is never a fallback: the project has no IP access list, so it reaches nothing, and a secret
+ * holding it would fail only when the applications connect.
+ */
+export function storedSrvConnectionString(privateEndpoints: readonly AtlasPrivateEndpointStrings[] | undefined, primaryEndpointId: string, clusterName: string): string {
+    const srv = privateSrvConnectionString(privateEndpoints, primaryEndpointId);
+    if (srv) return srv;
+    throw new Error(
+        `Atlas has not published a private-endpoint connection string for cluster ${clusterName} (${(privateEndpoints ?? []).length} private entries; endpoint ${primaryEndpointId}). ` +
+            `Atlas lists one only when ${ATLAS_PRIVATE_ENDPOINT_STRINGS.value} and each is AVAILABLE: check the endpoints in the Atlas UI, then run \`pulumi up\` again. ` +
+            "The connection secret was not written.",
+    );
+}
+
+/**
+ * Host metrics Atlas alerts on (names from Atlas's alert-host-metrics reference, unverified in domain/catalogs/atlas.ts): CPU and
  * memory pressure, the data disk filling, connections near the tier's limit, and secondaries
  * falling behind (a failover would lose that much). Disk alerts at 80% leave time for disk
  * auto-scaling, which Atlas triggers at 90%.
  */
 export const ATLAS_ALERT_RULES: readonly AtlasAlertRule[] = [
-    { id: "cpu", metricName: "NORMALIZED_SYSTEM_CPU_USER", threshold: 80, units: "RAW", why: "CPU above 80%" },
-    { id: "memory", metricName: "SYSTEM_MEMORY_PERCENT_USED", threshold: 90, units: "RAW", why: "memory above 90%" },
-    { id: "disk", metricName: "DISK_PARTITION_SPACE_USED_DATA", threshold: 80, units: "RAW", why: "data disk above 80%" },
-    { id: "connections", metricName: "CONNECTIONS_PERCENT", threshold: 80, units: "RAW", why: "connections above 80% of the tier limit" },
-    { id: "replication-lag", metricName: "OPLOG_SLAVE_LAG_MASTER_TIME", threshold: 60, units: "SECONDS", why: "a secondary more than 60 s behind" },
+    { id: "cpu", metricName: ATLAS_ALERT_METRICS.value.cpu, threshold: 80, units: "RAW", why: "CPU above 80%" },
+    { id: "memory", metricName: ATLAS_ALERT_METRICS.value.memory, threshold: 90, units: "RAW", why: "memory above 90%" },
+    { id: "disk", metricName: ATLAS_ALERT_METRICS.value.disk, threshold: 80, units: "RAW", why: "data disk above 80%" },
+    { id: "connections", metricName: ATLAS_ALERT_METRICS.value.connections, threshold: 80, units: "RAW", why: "connections above 80% of the tier limit" },
+    { id: "replication-lag", metricName: ATLAS_ALERT_METRICS.value.replicationLag, threshold: 60, units: "SECONDS", why: "a secondary more than 60 s behind" },
 ];
 
 /** Authentication, user and role changes, and DDL: who got in, and who changed the schema. */
@@ -148,6 +170,11 @@ export const ATLAS_AUDIT_FILTER = JSON.stringify({
  * a daily snapshot schedule with the stack's retention copied to the DR region in prod,
  * database auditing, and alerts to the on-call addresses.
  *
+ * Regional failover is manual in prod: the primary region holds the majority of the votes
+ * (3 + 2), so losing it leaves no primary until someone reconfigures the cluster in the Atlas
+ * UI, and majority-acknowledged writes may exist only in the lost region. `regionLoss` states
+ * what happens, who acts, and the RPO/RTO; docs/database.md has the procedure.
+ *
  * Credentials for the Atlas API come from the user's environment (MONGODB_ATLAS_CLIENT_ID and
  * MONGODB_ATLAS_CLIENT_SECRET for a service account, or MONGODB_ATLAS_PUBLIC_KEY and
  * MONGODB_ATLAS_PRIVATE_KEY), which the explicit provider reads.
@@ -161,6 +188,8 @@ export class AtlasDatabase<T extends CloudTypes> extends pulumi.ComponentResourc
     public readonly connectionSecretId: pulumi.Output<string>;
     public readonly projectId: pulumi.Output<string>;
     public readonly clusterName: pulumi.Output<string>;
+    /** Prod (a DR region): what losing the primary region does, with its RPO and RTO. */
+    public readonly regionLoss?: AtlasRegionLoss;
 
     constructor(name: string, args: DatabaseArgs<T>, side: AtlasCloudSide<T>, opts?: pulumi.ComponentResourceOptions) {
         super(DATABASE_TYPE, name, {}, opts);
@@ -263,16 +292,27 @@ export class AtlasDatabase<T extends CloudTypes> extends pulumi.ComponentResourc
         new Auditing(`${name}-auditing`, { projectId: project.id, enabled: true, auditAuthorizationSuccess: false, auditFilter: ATLAS_AUDIT_FILTER }, atlas);
         this.alerts(name, args, atlasProvider, project);
 
-        // Atlas lists the private-endpoint string once the endpoints are available; until a
-        // refresh picks it up the public SRV name stands in, which reaches nothing: the project
-        // has no IP access list.
-        const srv = pulumi
-            .all([cluster.connectionStrings, primaryEndpoint.endpointId])
-            .apply(([strings, endpointId]) => privateSrvConnectionString(strings?.privateEndpoints, endpointId) ?? strings?.standardSrv ?? "");
+        // The cluster's own connection strings are read when it is created, which can be before
+        // Atlas publishes the private ones (and, with regionalized endpoints, a whole apply
+        // before): read the cluster again once it and every endpoint registration exist, as
+        // the provider's GCP port-mapped example does, and refuse to store anything else.
+        const registrations = [primaryEndpoint.registration, ...(drEndpoint ? [drEndpoint.registration] : [])];
+        const live = getAdvancedClusterOutput(
+            { projectId: project.id, name: cluster.name, useEffectiveFields: true },
+            { parent: this, provider: atlasProvider, dependsOn: [cluster, ...registrations] },
+        );
+        const srv = pulumi.all([live.connectionStrings, primaryEndpoint.endpointId, cluster.name]).apply(([strings, endpointId, clusterName]) => {
+            try {
+                return storedSrvConnectionString(strings.privateEndpoints, endpointId, clusterName);
+            } catch (e) {
+                throw new pulumi.ResourceError(e instanceof Error ? e.message : String(e), this);
+            }
+        });
         this.host = srv.apply((s) => uriHost(s));
         this.readerHost = this.host;
         this.port = pulumi.output(MONGODB_PORT);
-        this.replicaSetName = cluster.connectionStrings.apply((s) => (shards > 1 ? undefined : uriReplicaSet(s?.standard ?? "")));
+        this.replicaSetName = live.connectionStrings.apply((s) => (shards > 1 ? undefined : uriReplicaSet(s.standard)));
+        this.regionLoss = args.dr ? atlasRegionLoss(nodes, ATLAS_DR_ELECTABLE_NODES) : undefined;
         this.connectionString = secretMongoConnectionString(this.host, password.result, {
             srv: true,
             options: { authSource: "admin", retryWrites: "true", w: "majority" },
@@ -283,7 +323,7 @@ export class AtlasDatabase<T extends CloudTypes> extends pulumi.ComponentResourc
             this,
         );
 
-        this.registerOutputs({ ...databaseOutputs(this), projectId: this.projectId });
+        this.registerOutputs({ ...databaseOutputs(this), projectId: this.projectId, regionLoss: this.regionLoss });
     }
 
     /**

@@ -14,6 +14,7 @@
  * is a config error that names the key, the value and what the service allows, instead of a
  * failed `pulumi up` half an hour into cluster creation.
  */
+import { ATLAS_ELECTABLE_TOTALS, ATLAS_REGION_LOSS } from "../catalogs/atlas";
 import { AZURE_VCORE_STORAGE_SIZES_GB } from "../catalogs/azure";
 import type { Cloud } from "../clouds";
 import type { DatabaseEngine, DatabaseSettings, Size } from "../stack-config";
@@ -44,10 +45,59 @@ export const DATABASE_VERSIONS: Readonly<Record<DatabaseService, string>> = {
 };
 
 /** Electable nodes Atlas places in the DR region in prod: two, so a DR-region outage never
- * costs the primary region its majority, and the DR region holds a full copy on two nodes. */
+ * costs the primary region its majority, and the DR region holds a full copy on two nodes.
+ * The reverse does not hold: see {@link atlasRegionLoss}. */
 export const ATLAS_DR_ELECTABLE_NODES = 2;
 /** Atlas allows at most seven electable (voting) members per replica set. */
-export const ATLAS_MAX_ELECTABLE_NODES = 7;
+export const ATLAS_MAX_ELECTABLE_NODES = Math.max(...ATLAS_ELECTABLE_TOTALS.value);
+
+/**
+ * Losing the primary region with the majority of the electable nodes in it: an estimate, as
+ * Atlas documents no figure. Paging and the decision to declare the region lost (15 min), the
+ * Atlas UI reconfiguration being applied and a DR-region node elected (30 min), applications
+ * reconnecting and the runbook checks (15 min).
+ */
+export const ATLAS_MANUAL_REGION_FAILOVER_MINUTES = 60;
+/** Writes the DR nodes had not received yet: normally seconds; the replication-lag alert
+ * (OPLOG_SLAVE_LAG_MASTER_TIME) fires above 60 s. */
+export const ATLAS_DR_REPLICATION_LAG_MINUTES = 1;
+
+export interface AtlasRegionLoss {
+    /** True when the regions left after losing the primary region hold a majority of the votes. */
+    readonly automatic: boolean;
+    readonly rpoMinutes: number;
+    readonly rtoMinutes: number;
+    /** What happens, who acts, and what can be lost: for outputs, docs and compare. */
+    readonly statement: string;
+}
+
+/**
+ * What losing the primary (highest-priority) region does to an Atlas cluster with
+ * `primaryElectable` voting nodes there and `otherElectable` in the other regions.
+ */
+export function atlasRegionLoss(primaryElectable: number, otherElectable: number): AtlasRegionLoss {
+    const total = primaryElectable + otherElectable;
+    const majority = Math.floor(total / 2) + 1;
+    if (otherElectable >= majority) {
+        return {
+            automatic: true,
+            rpoMinutes: ATLAS_DR_REPLICATION_LAG_MINUTES,
+            rtoMinutes: 1,
+            statement: `losing the primary region leaves ${otherElectable} of ${total} electable nodes, a majority: a node in another region is elected primary automatically`,
+        };
+    }
+    return {
+        automatic: false,
+        rpoMinutes: ATLAS_DR_REPLICATION_LAG_MINUTES,
+        rtoMinutes: ATLAS_MANUAL_REGION_FAILOVER_MINUTES,
+        statement:
+            `losing the primary region leaves ${otherElectable} of ${total} electable nodes, short of the ${majority} needed: no primary is elected and the database stays read-only ` +
+            `until the on-call engineer reconfigures the cluster in the Atlas UI (${ATLAS_REGION_LOSS.value.minorityRecovery}; docs/database.md, Regional failover), which elects a DR-region node; ` +
+            `RTO about ${ATLAS_MANUAL_REGION_FAILOVER_MINUTES} min (estimate). Write concern "majority" does not protect these writes: ${majority} primary-region nodes are a majority, ` +
+            `so an acknowledged write may exist only in the lost region; it is rolled back when that region returns. RPO: the DR nodes' replication lag at the time ` +
+            `(normally seconds; alerted above 60 s), counted as ${ATLAS_DR_REPLICATION_LAG_MINUTES} min`,
+    };
+}
 /** A DocumentDB cluster holds at most 16 instances (one writer, 15 replicas). */
 export const DOCUMENTDB_MAX_INSTANCES = 16;
 /** Cosmos DB vCore: one primary per shard, plus one standby in another zone when HA is on. */

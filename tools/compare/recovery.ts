@@ -7,16 +7,21 @@
  * asynchronous cross-region replication lags seconds (counted as 1 minute) in AWS global
  * databases and Atlas, and minutes (counted as 5) where the provider documents no bound
  * (Cosmos DB vCore geo-replica, Azure Cache passive geo-replication); a manual promotion
- * plus reconnect takes 15 minutes, an automatic failover 1; recreating from a snapshot
+ * plus reconnect takes 15 minutes, an automatic failover 1 (an Atlas cluster whose primary
+ * region holds the majority of the votes needs a manual reconfiguration instead:
+ * domain/capabilities/database.ts atlasRegionLoss); recreating from a snapshot
  * takes the snapshot interval (RPO) and 30 minutes (RTO). "undefined" = the plan has no
  * copy outside the region, so a region loss is not recoverable from this plan alone.
  */
+import { atlasRegionLoss } from "../../domain/capabilities/database";
 import type { Plan, PlannedResource } from "../plan/types";
 import { atlasRegionConfigs, countOf, hasManagedRedisGeoReplication, hasMemorystoreCrossClusterReplication } from "./plan-queries";
 
 export interface Recovery {
     readonly rpoMinutes: number;
     readonly rtoMinutes: number;
+    /** Who must act before service resumes, when nothing fails over on its own (shown beside the figures). */
+    readonly manual?: string;
 }
 
 export interface DataStoreRecovery {
@@ -56,14 +61,19 @@ function hasScheduledMemorystoreExport(plan: Plan): boolean {
     });
 }
 
-/** Regions with electable nodes: those that can elect a primary if the others are lost. */
-function electableRegionCount(cluster: PlannedResource): number {
-    const regions = new Set<string>();
-    for (const rc of atlasRegionConfigs(cluster)) {
-        const electable = (rc.electableSpecs ?? {}) as Record<string, unknown>;
-        if (typeof rc.regionName === "string" && Number(electable.nodeCount ?? 0) > 0) regions.add(rc.regionName);
-    }
-    return regions.size;
+/**
+ * Electable nodes per shard in the highest-priority region and in all others (the first
+ * replication spec; every shard has the same). A region loss elects a new primary on its own
+ * only if the others hold a majority of the votes.
+ */
+function atlasElectableSplit(cluster: PlannedResource): { regions: number; primary: number; others: number } {
+    const specs = (Array.isArray(cluster.inputs.replicationSpecs) ? cluster.inputs.replicationSpecs : []) as Record<string, unknown>[];
+    const configs = atlasRegionConfigs({ ...cluster, inputs: { replicationSpecs: specs.slice(0, 1) } })
+        .map((rc) => ({ priority: Number(rc.priority ?? 0), nodes: Number(((rc.electableSpecs ?? {}) as Record<string, unknown>).nodeCount ?? 0) }))
+        .filter((rc) => rc.nodes > 0)
+        .sort((a, b) => b.priority - a.priority);
+    const primary = configs[0]?.nodes ?? 0;
+    return { regions: configs.length, primary, others: configs.slice(1).reduce((n, rc) => n + rc.nodes, 0) };
 }
 
 export function dataStoreRecovery(plan: Plan): DataStoreRecovery[] {
@@ -83,14 +93,17 @@ export function dataStoreRecovery(plan: Plan): DataStoreRecovery[] {
     }
     const atlas = primaryOf(plan, "mongodbatlas:index/advancedCluster:AdvancedCluster");
     if (atlas) {
-        const regions = electableRegionCount(atlas);
+        const split = atlasElectableSplit(atlas);
+        const loss = split.regions >= 2 ? atlasRegionLoss(split.primary, split.others) : undefined;
         rows.push({
             store: "database",
             service: "MongoDB Atlas",
             resource: atlas.name,
             zoneLoss: SYNCHRONOUS_FAILOVER,
-            regionLoss: regions >= 2 ? AUTOMATIC_FAILOVER : undefined,
-            basis: regions >= 2 ? `electable nodes in ${regions} regions: a new primary is elected automatically` : "replica set in one region",
+            regionLoss: loss
+                ? { rpoMinutes: loss.rpoMinutes, rtoMinutes: loss.rtoMinutes, ...(loss.automatic ? {} : { manual: "on-call reconfigures in the Atlas UI; majority writes may be lost" }) }
+                : undefined,
+            basis: loss ? `electable nodes in ${split.regions} regions (${split.primary} + ${split.others}): ${loss.statement}` : "replica set in one region",
         });
     }
     const mongoClusters = plan.resources.filter((r) => r.type === "azure-native:mongocluster:MongoCluster");

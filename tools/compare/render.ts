@@ -32,7 +32,7 @@ function minutes(seconds: number): string {
 
 function recoveryCell(r: Recovery | undefined, meets: boolean): string {
     if (!r) return "no copy outside the region ✗";
-    return `RPO ${r.rpoMinutes} min / RTO ${r.rtoMinutes} min ${meets ? "✓" : "✗"}`;
+    return `RPO ${r.rpoMinutes} min / RTO ${r.rtoMinutes} min${r.manual ? ` (manual: ${r.manual})` : ""} ${meets ? "✓" : "✗"}`;
 }
 
 function parityCell(cell: ParityCell): string {

@@ -10,7 +10,7 @@
  * the package's OUTPUTS_BY_TYPE when a component reads an output the cloud computes.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { atlasOutputs } from "./atlas";
+import { atlasCall, atlasOutputs } from "./atlas";
 import { awsCall, awsResource } from "./aws";
 import { azureCall, azureResource } from "./azure";
 import { defaultId, type Inputs } from "./common";
@@ -28,7 +28,7 @@ type NeutralOutputs = (type: string, name: string, inputs: Inputs, id: string) =
 
 /** By the type token's package, the part before the first `:`. */
 const CLOUD_RESOURCES: Readonly<Record<string, CloudResource>> = { aws: awsResource, gcp: gcpResource, "azure-native": azureResource };
-const CLOUD_CALLS: Readonly<Record<string, CloudCall>> = { aws: awsCall, gcp: gcpCall, "azure-native": azureCall };
+const CLOUD_CALLS: Readonly<Record<string, CloudCall>> = { aws: awsCall, gcp: gcpCall, "azure-native": azureCall, mongodbatlas: atlasCall };
 const NEUTRAL_OUTPUTS: Readonly<Record<string, NeutralOutputs>> = { mongodbatlas: atlasOutputs, random: randomOutputs };
 
 function packageOf(token: string): string {
