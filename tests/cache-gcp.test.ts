@@ -58,8 +58,9 @@ describe("pure Memorystore helpers", () => {
         expect(clusterPersistence("none", false)).toEqual({ mode: "DISABLED" });
     });
 
-    it("alerts on memory, CPU, evictions and replication for both services", () => {
-        for (const cluster of [false, true]) expect(gcpCacheAlerts(cluster).map((a) => a.id)).toEqual(["memory", "cpu", "evictions", "replication-lag"]);
+    it("alerts on memory, CPU, evictions, replication and silence for both services, and on system memory for instances", () => {
+        expect(gcpCacheAlerts(false).map((a) => a.id)).toEqual(["system-memory", "memory-pressure", "memory", "cpu", "evictions", "replication-lag", "no-data"]);
+        expect(gcpCacheAlerts(true).map((a) => a.id)).toEqual(["memory", "cpu", "evictions", "replication-lag", "no-data"]);
     });
 });
 
@@ -139,9 +140,9 @@ describe("GCP cache, staging", async () => {
         expect(JSON.stringify(p.outputs)).not.toContain("rediss://");
     });
 
-    it("alerts on memory, CPU and evictions to the stack's channels (no replica, no lag alert)", () => {
+    it("alerts on memory, CPU, evictions and silence to the stack's channels (no replica, no lag alert)", () => {
         const policies = ofType(p, "gcp:monitoring/alertPolicy:AlertPolicy").filter((a) => a.name.startsWith("cache-"));
-        expect(policies.map((a) => a.name).sort()).toEqual(["cache-cpu", "cache-evictions", "cache-memory"]);
+        expect(policies.map((a) => a.name).sort()).toEqual(["cache-cpu", "cache-evictions", "cache-memory", "cache-memory-pressure", "cache-no-data", "cache-system-memory"]);
         for (const policy of policies) {
             expect(input(policy, "notificationChannels")).toEqual(p.outputs.alertTargets);
             expect(input(policy, "enabled")).toBe(true);
@@ -186,7 +187,17 @@ describe("GCP cache, prod (one shard: Memorystore instance)", async () => {
 
     it("alerts on replication lag too", () => {
         const names = ofType(p, "gcp:monitoring/alertPolicy:AlertPolicy").filter((a) => a.name.startsWith("cache-")).map((a) => a.name);
-        expect(names.sort()).toEqual(["cache-cpu", "cache-evictions", "cache-export-failed", "cache-memory", "cache-replication-lag"]);
+        expect(names.sort()).toEqual([
+            "cache-cpu",
+            "cache-evictions",
+            "cache-export-failed",
+            "cache-export-missing",
+            "cache-memory",
+            "cache-memory-pressure",
+            "cache-no-data",
+            "cache-replication-lag",
+            "cache-system-memory",
+        ]);
     });
 });
 

@@ -6,6 +6,7 @@ import { CloudProviderAccessSetup } from "@pulumi/mongodbatlas/cloudProviderAcce
 import { EncryptionAtRest } from "@pulumi/mongodbatlas/encryptionAtRest";
 import { PrivateLinkEndpoint } from "@pulumi/mongodbatlas/privateLinkEndpoint";
 import { PrivateLinkEndpointService } from "@pulumi/mongodbatlas/privateLinkEndpointService";
+import { GCP_ROLES } from "../../domain/catalogs/gcp";
 import type { AtlasCloudSide } from "../contracts/atlas";
 import { gcpConnectionSecret } from "./connection-secret";
 import type { GcpTypes } from ".";
@@ -42,7 +43,7 @@ export function atlasGcpRegion(region: string): string {
 }
 
 /** Atlas's service account needs to use the key and to read its metadata (to validate it). */
-export const ATLAS_GCP_KEY_ROLES = ["roles/cloudkms.cryptoKeyEncrypterDecrypter", "roles/cloudkms.viewer"] as const;
+export const ATLAS_GCP_KEY_ROLES = [GCP_ROLES.kmsEncrypterDecrypter.value, GCP_ROLES.kmsViewer.value] as const;
 
 /**
  * The GCP side of Atlas. GCP has no managed MongoDB, so the stack's native database is Atlas

@@ -13,6 +13,7 @@
 import { Job } from "@pulumi/gcp/cloudscheduler/job";
 import { CryptoKeyIAMMember } from "@pulumi/gcp/kms/cryptoKeyIAMMember";
 import { AlertPolicy } from "@pulumi/gcp/monitoring/alertPolicy";
+import { Metric } from "@pulumi/gcp/logging/metric";
 import { IAMCustomRole } from "@pulumi/gcp/projects/iamcustomRole";
 import { IAMMember } from "@pulumi/gcp/projects/iammember";
 import type { Instance } from "@pulumi/gcp/redis/instance";
@@ -23,6 +24,7 @@ import { getProjectServiceAccountOutput } from "@pulumi/gcp/storage/getProjectSe
 import type * as pulumi from "@pulumi/pulumi";
 import { Provider as RandomProvider } from "@pulumi/random/provider";
 import { RandomId } from "@pulumi/random/randomId";
+import { GCP_ALERT_MAX_ALIGNMENT_SECONDS, GCP_REDIS_EXPORT_AUDIT_METHOD, GCP_ROLES, GCP_USER_LOG_METRIC_PREFIX } from "../../domain/catalogs/gcp";
 import { fitName } from "../shared/naming";
 import type { GcpAlerts } from "./alerts";
 import type { GcpKeys } from "./keys";
@@ -140,8 +142,31 @@ export function cacheExportLifecycle(retentionDays: number): NonNullable<BucketA
 export function exportFailureFilter(jobName: string, region: string, instancePath: string): string {
     return [
         `(resource.type="cloud_scheduler_job" AND resource.labels.job_id="${jobName}" AND resource.labels.location="${region}" AND severity>=ERROR)`,
-        `(protoPayload.serviceName="redis.googleapis.com" AND protoPayload.methodName="google.cloud.redis.v1.CloudRedis.ExportInstance" AND protoPayload.resourceName="${instancePath}" AND severity>=ERROR)`,
+        `(${exportAuditFilter(instancePath)} AND severity>=ERROR)`,
     ].join(" OR ");
+}
+
+/** Admin Activity entries of this instance's exports (always written: exports are ADMIN_WRITE). */
+function exportAuditFilter(instancePath: string): string {
+    return `protoPayload.serviceName="redis.googleapis.com" AND protoPayload.methodName="${GCP_REDIS_EXPORT_AUDIT_METHOD.value}" AND protoPayload.resourceName="${instancePath}"`;
+}
+
+/** The closing audit entry of an export that finished without error. */
+export function exportSuccessFilter(instancePath: string): string {
+    return `${exportAuditFilter(instancePath)} AND operation.last=true AND severity<ERROR`;
+}
+
+/**
+ * How long without a finished export before it pages: the longest window an alert condition
+ * can look back over (25 h), one hour past the daily schedule. A metric-absence condition
+ * cannot do it (it waits at most 23.5 h, less than a day), so a threshold condition counts the
+ * successes in the window and treats no data as firing.
+ */
+export const EXPORT_SUCCESS_WINDOW_SECONDS = GCP_ALERT_MAX_ALIGNMENT_SECONDS.value;
+
+/** Log-based metric names: what the success counter is published as (logging.googleapis.com/user/<name>). */
+export function exportSuccessMetricName(namePrefix: string): string {
+    return `${namePrefix}-cache-export-succeeded`;
 }
 
 export interface GcpCacheExportArgs {
@@ -183,7 +208,7 @@ export function gcpCacheExport(name: string, args: GcpCacheExportArgs, parent: p
     const storageAgent = getProjectServiceAccountOutput({ project: dr.site.project }, { ...drRegion, dependsOn: [dr.site.services] });
     const storageKeyGrant = new CryptoKeyIAMMember(
         `${name}-export-storage-agent`,
-        { cryptoKeyId: dr.keys.keyId, role: "roles/cloudkms.cryptoKeyEncrypterDecrypter", member: storageAgent.member },
+        { cryptoKeyId: dr.keys.keyId, role: GCP_ROLES.kmsEncrypterDecrypter.value, member: storageAgent.member },
         drRegion,
     );
     const bucket = new Bucket(
@@ -294,6 +319,51 @@ export function gcpCacheExport(name: string, args: GcpCacheExportArgs, parent: p
             documentation: {
                 mimeType: "text/markdown",
                 content: `The ${site.namePrefix} cache's daily export to ${dr.site.region} failed: until the next one succeeds, the DR copy is older than a day. See docs/cache.md (Cross-region).`,
+            },
+        },
+        primary,
+    );
+
+    // A paused or deleted job, a run that never started, an export the failure alert did not
+    // match: all show as no finished export in the last 25 hours.
+    const successes = new Metric(
+        `${name}-export-succeeded`,
+        {
+            project: site.project,
+            name: exportSuccessMetricName(site.namePrefix),
+            description: `Finished exports of the ${site.namePrefix} cache to the DR bucket`,
+            filter: exportSuccessFilter(instancePath),
+            metricDescriptor: { metricKind: "DELTA", valueType: "INT64", unit: "1" },
+        },
+        { ...primary, dependsOn: [site.services] },
+    );
+    new AlertPolicy(
+        `${name}-export-missing`,
+        {
+            project: site.project,
+            displayName: `${site.namePrefix} cache: no DR export in 25 hours`,
+            combiner: "OR",
+            enabled: true,
+            severity: "ERROR",
+            conditions: [
+                {
+                    displayName: "no export finished in the last 25 hours",
+                    conditionThreshold: {
+                        filter: successes.name.apply((m) => `metric.type = "${GCP_USER_LOG_METRIC_PREFIX.value}${m}"`),
+                        comparison: "COMPARISON_LT",
+                        thresholdValue: 1,
+                        duration: "0s",
+                        aggregations: [{ alignmentPeriod: `${EXPORT_SUCCESS_WINDOW_SECONDS}s`, perSeriesAligner: "ALIGN_SUM", crossSeriesReducer: "REDUCE_SUM" }],
+                        // A counter with no matching entry writes no point at all: silence fires.
+                        evaluationMissingData: "EVALUATION_MISSING_DATA_ACTIVE",
+                        trigger: { count: 1 },
+                    },
+                },
+            ],
+            notificationChannels: alerts.targetIds,
+            documentation: {
+                mimeType: "text/markdown",
+                content: `No export of the ${site.namePrefix} cache to ${dr.site.region} finished in 25 hours: the DR copy is getting old. Check the Cloud Scheduler job ${jobName} (paused? failing?) and the instance's operations. It also fires once after the first deploy, until the first 02:00 UTC export. See docs/cache.md (Cross-region).`,
             },
         },
         primary,

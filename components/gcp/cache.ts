@@ -1,6 +1,7 @@
 import { AlertPolicy } from "@pulumi/gcp/monitoring/alertPolicy";
 import * as pulumi from "@pulumi/pulumi";
 import { cacheConfigProblems, cacheService, MEMORYSTORE_CLUSTER } from "../../domain/capabilities/cache";
+import { GCP_METRICS, GCP_MONITORED_RESOURCES, GCP_REDIS_MEMORY, type GcpMetric } from "../../domain/catalogs/gcp";
 import { storeSecretArgs } from "../contracts/connection-secret";
 import { CACHE_TYPE, cacheSettings, type Cache, type CacheArgs, type CacheCrossRegion } from "../contracts/cache";
 import { assertBuildable } from "../shared/buildable";
@@ -24,58 +25,109 @@ export interface GcpMemorystore {
 export interface GcpCacheAlert {
     readonly id: string;
     readonly description: string;
-    readonly metric: string;
+    /** A catalog entry's value (domain/catalogs/gcp.ts): type, kind and monitored resource. */
+    readonly metric: GcpMetric;
+    /** `threshold`: the aligned value crosses `threshold`; `absent`: no data for `duration`. */
+    readonly condition: "threshold" | "absent";
     readonly aligner: string;
     /** Delta metrics per node add up across their labels before the threshold. */
     readonly reducer?: { readonly crossSeriesReducer: string; readonly groupByFields: readonly string[] };
     readonly threshold: number;
     readonly duration: string;
+    readonly severity: "WARNING" | "ERROR";
     readonly replicasOnly?: boolean;
 }
 
+const M = GCP_METRICS;
+const { exportSystemMemoryRatio, pressureSystemMemoryRatio } = GCP_REDIS_MEMORY;
+/** A Memorystore cache that stops reporting memory for this long is down or gone. */
+const SILENCE = "1800s";
+
 /**
- * Memory above 80% leaves room for snapshot forks; the main thread is the one Redis
- * saturates; any eviction drops sessions or rate-limit counters; replicas falling behind
- * lose that much on failover (instances report bytes behind, clusters the ack lag in seconds).
+ * What pages and why. Gauges are aligned with MAX, deltas (counts per interval) with SUM or
+ * RATE. Instances: system memory at half the VM means the nightly export's fork (up to twice
+ * the memory under writes) may fail, at 80% the instance is under memory pressure; usage near
+ * maxmemory means evictions; the main thread is the one Redis saturates; replicas falling
+ * behind lose that much on failover. Clusters report their fullest and busiest node. Memory
+ * is a metric every running cache always reports, so its absence pages too: without that
+ * alert a stopped or deleted cache would look healthy.
  */
 export function gcpCacheAlerts(cluster: boolean): readonly GcpCacheAlert[] {
+    const absent = (metric: GcpMetric): GcpCacheAlert => ({
+        id: "no-data",
+        description: "no memory data for 30 minutes",
+        metric,
+        condition: "absent",
+        aligner: "ALIGN_MAX",
+        threshold: 0,
+        duration: SILENCE,
+        severity: "ERROR",
+    });
     if (cluster) {
         return [
-            { id: "memory", description: "memory above 80%", metric: "redis.googleapis.com/cluster/memory/maximum_utilization", aligner: "ALIGN_MAX", threshold: 0.8, duration: "600s" },
-            { id: "cpu", description: "CPU above 80%", metric: "redis.googleapis.com/cluster/cpu/maximum_utilization", aligner: "ALIGN_MAX", threshold: 0.8, duration: "900s" },
-            { id: "evictions", description: "keys evicted", metric: "redis.googleapis.com/cluster/stats/maximum_evicted_keys", aligner: "ALIGN_MAX", threshold: 0, duration: "0s" },
+            { id: "memory", description: "memory above 80%", metric: M.redisClusterMemoryMaxUtilization.value, condition: "threshold", aligner: "ALIGN_MAX", threshold: 0.8, duration: "600s", severity: "WARNING" },
+            { id: "cpu", description: "CPU above 80%", metric: M.redisClusterCpuMaxUtilization.value, condition: "threshold", aligner: "ALIGN_MAX", threshold: 0.8, duration: "900s", severity: "WARNING" },
+            { id: "evictions", description: "keys evicted", metric: M.redisClusterEvictedKeysCount.value, condition: "threshold", aligner: "ALIGN_SUM", threshold: 0, duration: "0s", severity: "ERROR" },
             {
                 id: "replication-lag",
                 description: "replicas more than 5 s behind",
-                metric: "redis.googleapis.com/cluster/replication/maximum_ack_lag",
+                metric: M.redisClusterReplicationMaxAckLag.value,
+                condition: "threshold",
                 aligner: "ALIGN_MAX",
                 threshold: 5,
                 duration: "600s",
+                severity: "ERROR",
                 replicasOnly: true,
             },
+            absent(M.redisClusterMemoryMaxUtilization.value),
         ];
     }
     return [
-        { id: "memory", description: "memory above 80%", metric: "redis.googleapis.com/stats/memory/usage_ratio", aligner: "ALIGN_MAX", threshold: 0.8, duration: "600s" },
+        {
+            id: "system-memory",
+            description: `system memory above ${exportSystemMemoryRatio.value * 100}%: the nightly export may fail`,
+            metric: M.redisSystemMemoryUsageRatio.value,
+            condition: "threshold",
+            aligner: "ALIGN_MAX",
+            threshold: exportSystemMemoryRatio.value,
+            duration: "600s",
+            severity: "WARNING",
+        },
+        {
+            id: "memory-pressure",
+            description: `system memory above ${pressureSystemMemoryRatio.value * 100}%: memory pressure`,
+            metric: M.redisSystemMemoryUsageRatio.value,
+            condition: "threshold",
+            aligner: "ALIGN_MAX",
+            threshold: pressureSystemMemoryRatio.value,
+            duration: "300s",
+            severity: "ERROR",
+        },
+        { id: "memory", description: "memory above 80% of maxmemory", metric: M.redisMemoryUsageRatio.value, condition: "threshold", aligner: "ALIGN_MAX", threshold: 0.8, duration: "600s", severity: "WARNING" },
         {
             id: "cpu",
             description: "main-thread CPU above 80%",
-            metric: "redis.googleapis.com/stats/cpu_utilization_main_thread",
+            metric: M.redisMainThreadCpu.value,
+            condition: "threshold",
             aligner: "ALIGN_RATE",
-            reducer: { crossSeriesReducer: "REDUCE_SUM", groupByFields: ["resource.label.node_id"] },
+            reducer: { crossSeriesReducer: "REDUCE_SUM", groupByFields: ["resource.label.instance_id", "resource.label.node_id"] },
             threshold: 0.8,
             duration: "900s",
+            severity: "WARNING",
         },
-        { id: "evictions", description: "keys evicted", metric: "redis.googleapis.com/stats/evicted_keys", aligner: "ALIGN_SUM", threshold: 0, duration: "0s" },
+        { id: "evictions", description: "keys evicted", metric: M.redisEvictedKeys.value, condition: "threshold", aligner: "ALIGN_SUM", threshold: 0, duration: "0s", severity: "ERROR" },
         {
             id: "replication-lag",
             description: "a replica more than 10 MiB behind",
-            metric: "redis.googleapis.com/replication/offset_diff",
+            metric: M.redisReplicationOffsetDiff.value,
+            condition: "threshold",
             aligner: "ALIGN_MAX",
             threshold: 10 * 1024 * 1024,
             duration: "600s",
+            severity: "ERROR",
             replicasOnly: true,
         },
+        absent(M.redisSystemMemoryUsageRatio.value),
     ];
 }
 
@@ -83,8 +135,8 @@ export function gcpCacheAlerts(cluster: boolean): readonly GcpCacheAlert[] {
  * name, clusters by their short id. */
 export function gcpCacheResourceFilter(cluster: boolean, resourceId: string): string {
     return cluster
-        ? `resource.type = "redis.googleapis.com/Cluster" AND resource.labels.cluster_id = "${resourceId}"`
-        : `resource.type = "redis_instance" AND resource.labels.instance_id = "${resourceId}"`;
+        ? `resource.type = "${GCP_MONITORED_RESOURCES.redisCluster.value}" AND resource.labels.cluster_id = "${resourceId}"`
+        : `resource.type = "${GCP_MONITORED_RESOURCES.redisInstance.value}" AND resource.labels.instance_id = "${resourceId}"`;
 }
 
 /**
@@ -166,6 +218,14 @@ export class GcpCache extends pulumi.ComponentResource implements Cache {
 
         for (const alert of gcpCacheAlerts(this.clusterMode)) {
             if (alert.replicasOnly && settings.replicasPerShard === 0) continue;
+            const filter = resourceId.apply((id) => `${gcpCacheResourceFilter(this.clusterMode, id)} AND metric.type = "${alert.metric.type}"`);
+            const aggregations = [
+                {
+                    alignmentPeriod: "300s",
+                    perSeriesAligner: alert.aligner,
+                    ...(alert.reducer ? { crossSeriesReducer: alert.reducer.crossSeriesReducer, groupByFields: [...alert.reducer.groupByFields] } : {}),
+                },
+            ];
             new AlertPolicy(
                 `${name}-${alert.id}`,
                 {
@@ -173,25 +233,14 @@ export class GcpCache extends pulumi.ComponentResource implements Cache {
                     displayName: `${site.namePrefix} cache: ${alert.description}`,
                     combiner: "OR",
                     enabled: true,
-                    severity: alert.id === "evictions" || alert.id === "replication-lag" ? "ERROR" : "WARNING",
+                    severity: alert.severity,
                     conditions: [
-                        {
-                            displayName: alert.description,
-                            conditionThreshold: {
-                                filter: resourceId.apply((id) => `${gcpCacheResourceFilter(this.clusterMode, id)} AND metric.type = "${alert.metric}"`),
-                                comparison: "COMPARISON_GT",
-                                thresholdValue: alert.threshold,
-                                duration: alert.duration,
-                                aggregations: [
-                                    {
-                                        alignmentPeriod: "300s",
-                                        perSeriesAligner: alert.aligner,
-                                        ...(alert.reducer ? { crossSeriesReducer: alert.reducer.crossSeriesReducer, groupByFields: [...alert.reducer.groupByFields] } : {}),
-                                    },
-                                ],
-                                trigger: { count: 1 },
-                            },
-                        },
+                        alert.condition === "absent"
+                            ? { displayName: alert.description, conditionAbsent: { filter, duration: alert.duration, aggregations, trigger: { count: 1 } } }
+                            : {
+                                  displayName: alert.description,
+                                  conditionThreshold: { filter, comparison: "COMPARISON_GT", thresholdValue: alert.threshold, duration: alert.duration, aggregations, trigger: { count: 1 } },
+                              },
                     ],
                     notificationChannels: alerts.targetIds,
                     documentation: {

@@ -2,6 +2,7 @@ import { CryptoKey } from "@pulumi/gcp/kms/cryptoKey";
 import { CryptoKeyIAMMember } from "@pulumi/gcp/kms/cryptoKeyIAMMember";
 import { KeyRing } from "@pulumi/gcp/kms/keyRing";
 import * as pulumi from "@pulumi/pulumi";
+import { GCP_ROLES } from "../../domain/catalogs/gcp";
 import { KEYS_TYPE, type Keys, type KeysArgs } from "../contracts/keys";
 import { serviceShortName, type GcpSite } from "./site";
 
@@ -64,7 +65,7 @@ export class GcpKeys extends pulumi.ComponentResource implements Keys {
             ({ service, member }) =>
                 new CryptoKeyIAMMember(
                     `${name}-${serviceShortName(service)}-agent`,
-                    { cryptoKeyId: key.id, role: "roles/cloudkms.cryptoKeyEncrypterDecrypter", member },
+                    { cryptoKeyId: key.id, role: GCP_ROLES.kmsEncrypterDecrypter.value, member },
                     child,
                 ),
         );

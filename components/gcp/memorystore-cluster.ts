@@ -7,6 +7,7 @@ import { ServiceConnectionPolicy } from "@pulumi/gcp/networkconnectivity/service
 import { Cluster, type ClusterArgs } from "@pulumi/gcp/redis/cluster";
 import type * as pulumi from "@pulumi/pulumi";
 import { GCP_CLUSTER_NODES } from "../../domain/capabilities/cache";
+import { GCP_REDIS_CLUSTER_SERVICE_CLASS } from "../../domain/catalogs/gcp";
 import type { CachePersistence } from "../../domain/stack-config";
 import { secretRedisConnectionString, type CacheArgs } from "../contracts/cache";
 import type { DataRegion } from "../contracts/region";
@@ -15,7 +16,7 @@ import type { GcpMemorystore } from "./cache";
 import { MAINTENANCE_SUNDAY_05_UTC, memorystoreName, rdbSnapshotPeriod } from "./memorystore";
 
 /** Memorystore's Private Service Connect service class for Redis Cluster endpoints. */
-export const REDIS_CLUSTER_SERVICE_CLASS = "gcp-memorystore-redis";
+export const REDIS_CLUSTER_SERVICE_CLASS = GCP_REDIS_CLUSTER_SERVICE_CLASS.value;
 
 export function clusterPersistence(persistence: CachePersistence, isProd: boolean): ClusterArgs["persistenceConfig"] {
     switch (persistence) {

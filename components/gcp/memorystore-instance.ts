@@ -6,6 +6,7 @@
 import { Instance } from "@pulumi/gcp/redis/instance";
 import * as pulumi from "@pulumi/pulumi";
 import { defaultCacheVersion, GCP_INSTANCE_MEMORY_GB, GCP_READ_REPLICAS_MIN_GB } from "../../domain/capabilities/cache";
+import { GCP_REDIS_MEMORY } from "../../domain/catalogs/gcp";
 import type { CacheSettings } from "../../domain/stack-config";
 import { secretRedisConnectionString, type CacheArgs } from "../contracts/cache";
 import type { GcpTypes } from ".";
@@ -44,6 +45,20 @@ export function gcpInstanceShape(size: CacheSettings["size"], replicasPerShard: 
     };
 }
 
+/**
+ * `redisConfigs` reserving memory for forks: an RDB snapshot or export forks like BGSAVE, and
+ * copy-on-write under writes can need up to twice the data's memory. maxmemory at 80% of
+ * capacity (Google's setting for exports and other heavy operations; the floor is 20%) keeps
+ * that headroom; the system-memory alert at 50% says when tonight's export is at risk.
+ * An instance that never forks keeps the default (maxmemory = capacity).
+ */
+export function gcpMaxmemoryConfig(memorySizeGb: number, forks: boolean): Record<string, string> | undefined {
+    if (!forks) return undefined;
+    const { maxmemoryFraction, maxmemoryFloorFraction, maxmemoryConfig } = GCP_REDIS_MEMORY;
+    const fraction = Math.max(maxmemoryFraction.value, maxmemoryFloorFraction.value);
+    return { [maxmemoryConfig.value]: String(Number((fraction * memorySizeGb).toFixed(1))) };
+}
+
 export interface GcpInstanceCache extends GcpMemorystore {
     /** Prod: the daily export to the DR region. */
     readonly exported?: GcpCacheExport;
@@ -78,6 +93,8 @@ export function memorystoreInstance(name: string, args: CacheArgs<GcpTypes>, par
             transitEncryptionMode: "SERVER_AUTHENTICATION",
             customerManagedKey: keys.keyId,
             persistenceConfig: args.persistence === "rdb" ? { persistenceMode: "RDB", rdbSnapshotPeriod: rdbSnapshotPeriod(isProd) } : { persistenceMode: "DISABLED" },
+            // RDB snapshots and the DR export both fork.
+            redisConfigs: gcpMaxmemoryConfig(shape.memorySizeGb, args.persistence === "rdb" || dr !== undefined),
             maintenancePolicy: { weeklyMaintenanceWindows: [MAINTENANCE_SUNDAY_05_UTC] },
             deletionProtection: args.protect,
         },

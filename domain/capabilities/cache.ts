@@ -10,10 +10,12 @@
  *   azure  Azure Managed Redis (Microsoft.Cache/redisEnterprise), active geo-replication
  *
  * Node sizes are matched on usable memory, so `medium` buys roughly the same cache on every
- * cloud: ~1.4 GB (small), ~6 GB (medium), ~13 GB (large), ~26 GB (xlarge) per shard.
+ * cloud: ~1.4 GB (small), ~6 GB (medium), ~13 GB (large), ~26 GB (xlarge) per shard
+ * (Memorystore Cluster node types: domain/catalogs/gcp.ts, with their sources).
  * Sources, taken 2026-11: ElastiCache "Supported node types", Memorystore for Redis
  * "Capacity tiers" and Redis Cluster "Node types", Azure Managed Redis "SKUs and tiers".
  */
+import { GCP_CLUSTER_NODE_TYPES, GCP_REDIS_READ_REPLICAS_MIN_GB } from "../catalogs/gcp";
 import type { Cloud } from "../clouds";
 import type { CacheEngine, CachePersistence, CacheSettings, Size } from "../stack-config";
 
@@ -120,20 +122,18 @@ export const AWS_CACHE_NODES: Readonly<Record<Size, AwsCacheNode>> = {
 
 export const GCP_INSTANCE_MEMORY_GB: Readonly<Record<Size, number>> = { small: 1, medium: 5, large: 13, xlarge: 26 };
 /** Memorystore serves read replicas only from instances of 5 GB or more. */
-export const GCP_READ_REPLICAS_MIN_GB = 5;
+export const GCP_READ_REPLICAS_MIN_GB = GCP_REDIS_READ_REPLICAS_MIN_GB.value;
 
-export interface GcpClusterNode {
-    readonly nodeType: string;
-    readonly memoryGb: number;
-}
+export type { GcpClusterNodeType as GcpClusterNode } from "../catalogs/gcp";
 
-export const GCP_CLUSTER_NODES: Readonly<Record<Size, GcpClusterNode>> = {
-    small: { nodeType: "REDIS_SHARED_CORE_NANO", memoryGb: 1.4 },
-    medium: { nodeType: "REDIS_STANDARD_SMALL", memoryGb: 6.5 },
-    large: { nodeType: "REDIS_HIGHMEM_MEDIUM", memoryGb: 13 },
-    // No ~26 GB node exists; the next one up.
-    xlarge: { nodeType: "REDIS_HIGHMEM_XLARGE", memoryGb: 58 },
-};
+/** Per shard, matched on total node memory (writable keyspace is 80% of it). Shared-core nano
+ * nodes have no SLA: prod rejects `small` for a cluster. */
+export const GCP_CLUSTER_NODES = {
+    small: GCP_CLUSTER_NODE_TYPES.sharedCoreNano.value,
+    medium: GCP_CLUSTER_NODE_TYPES.standardSmall.value,
+    large: GCP_CLUSTER_NODE_TYPES.highmemMedium.value,
+    xlarge: GCP_CLUSTER_NODE_TYPES.standardLarge.value,
+} as const satisfies Readonly<Record<Size, (typeof GCP_CLUSTER_NODE_TYPES)[keyof typeof GCP_CLUSTER_NODE_TYPES]["value"]>>;
 
 // ---------------------------------------------------------------------------------------
 // Azure: Azure Managed Redis SKUs. Balanced is the general-purpose line (memory and vCPUs
@@ -232,6 +232,12 @@ export function cacheConfigProblems(settings: CacheSettings, cloud: Cloud, isPro
         problems.push({
             key: "cacheReplicasPerShard",
             message: `more than one replica means read replicas, which Memorystore serves only from instances of ${GCP_READ_REPLICAS_MIN_GB} GB or more (cacheSize ${settings.size} is ${GCP_INSTANCE_MEMORY_GB[settings.size]} GB); allowed ${on} with this size: 0 to 1`,
+        });
+    }
+    if (service === MEMORYSTORE_CLUSTER && isProd && !GCP_CLUSTER_NODES[settings.size].production) {
+        problems.push({
+            key: "cacheSize",
+            message: `Memorystore for Redis Cluster runs cacheSize ${settings.size} on ${GCP_CLUSTER_NODES[settings.size].nodeType}, a shared-core node with no SLA that Google calls unsuitable for production; allowed in prod ${on} with cacheShards ${settings.shards}: ${list(sizesWhere(GCP_CLUSTER_NODES, (n) => n.production))}`,
         });
     }
     if (cloud === "azure" && isProd && !runsGeoReplication(AZURE_REDIS_SKUS[settings.size])) {
