@@ -64,10 +64,25 @@ export function placeStack(parsed: Parsed, cloud: Cloud, isProd: boolean, report
     return { primary, dr };
 }
 
+/** How each cloud spells a region, to tell a region the table lacks from a typo. */
+const REGION_SHAPES: Readonly<Record<Cloud, RegExp>> = {
+    aws: /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d+$/,
+    gcp: /^[a-z]+-[a-z]+\d+$/,
+    azure: /^[a-z]+\d?$/,
+};
+
+const withArticle = (name: string) => `${/^[AEIOU]/.test(name) ? "an" : "a"} ${name}`;
+
 function regionMessage(cloud: Cloud, region: string): string {
+    const name = CLOUD_NAMES[cloud];
+    const known = [...REGIONS[cloud].keys()].join(", ");
     const owner = CLOUDS.find((c) => c !== cloud && REGIONS[c].has(region));
-    const hint = owner ? `${region} is a ${CLOUD_NAMES[owner]} region, not ${CLOUD_NAMES[cloud]}. ` : "";
-    return `${hint}must be a ${CLOUD_NAMES[cloud]} region: ${[...REGIONS[cloud].keys()].join(", ")}`;
+    if (owner) return `${region} is ${withArticle(CLOUD_NAMES[owner])} region, not ${name}. Must be ${withArticle(name)} region; the ones this platform knows the zones of: ${known}`;
+    // A region that exists but is missing from the table is not a typo: say what to do.
+    if (REGION_SHAPES[cloud].test(region)) {
+        return `${region} is not in this platform's table of ${name} regions and their zones (domain/regions.ts); add it there with its zones, or use one of: ${known}`;
+    }
+    return `must be ${withArticle(name)} region; the ones this platform knows the zones of: ${known}`;
 }
 
 function pickZones(regionZones: readonly string[], requested: number | undefined, isProd: boolean, region: string, report: Report): readonly string[] | undefined {

@@ -67,6 +67,74 @@ export const CONFIG_KEYS = [
 ] as const;
 export type ConfigKey = (typeof CONFIG_KEYS)[number];
 
+/**
+ * What setting a key does, declared once: "plan" when the key shapes the plan (on the cloud,
+ * engine or edge provider it belongs to), or why it has no effect yet. A stack that sets a
+ * not-yet key is told so in a plan note rather than left to believe it took effect
+ * (tests/config-keys.test.ts holds every key to its declaration).
+ */
+export type ConfigKeyEffect = "plan" | { readonly notYet: string };
+
+const NO_CLUSTER = "the Kubernetes Cluster component is not built";
+const NO_EDGE = "the Edge component (CDN, DNS records, certificate) is not built";
+
+export const CONFIG_KEY_EFFECTS: Readonly<Record<ConfigKey, ConfigKeyEffect>> = {
+    cloud: "plan",
+    environment: "plan",
+    awsRegion: "plan",
+    awsDrRegion: "plan",
+    gcpRegion: "plan",
+    gcpDrRegion: "plan",
+    azureRegion: "plan",
+    azureDrRegion: "plan",
+    gcpProject: "plan",
+    zoneCount: "plan",
+    networkCidr: "plan",
+    drNetworkCidr: "plan",
+    databaseEngine: "plan",
+    edgeProvider: { notYet: NO_EDGE },
+    domain: { notYet: NO_EDGE },
+    alertEmails: "plan",
+    alertWebhookUrl: "plan",
+    backupRetentionDays: "plan",
+    logRetentionDays: "plan",
+    rpoMinutes: "plan",
+    rtoMinutes: "plan",
+    owner: "plan",
+    costCentre: "plan",
+    databaseSize: "plan",
+    databaseNodes: "plan",
+    databaseReadReplicas: "plan",
+    databaseShards: "plan",
+    databaseStorageGb: "plan",
+    databasePointInTimeRecovery: "plan",
+    cacheEngine: "plan",
+    cacheSize: "plan",
+    cacheShards: "plan",
+    cacheReplicasPerShard: "plan",
+    cachePersistence: "plan",
+    cacheSnapshotRetentionDays: "plan",
+    clusterNodeSize: { notYet: NO_CLUSTER },
+    clusterMinNodes: { notYet: `${NO_CLUSTER} (compare's cost estimate reads it)` },
+    clusterMaxNodes: { notYet: NO_CLUSTER },
+    atlasOrgId: "plan",
+    atlasAzureServicePrincipalId: "plan",
+    cloudflareAccountId: { notYet: NO_EDGE },
+    cloudflareZoneId: { notYet: NO_EDGE },
+};
+
+/** The plan notes for the keys a stack sets that have no effect yet: one per reason. */
+export function noEffectNotes(keys: Iterable<ConfigKey>): string[] {
+    const byReason = new Map<string, string[]>();
+    for (const key of new Set(keys)) {
+        const effect = CONFIG_KEY_EFFECTS[key];
+        if (effect !== "plan") byReason.set(effect.notYet, [...(byReason.get(effect.notYet) ?? []), `${PROJECT}:${key}`]);
+    }
+    return [...byReason].map(([why, names]) =>
+        names.length === 1 ? `${names[0]} has no effect yet: ${why}` : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]} have no effect yet: ${why}`,
+    );
+}
+
 /** Backup retention bounds: 7 days is the floor we promise; 35 is the longest point-in-time
  * window DocumentDB and Cosmos DB vCore keep, and the AWS Backup vault lock maximum we use. */
 export const MIN_BACKUP_RETENTION_DAYS = 7;

@@ -67,7 +67,8 @@ describe("stack config", () => {
     const BAD: Array<[string, Record<string, string | undefined>, string, RegExp]> = [
         ["unknown cloud", { cloud: "oracle" }, "cloud", /must be one of: aws, gcp, azure/],
         ["region of another cloud", { awsRegion: "us-central1" }, "awsRegion", /us-central1 is a Google Cloud region, not AWS/],
-        ["region that does not exist", { awsRegion: "us-east-9" }, "awsRegion", /must be a AWS region: us-east-1/],
+        ["region that does not exist", { awsRegion: "mars-1" }, "awsRegion", /must be an AWS region; the ones this platform knows the zones of: us-east-1/],
+        ["region missing from the table", { awsRegion: "eu-central-2" }, "awsRegion", /eu-central-2 is not in this platform's table of AWS regions and their zones \(domain\/regions\.ts\); add it there with its zones, or use one of: us-east-1/],
         ["prod without DR region", { awsDrRegion: undefined }, "awsDrRegion", /prod needs a disaster-recovery region/],
         ["DR region equal to primary", { awsDrRegion: "us-east-1" }, "awsDrRegion", /must differ from awsRegion/],
         ["overlapping CIDRs", { networkCidr: "10.0.0.0/16", drNetworkCidr: "10.0.128.0/17" }, "drNetworkCidr", /overlaps networkCidr 10.0.0.0\/16; the primary and DR ranges must be disjoint so the two networks can be connected/],

@@ -12,7 +12,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { Cloud } from "../../domain/clouds";
 import { deployPlatform } from "../../program/cloud-loader";
 import { loadStackConfig } from "../../config/load";
-import { type StackConfig } from "../../domain/stack-config";
+import { CONFIG_KEYS, noEffectNotes, PROJECT, type StackConfig } from "../../domain/stack-config";
 import { PlanMocks } from "./mocks";
 import { PROJECT_DIR } from "../project-dir";
 import { readStackFiles } from "./stack-files";
@@ -167,10 +167,15 @@ export function resolveConfig(options: PlanOptions) {
     const files = readStackFiles(options.projectDir ?? PROJECT_DIR, options.stack);
     const config = { ...files.config };
     const overrides = { ...options.set, ...(options.cloud ? { cloud: options.cloud } : {}) };
+    const setKeys = new Set(files.stackKeys);
     for (const [key, value] of Object.entries(overrides)) {
-        config[key.includes(":") ? key : `${files.project}:${key}`] = value;
+        const fullKey = key.includes(":") ? key : `${files.project}:${key}`;
+        config[fullKey] = value;
+        setKeys.add(fullKey);
     }
-    return { ...files, config };
+    // Every key the stack sets (stack file or override) that has no effect yet is announced.
+    const unused = noEffectNotes(CONFIG_KEYS.filter((k) => setKeys.has(`${PROJECT}:${k}`)));
+    return { ...files, config, notes: [...files.notes, ...unused] };
 }
 
 /**
