@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --runs N]
+ * npm run bench [-- --runs N]   (progress on stderr when it is a terminal; --help for all)
  *
  * Measures the bundled commands in dist/ (`npm run bench` builds them first), as
  * `npm run plan` and `npm run compare` run them.
@@ -12,9 +12,12 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { parseArgs } from "node:util";
 import Table from "cli-table3";
+import { InvalidArgumentError } from "commander";
 import { CLOUDS } from "../../domain/clouds";
+import { newCommand } from "../cli/args";
+import { progress } from "../cli/progress";
+import { runCommand } from "../cli/run";
 import { sdkEntryModules } from "./sdk-imports";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -43,15 +46,21 @@ function once(args: string[]): Sample {
     return { wallS, rssMb, stdout: result.stdout };
 }
 
+const bar = progress();
+
 function measure(args: string[], runs: number): { wallS: number; rssMb: number; last: string } {
+    const label = args.filter((a) => !a.startsWith("--")).join(" ");
+    bar.update(`${label}: warm-up`);
     once(args);
-    const samples = Array.from({ length: runs }, () => once(args));
+    const samples = Array.from({ length: runs }, (_, i) => {
+        bar.update(`${label}: run ${i + 1}/${runs}`);
+        return once(args);
+    });
+    bar.done();
     return { wallS: median(samples.map((s) => s.wallS)), rssMb: median(samples.map((s) => s.rssMb)), last: samples[samples.length - 1].stdout };
 }
 
-function main() {
-    const { values } = parseArgs({ options: { runs: { type: "string", default: "5" } } });
-    const runs = Number(values.runs);
+function main(runs: number) {
     const table = new Table({ head: ["prod plan", "resources", "wall s", "peak RSS MB", "floor wall s", "floor RSS MB", "wall ratio", "budget"], style: { head: [], border: [], compact: true } });
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "bench-"));
     for (const cloud of CLOUDS) {
@@ -78,10 +87,29 @@ function main() {
             `(budgets: ≤ ${BUDGET.compareWallS} s, ratio ≤ ${BUDGET.compareRatio}) ${compare <= BUDGET.compareWallS && compareRatio <= BUDGET.compareRatio ? "within" : "OVER"}`,
     );
 
+    bar.update("full typecheck");
     const tscStart = process.hrtime.bigint();
     const tsc = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "--noEmit", "-p", "tsconfig.json", "--incremental", "false"], { cwd: ROOT, encoding: "utf8" });
     const tscS = Number(process.hrtime.bigint() - tscStart) / 1e9;
+    bar.done();
     console.log(`Full typecheck (no incremental cache): ${tscS.toFixed(1)} s, exit ${tsc.status} (budget ≤ ${BUDGET.typecheckS} s)`);
 }
 
-main();
+function positiveInteger(value: string): number {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError("must be a whole number of at least 1");
+    return n;
+}
+
+const command = newCommand({
+    name: "bench",
+    description:
+        "Measure the bundled commands: the offline prod plan per cloud (wall time, peak RSS) against a bare-node floor, compare against three plan commands, and a full typecheck; the issues' budgets beside each figure.",
+    usage: "[--runs <n>]",
+    examples: [
+        ["npm run bench", "medians of 5 runs after a warm-up (a few minutes)"],
+        ["npm run bench -- --runs 1", "a quick look"],
+    ],
+}).option("--runs <n>", "runs per figure after one warm-up; the median is reported", positiveInteger, 5);
+
+runCommand<{ runs: number }>(command, async ({ runs }) => main(runs));

@@ -4,6 +4,11 @@
  * config copied from the stack file with `cloud` overridden), on the local backend unless
  * PULUMI_BACKEND_URL says otherwise, and the preview's resource events become a Plan that
  * the same comparison reads. Needs the Pulumi CLI and each cloud's credentials.
+ *
+ * The throwaway stacks leave nothing behind: they run in a temporary project directory
+ * outside the repository (the project's files linked in, a copy of Pulumi.yaml), so their
+ * `Pulumi.<stack>-compare-<cloud>.yaml` files never land in the repository, and each stack is
+ * removed from the backend once its preview is done, whether or not it succeeded.
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -16,6 +21,9 @@ import { PROJECT_DIR } from "../project-dir";
 import type { Plan, PlannedResource } from "../plan/types";
 
 export class PulumiCliMissingError extends Error {}
+
+/** A preview that ran and failed (credentials, quotas, provider errors): its output says why. */
+export class PulumiPreviewError extends Error {}
 
 export const INSTALL_HINT =
     "Install it with `curl -fsSL https://get.pulumi.com | sh` (or `brew install pulumi/tap/pulumi`), then `pulumi login --local`; or run without --engine to use the offline engine.";
@@ -76,7 +84,27 @@ export function planFromEvents(stack: string, cfg: StackConfig, events: readonly
     return { stack, cloud: cfg.cloud, environment: cfg.environment, resources, outputs: {}, notes: ["from a real `pulumi preview`"] };
 }
 
-export async function previewWithPulumi(stack: string, cloud: Cloud, set: Readonly<Record<string, string>>): Promise<{ plan: Plan; config: StackConfig }> {
+/** The project's files linked into a fresh temporary directory, with its own Pulumi.yaml
+ * copy and none of the repository's stack files. */
+export function temporaryProjectDir(projectDir = PROJECT_DIR): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gravitypm-compare-"));
+    for (const entry of fs.readdirSync(projectDir, { withFileTypes: true })) {
+        if (/^Pulumi(\..+)?\.yaml$/.test(entry.name) || entry.name === ".git") continue;
+        fs.symlinkSync(path.join(projectDir, entry.name), path.join(dir, entry.name), entry.isDirectory() ? "junction" : "file");
+    }
+    fs.copyFileSync(path.join(projectDir, "Pulumi.yaml"), path.join(dir, "Pulumi.yaml"));
+    return dir;
+}
+
+/** Reports what a preview is doing: minutes pass between its start and its end. */
+export type PreviewProgress = (message: string) => void;
+
+export async function previewWithPulumi(
+    stack: string,
+    cloud: Cloud,
+    set: Readonly<Record<string, string>>,
+    onProgress: PreviewProgress = () => undefined,
+): Promise<{ plan: Plan; config: StackConfig }> {
     if (!findPulumiCli()) throw new PulumiCliMissingError(`The Pulumi CLI was not found on PATH. ${INSTALL_HINT}`);
     const resolved = resolveConfig({ stack, cloud, set });
     const raw = Object.fromEntries(
@@ -85,17 +113,47 @@ export async function previewWithPulumi(stack: string, cloud: Cloud, set: Readon
             .map(([k, v]) => [k.slice(PROJECT.length + 1), v]),
     );
     const cfg = parseStackConfig(raw, stack);
-    // Loaded only here: the Automation API is not needed by the offline commands.
-    const { LocalWorkspace } = await import("@pulumi/pulumi/automation");
+    // Loaded only here: the Automation API is not needed by the offline commands. The bundle
+    // keeps this a native import(), which cannot import a directory: hence the file path.
+    const { LocalWorkspace } = await import("@pulumi/pulumi/automation/index.js");
     const envVars: Record<string, string> = {};
-    if (!process.env.PULUMI_BACKEND_URL) envVars.PULUMI_BACKEND_URL = `file://${path.join(os.homedir(), ".pulumi-gravitypm-compare")}`;
+    if (!process.env.PULUMI_BACKEND_URL) {
+        const backend = path.join(os.homedir(), ".pulumi-gravitypm-compare");
+        fs.mkdirSync(backend, { recursive: true });
+        envVars.PULUMI_BACKEND_URL = `file://${backend}`;
+    }
     if (!process.env.PULUMI_CONFIG_PASSPHRASE && !process.env.PULUMI_CONFIG_PASSPHRASE_FILE) envVars.PULUMI_CONFIG_PASSPHRASE = "";
-    const compareStack = await LocalWorkspace.createOrSelectStack({ stackName: `${stack}-compare-${cloud}`, workDir: PROJECT_DIR }, { envVars });
-    // The throwaway stack is not named staging/prod, so its environment is stated; `secure:`
-    // values cannot be copied between stacks and arrive as placeholders (a preview only).
-    const config = { ...resolved.config, [`${PROJECT}:environment`]: cfg.environment };
-    await compareStack.setAllConfig(Object.fromEntries(Object.entries(config).map(([k, v]) => [k, { value: v, secret: resolved.secretKeys.includes(k) }])));
-    const events: PreviewStepEvent[] = [];
-    await compareStack.preview({ onEvent: (e) => events.push(e) });
-    return { plan: planFromEvents(stack, cfg, events), config: cfg };
+    const stackName = `${stack}-compare-${cloud}`;
+    const workDir = temporaryProjectDir();
+    try {
+        onProgress(`${cloud}: creating the throwaway stack ${stackName}`);
+        const compareStack = await LocalWorkspace.createOrSelectStack({ stackName, workDir }, { envVars });
+        const events: PreviewStepEvent[] = [];
+        let failure: unknown;
+        try {
+            // The throwaway stack is not named staging/prod, so its environment is stated; `secure:`
+            // values cannot be copied between stacks and arrive as placeholders (a preview only).
+            const config = { ...resolved.config, [`${PROJECT}:environment`]: cfg.environment };
+            await compareStack.setAllConfig(Object.fromEntries(Object.entries(config).map(([k, v]) => [k, { value: v, secret: resolved.secretKeys.includes(k) }])));
+            onProgress(`${cloud}: pulumi preview (takes minutes)`);
+            await compareStack.preview({
+                onEvent: (e) => {
+                    events.push(e);
+                    if (e.resourcePreEvent) onProgress(`${cloud}: pulumi preview, ${events.filter((x) => x.resourcePreEvent).length} resources so far`);
+                },
+            });
+        } catch (e) {
+            failure = new PulumiPreviewError(`pulumi preview of ${stackName} on ${cloud} failed:\n${(e as Error).message}`);
+        }
+        onProgress(`${cloud}: removing the throwaway stack ${stackName}`);
+        try {
+            await compareStack.workspace.removeStack(stackName);
+        } catch (e) {
+            failure ??= new PulumiPreviewError(`could not remove the throwaway stack ${stackName}: ${(e as Error).message}\nRemove it with \`pulumi stack rm ${stackName}\`.`);
+        }
+        if (failure) throw failure;
+        return { plan: planFromEvents(stack, cfg, events), config: cfg };
+    } finally {
+        fs.rmSync(workDir, { recursive: true, force: true });
+    }
 }

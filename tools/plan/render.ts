@@ -47,10 +47,13 @@ export function countByType(plan: Plan): Map<string, number> {
     return new Map([...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])));
 }
 
+const isProvider = (r: PlannedResource) => r.type.startsWith("pulumi:providers:");
+
+/** Resources per top-level component; providers are not components and are listed apart. */
 export function countByComponent(plan: Plan): Map<string, number> {
     const counts = new Map<string, number>();
     for (const [, top] of topComponentOf(plan)) {
-        if (!top) continue;
+        if (!top || isProvider(top)) continue;
         const key = `${top.name} (${top.type})`;
         counts.set(key, (counts.get(key) ?? 0) + 1);
     }
@@ -63,17 +66,30 @@ function table(head: [string, string], rows: Map<string, number>): string {
     return t.toString();
 }
 
+/** The types a summary lists one by one; the rest are one line (the --json plan has all). */
+export const TYPE_ROWS = 10;
+
+/** The most numerous types, then one row for the rest. */
+export function topTypes(plan: Plan, rows = TYPE_ROWS): Map<string, number> {
+    const all = [...countByType(plan)];
+    if (all.length <= rows + 1) return new Map(all);
+    const rest = all.slice(rows);
+    return new Map([...all.slice(0, rows), [`${rest.length} other types`, rest.reduce((n, [, c]) => n + c, 0)]]);
+}
+
 export function renderPlan(plan: Plan): string {
     const custom = plan.resources.filter((r) => r.custom).length;
     const protectedCount = plan.resources.filter((r) => r.protect).length;
+    const providers = plan.resources.filter(isProvider);
     return [
         `Offline plan of stack ${plan.stack} on ${plan.cloud} (${plan.environment})`,
         "",
         renderTree(plan),
         "",
         `Resources: ${plan.resources.length} (${custom} cloud resources, ${plan.resources.length - custom} components and stack), ${protectedCount} protected`,
+        `Providers: ${providers.map((p) => `${p.name}${typeof p.inputs.region === "string" ? ` (${p.inputs.region})` : typeof p.inputs.location === "string" ? ` (${p.inputs.location})` : ""}`).join(", ") || "none"}`,
         "",
-        table(["Type", "Count"], countByType(plan)),
+        table(["Type", "Count"], topTypes(plan)),
         table(["Component", "Resources"], countByComponent(plan)),
         ...(plan.notes.length ? ["", "Notes:", ...plan.notes.map((n) => `  - ${n}`)] : []),
     ].join("\n");
