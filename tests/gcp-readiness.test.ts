@@ -121,7 +121,7 @@ describe("GCP prod instance: the nightly export is sized and watched", async () 
 });
 
 describe("Memorystore Cluster node types", () => {
-    const settings = (size: CacheSettings["size"]): CacheSettings => ({ engine: "redis", size, shards: 3, replicasPerShard: 1, persistence: "aof" });
+    const settings = (size: CacheSettings["size"]): CacheSettings => ({ engine: "redis", size, shards: 3, replicasPerShard: 1, persistence: "aof", snapshotRetentionDays: 7 });
 
     it("come from the catalog, with a 26 GB node for xlarge like the instance and the other clouds", () => {
         expect(GCP_CLUSTER_NODES.xlarge).toEqual(GCP_CLUSTER_NODE_TYPES.standardLarge.value);
