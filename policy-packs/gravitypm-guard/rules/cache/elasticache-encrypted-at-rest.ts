@@ -1,4 +1,5 @@
 /** ElastiCache encrypts data at rest with the stack key [CK_AWS_29, TV AWS-0045, CK_AWS_191]. */
+import { inheritsFromPrimary } from "../../lib/inherited";
 import { resourceRule } from "../../lib/rule";
 import { bool, present, shown, str, type Props } from "../../lib/values";
 
@@ -9,7 +10,7 @@ export function elasticacheAtRestProblems(props: Props, type: string): string[] 
     const problems: string[] = [];
     // Serverless caches are always encrypted at rest, Valkey replication groups by default, and
     // a global datastore's secondary inherits the primary's setting: only the key is a choice.
-    const inherited = present(props, "globalReplicationGroupId");
+    const inherited = inheritsFromPrimary(props, "atRestEncryptionEnabled");
     const defaultOn = str(props.engine)?.toLowerCase() === "valkey" && props.atRestEncryptionEnabled === undefined;
     if (type === REPLICATION_GROUP && !inherited && !defaultOn && bool(props.atRestEncryptionEnabled) !== true) {
         problems.push(`atRestEncryptionEnabled is ${shown(props.atRestEncryptionEnabled)}; snapshots and swap would be unencrypted`);

@@ -1,11 +1,12 @@
 /** ElastiCache requires TLS [CK_AWS_30, TV AWS-0051]. */
+import { inheritsFromPrimary } from "../../lib/inherited";
 import { resourceRule } from "../../lib/rule";
-import { bool, present, shown, str, type Props } from "../../lib/values";
+import { bool, shown, str, type Props } from "../../lib/values";
 import { REPLICATION_GROUP } from "./elasticache-encrypted-at-rest";
 
 export function elasticacheTransitProblems(props: Props): string[] {
     // A global datastore's secondary inherits transit encryption from the primary, which this rule checks.
-    if (present(props, "globalReplicationGroupId")) return [];
+    if (inheritsFromPrimary(props, "transitEncryptionEnabled")) return [];
     if (bool(props.transitEncryptionEnabled) !== true) return [`transitEncryptionEnabled is ${shown(props.transitEncryptionEnabled)}; clients would talk to Redis in plaintext`];
     // Enabled at creation the mode defaults to "required"; "preferred" still accepts plaintext.
     const mode = str(props.transitEncryptionMode);
