@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { alertTopicPolicy } from "../components/aws/alerts";
-import { MOCK_ACCOUNT_ID } from "../tools/plan/mock-outputs";
+import { MOCK_ACCOUNT_ID } from "../tools/plan/mocks";
 import { stackConfig } from "./support/config";
 import { byUrn, childrenOf, input, named, ofType, one, plan } from "./support/plan";
 

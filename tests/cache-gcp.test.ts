@@ -30,7 +30,7 @@ const PROJECT_MEMBER = "gcp:projects/iAMMember:IAMMember";
 const ACCOUNT = "gcp:serviceaccount/account:Account";
 const KEY_MEMBER = "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember";
 const DR_KEY = "projects/gravitypm-prod/locations/us-east1/keyRings/dr-keys-ring/cryptoKeys/dr-keys-key";
-/** The mock's Memorystore and Cloud Storage service agents (tools/plan/mock-outputs.ts). */
+/** The mock's Memorystore and Cloud Storage service agents (tools/plan/mocks/gcp.ts). */
 const REDIS_AGENT = "serviceAccount:service-123456789012@cloud-redis.iam.gserviceaccount.com";
 const STORAGE_AGENT = "serviceAccount:service-123456789012@gs-project-accounts.iam.gserviceaccount.com";
 

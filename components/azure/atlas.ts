@@ -34,7 +34,7 @@ export function atlasKeyRotationPolicy(days: number): { lifetimeActions: { actio
     return { lifetimeActions: [{ action: { type: "rotate" }, trigger: { timeAfterCreate: `P${days}D` } }] };
 }
 
-/** Atlas's names for the Azure regions this platform offers (src/regions.ts). Source: Atlas
+/** Atlas's names for the Azure regions this platform offers (domain/regions.ts). Source: Atlas
  * "Microsoft Azure" reference, regions table (2026-11). */
 export const ATLAS_AZURE_REGIONS: Readonly<Record<string, string>> = {
     eastus: "US_EAST",

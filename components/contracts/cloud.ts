@@ -1,6 +1,6 @@
 /**
- * What a cloud provides to the platform: one factory per contract. `stacks/platform.ts`
- * composes these without knowing which cloud it runs on; `src/cloud-loader.ts` loads only
+ * What a cloud provides to the platform: one factory per contract. `program/platform.ts`
+ * composes these without knowing which cloud it runs on; `program/cloud-loader.ts` loads only
  * the chosen cloud's implementation.
  *
  * The type bundle `T` carries each cloud's own subtypes (an Azure site has a resource

@@ -12,7 +12,7 @@ import { gcpConnectionSecret } from "./connection-secret";
 import type { GcpTypes } from ".";
 
 /**
- * Atlas's names for the GCP regions this platform offers (src/regions.ts). The oldest regions
+ * Atlas's names for the GCP regions this platform offers (domain/regions.ts). The oldest regions
  * have descriptive names (us-central1 is CENTRAL_US); newer ones follow the GCP name.
  * Source: Atlas "Google Cloud Platform" reference, regions table (2026-11).
  */

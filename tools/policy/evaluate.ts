@@ -55,7 +55,7 @@ export const PACK_VERSION: string = (JSON.parse(fs.readFileSync(path.join(PROJEC
 
 /** The engine's wire value for "unknown during preview"; also @pulumi/policy's unknown-string sentinel. */
 const UNKNOWN_SENTINEL = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
-/** How the offline plan writes an unknown value (src/plan/engine.ts). */
+/** How the offline plan writes an unknown value (tools/plan/engine.ts). */
 const PLAN_UNKNOWN = "[unknown]";
 
 function toPolicyValue(value: unknown): unknown {

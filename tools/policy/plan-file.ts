@@ -1,5 +1,5 @@
 /**
- * Reads a saved plan (`npm run plan -- --json <file>`, src/plan/render.ts `planDocument`)
+ * Reads a saved plan (`npm run plan -- --json <file>`, tools/plan/render.ts `planDocument`)
  * back into a Plan, so the policy runner can judge a plan produced elsewhere or edited by
  * hand (a test fixture, a what-if).
  */
