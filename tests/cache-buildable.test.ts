@@ -5,30 +5,9 @@
 import { describe, expect, it } from "vitest";
 import { AwsCache } from "../components/aws/cache";
 import { AzureCache } from "../components/azure/cache";
-import type { CacheArgs } from "../components/contracts/cache";
-import type { CloudTypes } from "../components/contracts/cloud";
 import { GcpCache } from "../components/gcp/cache";
-import { defaultCacheVersion } from "../domain/capabilities/cache";
-import type { Cloud } from "../domain/clouds";
-import { buildComponent, type Spine } from "./support/component";
+import { buildComponent, cacheArgs } from "./support/component";
 
-function cacheArgs<T extends CloudTypes>(cloud: Cloud, spine: Spine<T>, own: Partial<CacheArgs<T>>): CacheArgs<T> {
-    return {
-        ...spine,
-        environment: "staging",
-        engine: "redis",
-        version: defaultCacheVersion(cloud, "redis"),
-        size: "small",
-        shards: 1,
-        replicasPerShard: 1,
-        persistence: "rdb",
-        snapshotRetentionDays: 7,
-        backupRetentionDays: 7,
-        logRetentionDays: 365,
-        protect: false,
-        ...own,
-    };
-}
 
 async function refusal(built: Promise<unknown>): Promise<string> {
     try {

@@ -1,14 +1,13 @@
 /**
- * The commands as users run them: bundled by esbuild (the options of scripts/build.mjs) into
+ * The commands as users run them: bundled by scripts/build.mjs into
  * a throwaway project directory with its own stack files, so a test can give the commands a
  * broken stack file without touching the repository's. The bundle finds its project by
  * walking up to Pulumi.yaml, as it does from dist/.
  */
-import { spawnSync, type SpawnSyncReturns } from "node:child_process";
+import { execFileSync, spawnSync, type SpawnSyncReturns } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { build } from "esbuild";
 
 export const ROOT = path.resolve(__dirname, "..");
 
@@ -20,17 +19,7 @@ export interface CliProject {
 
 export async function cliProject(stackFiles: Readonly<Record<string, string>> = {}): Promise<CliProject> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cli-project-"));
-    await build({
-        entryPoints: ["plan", "policy", "compare"].map((c) => path.join(ROOT, "tools/cli", `${c}.ts`)),
-        outdir: path.join(dir, "dist"),
-        outbase: ROOT,
-        bundle: true,
-        platform: "node",
-        target: "node20",
-        format: "cjs",
-        packages: "external",
-        logLevel: "warning",
-    });
+    execFileSync(process.execPath, [path.join(ROOT, "scripts/build.mjs"), "--outdir", path.join(dir, "dist")], { stdio: "pipe" });
     for (const linked of ["node_modules", "policy-packs"]) fs.symlinkSync(path.join(ROOT, linked), path.join(dir, linked), "junction");
     for (const file of ["Pulumi.yaml", "Pulumi.staging.yaml", "Pulumi.prod.yaml"]) fs.copyFileSync(path.join(ROOT, file), path.join(dir, file));
     for (const [stack, text] of Object.entries(stackFiles)) fs.writeFileSync(path.join(dir, `Pulumi.${stack}.yaml`), text);

@@ -5,34 +5,12 @@
 import { describe, expect, it } from "vitest";
 import { AwsCache, awsCacheAlarmsFor } from "../components/aws/cache";
 import { AzureCache } from "../components/azure/cache";
-import type { CacheArgs } from "../components/contracts/cache";
-import type { CloudTypes } from "../components/contracts/cloud";
 import { GcpCache } from "../components/gcp/cache";
-import { defaultCacheVersion } from "../domain/capabilities/cache";
-import type { Cloud } from "../domain/clouds";
-import { buildComponent, type Spine } from "./support/component";
+import { buildComponent, cacheArgs } from "./support/component";
 import { childrenOf, descendants, input, ofType, one } from "./support/plan";
 
 const CACHE = "gravitypm:components:Cache";
 
-/** A cache's own settings on top of its spine: small and unsharded unless the test says. */
-function cacheArgs<T extends CloudTypes>(cloud: Cloud, spine: Spine<T>, own: Partial<CacheArgs<T>> = {}): CacheArgs<T> {
-    return {
-        ...spine,
-        environment: "staging",
-        engine: "redis",
-        version: defaultCacheVersion(cloud, own.engine ?? "redis"),
-        size: "small",
-        shards: 1,
-        replicasPerShard: 1,
-        persistence: "rdb",
-        snapshotRetentionDays: 7,
-        backupRetentionDays: 7,
-        logRetentionDays: 365,
-        protect: false,
-        ...own,
-    };
-}
 
 describe("AWS cache with a DR region, primary in a two-zone region", () => {
     const built = buildComponent(

@@ -10,10 +10,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { AwsTypes } from "../../components/aws";
 import type { AzureTypes } from "../../components/azure";
+import type { CacheArgs } from "../../components/contracts/cache";
 import type { CloudImplementation, CloudTypes } from "../../components/contracts/cloud";
 import type { DataRegion } from "../../components/contracts/region";
 import type { GcpTypes } from "../../components/gcp";
 import type { Cloud } from "../../domain/clouds";
+import { defaultCacheVersion } from "../../domain/capabilities/cache";
 import { KEY_ROTATION_DAYS } from "../../domain/capabilities/keys";
 import { PROJECT, type Environment, type RegionPlacement } from "../../domain/stack-config";
 import { standardTags } from "../../domain/tags";
@@ -111,4 +113,23 @@ function spine<T extends CloudTypes>(cloud: CloudImplementation<T>, stack: strin
             ? { site: drSite, keys: drKeys, network: cloud.network("dr-network", { site: drSite, keys: drKeys, flowLogRetentionDays: 365, natPerZone: false, protect }) }
             : undefined;
     return { site, keys, network, alerts, dr };
+}
+
+/** A cache's own settings on top of its spine: small and unsharded unless the test says. */
+export function cacheArgs<T extends CloudTypes>(cloud: Cloud, spine: Spine<T>, own: Partial<CacheArgs<T>> = {}): CacheArgs<T> {
+    return {
+        ...spine,
+        environment: "staging",
+        engine: "redis",
+        version: defaultCacheVersion(cloud, own.engine ?? "redis"),
+        size: "small",
+        shards: 1,
+        replicasPerShard: 1,
+        persistence: "rdb",
+        snapshotRetentionDays: 7,
+        backupRetentionDays: 7,
+        logRetentionDays: 365,
+        protect: false,
+        ...own,
+    };
 }
