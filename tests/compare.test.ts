@@ -7,7 +7,7 @@ import { CAPABILITIES } from "../tools/compare/capabilities";
 import { summarize } from "../tools/compare/compare";
 import { createSeconds, criticalPath, DEFAULT_CREATE_SECONDS } from "../tools/compare/deploy-time";
 import { planFromEvents, findPulumiCli } from "../tools/compare/pulumi-engine";
-import { estimateResource, HOURS_PER_MONTH, NAT_GB_PER_MONTH, PRICES } from "../tools/compare/prices";
+import { estimateResource, HOURS_PER_MONTH, NAT_GB_PER_MONTH, PRICES, VPC_ENDPOINT_GB_PER_MONTH } from "../tools/compare/prices";
 import { dataStoreRecovery } from "../tools/compare/recovery";
 import { mermaidDiagram, renderJson, renderMarkdown } from "../tools/compare/render";
 import type { Plan, PlannedResource } from "../tools/plan/types";
@@ -71,6 +71,13 @@ describe("cost estimate", () => {
         expect(estimate.basis).toMatch(/no price for instance class db.x99.mega/);
         const md = renderMarkdown({ stack: "prod", clouds: [summary] });
         expect(md).toMatch(/\| Database \| \$\d[\d,.]* \+ 1 unknown \|/);
+    });
+
+    it("prices an interface endpoint per zone and a gateway endpoint at nothing", () => {
+        const assumptions = { databaseStorageGb: 1, clusterNodes: 1 };
+        const iface = estimateResource(resource("kms", "aws:ec2/vpcEndpoint:VpcEndpoint", { inputs: { vpcEndpointType: "Interface", subnetIds: ["a", "b", "c"] } }), assumptions);
+        expect(iface.usd).toBeCloseTo(3 * HOURS_PER_MONTH * PRICES.awsInterfaceEndpointHour.usd + VPC_ENDPOINT_GB_PER_MONTH * PRICES.awsInterfaceEndpointGb.usd);
+        expect(estimateResource(resource("s3", "aws:ec2/vpcEndpoint:VpcEndpoint", { inputs: { vpcEndpointType: "Gateway" } }), assumptions).usd).toBe(0);
     });
 
     it("gives every price a source and a date", () => {
@@ -198,6 +205,9 @@ describe("compare command", () => {
             expect(c.deploy.seconds).toBeGreaterThanOrEqual(600);
             expect(c.deploy.criticalPath.length).toBeGreaterThan(1);
         }
+        // What the deploy-readiness work added is priced: VPC endpoints, the Azure RBAC wait.
+        const unknown = doc.clouds.flatMap((c) => c.monthlyUsd.unknown);
+        expect(unknown.filter((u) => /vpcEndpoint|RbacPropagationWait/.test(u))).toEqual([]);
     });
 
     it("says the Pulumi CLI is missing and how to install it when asked for real previews", async () => {

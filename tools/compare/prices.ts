@@ -19,6 +19,8 @@ import type { PlannedResource } from "../plan/types";
 export const HOURS_PER_MONTH = 730;
 export const NAT_GB_PER_MONTH = 100;
 export const FLOW_LOG_GB_PER_MONTH = 20;
+/** Traffic through each interface endpoint (secrets, keys, tokens, logs, image pulls). */
+export const VPC_ENDPOINT_GB_PER_MONTH = 10;
 /** Size of the stored cache exports (one RDB a day, versions kept for the retention). */
 export const CACHE_EXPORT_GB = 10;
 
@@ -47,6 +49,9 @@ export const PRICES = {
     awsNatGb: p(0.045, "GB", AWS_VPC, "2025-01"),
     awsPublicIpv4Hour: p(0.005, "hour", AWS_VPC, "2024-02"),
     awsKmsKeyMonth: p(1, "month", "https://aws.amazon.com/kms/pricing/", "2025-01"),
+    /** Per interface endpoint per zone it has a network interface in; data processed is billed per GB. */
+    awsInterfaceEndpointHour: p(0.01, "hour", "https://aws.amazon.com/privatelink/pricing/", "2026-12"),
+    awsInterfaceEndpointGb: p(0.01, "GB", "https://aws.amazon.com/privatelink/pricing/", "2026-12", "stored copy"),
     awsLogsIngestGb: p(0.5, "GB", "https://aws.amazon.com/cloudwatch/pricing/", "2025-01"),
     awsLogsStoreGbMonth: p(0.03, "GB-month", "https://aws.amazon.com/cloudwatch/pricing/", "2025-01"),
     awsAlarmMonth: p(0.1, "month", "https://aws.amazon.com/cloudwatch/pricing/", "2025-01"),
@@ -113,6 +118,7 @@ export const PRICES = {
 /** Types with no charge of their own, and why. */
 export const NO_CHARGE: ReadonlyArray<readonly [prefix: string, reason: string]> = [
     ["pulumi:", "Pulumi bookkeeping"],
+    ["pulumi-nodejs:dynamic/", "runs in the Pulumi program (the Azure RBAC propagation wait): no cloud resource"],
     ["gravitypm:", "component: cost is its children's"],
     ["random:", "generated locally"],
     ["aws:ec2/vpc:", "VPC is free"],
@@ -220,6 +226,17 @@ const RULES: Record<string, Rule> = {
     "aws:secretsmanager/secret:Secret": (r) => {
         const replicas = Array.isArray(r.inputs.replicas) ? r.inputs.replicas.length : 0;
         return known(PRICES.awsSecretMonth.usd * (1 + replicas), `${1 + replicas} secret copies`, PRICES.awsSecretMonth);
+    },
+    "aws:ec2/vpcEndpoint:VpcEndpoint": (r) => {
+        // Gateway endpoints (S3) cost nothing; an interface endpoint bills per zone it sits in.
+        if (str(r.inputs.vpcEndpointType) !== "Interface") return known(0, "gateway endpoint: free");
+        const zones = Array.isArray(r.inputs.subnetIds) ? r.inputs.subnetIds.length : 1;
+        return known(
+            monthly(PRICES.awsInterfaceEndpointHour) * zones + VPC_ENDPOINT_GB_PER_MONTH * PRICES.awsInterfaceEndpointGb.usd,
+            `${zones} zone${zones === 1 ? "" : "s"} × 730 h + ${VPC_ENDPOINT_GB_PER_MONTH} GB processed`,
+            PRICES.awsInterfaceEndpointHour,
+            PRICES.awsInterfaceEndpointGb,
+        );
     },
     "aws:eks/cluster:Cluster": () => known(monthly(PRICES.awsEksClusterHour), "EKS control plane, 730 h", PRICES.awsEksClusterHour),
     "aws:docdb/clusterInstance:ClusterInstance": (r) => {
