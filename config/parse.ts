@@ -12,7 +12,7 @@ import { standardTags } from "../domain/tags";
 import { PROFILES } from "../stacks/profiles";
 import { ConfigError, type ConfigProblem } from "./errors";
 import { placeStack } from "./placement";
-import { cacheSettings, checkCrossKeyRules, checkDataTier, databaseSettings, fillServiceDefaults, type RuleContext } from "./rules";
+import { cacheSettings, checkCluster, checkCrossKeyRules, checkDataTier, clusterSettings, databaseSettings, fillServiceDefaults, type RuleContext } from "./rules";
 import { FIELDS, type Parsed } from "./schema";
 
 /**
@@ -59,10 +59,12 @@ export function parseStackConfig(raw: Readonly<Record<string, string>>, stack: s
     fillServiceDefaults(parsed, context);
     checkCrossKeyRules(parsed, context);
     checkDataTier(parsed, context);
+    checkCluster(parsed, context, primary?.zones.length);
 
     const database = databaseSettings(parsed);
     const cache = cacheSettings(parsed);
-    if (problems.length > 0 || cloud === undefined || primary === undefined || database === undefined || cache === undefined) {
+    const cluster = clusterSettings(parsed);
+    if (problems.length > 0 || cloud === undefined || primary === undefined || database === undefined || cache === undefined || cluster === undefined) {
         throw new ConfigError(stack, problems);
     }
     const p = parsed as Required<Parsed>;
@@ -87,7 +89,7 @@ export function parseStackConfig(raw: Readonly<Record<string, string>>, stack: s
         costCentre: p.costCentre,
         database,
         cache,
-        cluster: { nodeSize: p.clusterNodeSize, minNodes: p.clusterMinNodes, maxNodes: p.clusterMaxNodes },
+        cluster,
         atlasOrgId: parsed.atlasOrgId,
         atlasAzureServicePrincipalId: parsed.atlasAzureServicePrincipalId,
         cloudflareAccountId: parsed.cloudflareAccountId,

@@ -6,8 +6,9 @@
 import { cacheConfigProblems, cloudDefaultCachePersistence } from "../domain/capabilities/cache";
 import { databaseConfigProblems, databaseService, defaultDatabaseNodes } from "../domain/capabilities/database";
 import { AZURE_MAX_FLOW_LOG_RETENTION_DAYS } from "../domain/catalogs/azure";
-import type { Cloud } from "../domain/clouds";
-import type { CacheSettings, DatabaseSettings } from "../domain/stack-config";
+import { KUBERNETES_VERSIONS } from "../domain/capabilities/cluster";
+import { CLOUD_NAMES, type Cloud } from "../domain/clouds";
+import type { CacheSettings, ClusterSettings, DatabaseSettings } from "../domain/stack-config";
 import type { Report } from "./errors";
 import type { Parsed } from "./schema";
 
@@ -59,9 +60,6 @@ export function checkCrossKeyRules(parsed: Parsed, { raw, cloud, isProd, report 
     for (const key of ["domain", "alertEmails", "owner", "costCentre"] as const) {
         if (raw[key] === undefined) report(key, "must be set in the stack file");
     }
-    if (parsed.clusterMinNodes !== undefined && parsed.clusterMaxNodes !== undefined && parsed.clusterMaxNodes < parsed.clusterMinNodes) {
-        report("clusterMaxNodes", `must be at least clusterMinNodes (${parsed.clusterMinNodes})`);
-    }
     if (isProd) {
         if (parsed.databaseNodes !== undefined && parsed.databaseNodes < 2) {
             report("databaseNodes", "prod needs at least 2 database nodes so a zone failure fails over instead of losing the database");
@@ -69,10 +67,55 @@ export function checkCrossKeyRules(parsed: Parsed, { raw, cloud, isProd, report 
         if (parsed.cacheReplicasPerShard !== undefined && parsed.cacheReplicasPerShard < 1) {
             report("cacheReplicasPerShard", "prod needs at least 1 replica per shard for automatic failover");
         }
-        if (parsed.clusterMinNodes !== undefined && parsed.clusterMinNodes < 2) {
-            report("clusterMinNodes", "prod needs at least 2 nodes so the app survives a node or zone loss");
-        }
     }
+}
+
+/** The Kubernetes cluster: node bounds, the API endpoint's exposure, the version the cloud supports. */
+export function checkCluster(parsed: Parsed, { raw, cloud, isProd, hasDr, report }: RuleContext, zoneCount: number | undefined): void {
+    const { clusterMinNodes: min, clusterMaxNodes: max, clusterDrMinNodes: drMin, clusterEndpoint: endpoint, clusterAuthorizedCidrs: cidrs } = parsed;
+    if (min !== undefined && max !== undefined && max < min) report("clusterMaxNodes", `must be at least clusterMinNodes (${min})`);
+    // Prod never runs below one node per zone, so a zone loss leaves the app running elsewhere.
+    if (isProd && min !== undefined && zoneCount !== undefined && min < Math.max(2, zoneCount)) {
+        report("clusterMinNodes", `prod needs at least one node per zone (${Math.max(2, zoneCount)} across ${zoneCount} zones) so the app survives a node or zone loss`);
+    }
+    if (drMin !== undefined && max !== undefined && drMin > max) report("clusterDrMinNodes", `must be at most clusterMaxNodes (${max}): the standby scales up to the primary's maximum on failover`);
+    if (raw.clusterDrMinNodes !== undefined && !hasDr) report("clusterDrMinNodes", "sizes the DR standby cluster, so it needs a DR region; this stack has none");
+    if (endpoint === "restricted" && (cidrs === undefined || cidrs.length === 0)) {
+        report("clusterAuthorizedCidrs", "must list the ranges allowed to reach the Kubernetes API when clusterEndpoint is restricted (an office or VPN egress range)");
+    }
+    if (endpoint === "private" && cidrs !== undefined && cidrs.length > 0) {
+        report("clusterAuthorizedCidrs", "is used only when clusterEndpoint is restricted; a private endpoint is reachable from inside the network only");
+    }
+    const version = parsed.clusterKubernetesVersion;
+    if (cloud !== undefined && version !== undefined && !KUBERNETES_VERSIONS[cloud].value.includes(version)) {
+        report("clusterKubernetesVersion", `${CLOUD_NAMES[cloud]} supports ${KUBERNETES_VERSIONS[cloud].value.join(", ")} (standard support as of ${KUBERNETES_VERSIONS[cloud].checked})`);
+    }
+}
+
+/** The cluster settings once every key they need parsed, else undefined. */
+/** Without a DR-specific minimum (a stack given a DR region outside prod), the standby keeps the primary's. */
+export function clusterSettings(parsed: Parsed): ClusterSettings | undefined {
+    const { clusterNodeSize, clusterMinNodes, clusterMaxNodes, clusterDrMinNodes, clusterKubernetesVersion, clusterEndpoint, clusterAuthorizedCidrs, clusterMaintenanceWindow } = parsed;
+    if (
+        clusterNodeSize === undefined ||
+        clusterMinNodes === undefined ||
+        clusterMaxNodes === undefined ||
+        clusterKubernetesVersion === undefined ||
+        clusterEndpoint === undefined ||
+        clusterMaintenanceWindow === undefined
+    ) {
+        return undefined;
+    }
+    return {
+        nodeSize: clusterNodeSize,
+        minNodes: clusterMinNodes,
+        maxNodes: clusterMaxNodes,
+        drMinNodes: clusterDrMinNodes ?? clusterMinNodes,
+        kubernetesVersion: clusterKubernetesVersion,
+        endpoint: clusterEndpoint,
+        authorizedCidrs: clusterAuthorizedCidrs ?? [],
+        maintenanceWindow: clusterMaintenanceWindow,
+    };
 }
 
 /** The database settings once every key they need parsed, else undefined. */

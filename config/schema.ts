@@ -4,16 +4,19 @@
  */
 import { z } from "zod";
 import { CLOUDS } from "../domain/clouds";
+import { authorizedCidrProblem, parseMaintenanceWindow } from "../domain/capabilities/cluster";
 import { MAX_ZONES } from "../domain/network-layout";
 import {
     CACHE_ENGINES,
     CACHE_PERSISTENCE,
+    CLUSTER_ENDPOINTS,
     DATABASE_ENGINES,
     EDGE_PROVIDERS,
     ENVIRONMENTS,
     MAX_BACKUP_RETENTION_DAYS,
     MIN_BACKUP_RETENTION_DAYS,
     SIZES,
+    WEEKDAYS,
     type ConfigKey,
 } from "../domain/stack-config";
 
@@ -41,9 +44,8 @@ const hostname = z
     });
 
 /** Structured arrays arrive JSON-encoded; a comma-separated string is accepted too. */
-const emailList = z
-    .string()
-    .transform((raw, ctx) => {
+const stringList = (what: string) =>
+    z.string().transform((raw, ctx) => {
         if (raw.trim().startsWith("[")) {
             try {
                 const parsed: unknown = JSON.parse(raw);
@@ -51,16 +53,33 @@ const emailList = z
             } catch {
                 // fall through to the issue below
             }
-            ctx.addIssue({ code: "custom", message: "must be a list of email addresses" });
+            ctx.addIssue({ code: "custom", message: `must be a list of ${what}` });
             return z.NEVER;
         }
         return raw.split(",").map((e) => e.trim()).filter((e) => e.length > 0);
-    })
-    .pipe(
-        z
-            .array(z.email({ error: (iss) => `${JSON.stringify(iss.input)} is not an email address` }))
-            .min(1, { error: "must list at least one email address" }),
-    );
+    });
+
+const emailList = stringList("email addresses").pipe(
+    z.array(z.email({ error: (iss) => `${JSON.stringify(iss.input)} is not an email address` })).min(1, { error: "must list at least one email address" }),
+);
+
+/** Authorised API ranges: each an IPv4 CIDR no broader than an office network. */
+const cidrList = stringList("IPv4 CIDRs").check((ctx) => {
+    for (const cidr of ctx.value) {
+        const problem = authorizedCidrProblem(cidr);
+        if (problem) ctx.issues.push({ code: "custom", message: problem, input: ctx.value });
+    }
+});
+
+const maintenanceWindow = z.string().transform((raw, ctx) => {
+    const window = parseMaintenanceWindow(raw);
+    if (window) return window;
+    ctx.addIssue({ code: "custom", message: `must be a weekday and a whole UTC hour such as "sun 03:00" (days: ${WEEKDAYS.join(", ")})` });
+    return z.NEVER;
+});
+
+/** A Kubernetes minor version; whether the cloud's service still supports it is a rule. */
+const kubernetesMinor = z.string().regex(/^1\.\d{2}$/, { error: 'must be a Kubernetes minor version such as "1.35"' });
 
 const httpsUrl = z.url({ protocol: /^https$/, error: "must be an https:// URL" });
 
@@ -106,6 +125,11 @@ export const FIELDS = {
     clusterNodeSize: oneOf(SIZES),
     clusterMinNodes: wholeNumber(1, 100),
     clusterMaxNodes: wholeNumber(1, 1000),
+    clusterDrMinNodes: wholeNumber(1, 100),
+    clusterKubernetesVersion: kubernetesMinor,
+    clusterEndpoint: oneOf(CLUSTER_ENDPOINTS),
+    clusterAuthorizedCidrs: cidrList,
+    clusterMaintenanceWindow: maintenanceWindow,
     atlasOrgId: z.string().regex(/^[0-9a-f]{24}$/, { error: "must be a MongoDB Atlas organization id (24 hex digits)" }),
     atlasAzureServicePrincipalId: z.uuid({ error: "must be the object id (a UUID) of MongoDB Atlas's service principal in your Azure tenant" }),
     cloudflareAccountId: z.string().regex(/^[0-9a-f]{32}$/, { error: "must be a Cloudflare account id (32 hex digits)" }),

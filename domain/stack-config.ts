@@ -60,6 +60,11 @@ export const CONFIG_KEYS = [
     "clusterNodeSize",
     "clusterMinNodes",
     "clusterMaxNodes",
+    "clusterDrMinNodes",
+    "clusterKubernetesVersion",
+    "clusterEndpoint",
+    "clusterAuthorizedCidrs",
+    "clusterMaintenanceWindow",
     "atlasOrgId",
     "atlasAzureServicePrincipalId",
     "cloudflareAccountId",
@@ -117,6 +122,11 @@ export const CONFIG_KEY_EFFECTS: Readonly<Record<ConfigKey, ConfigKeyEffect>> = 
     clusterNodeSize: { notYet: NO_CLUSTER },
     clusterMinNodes: { notYet: `${NO_CLUSTER} (compare's cost estimate reads it)` },
     clusterMaxNodes: { notYet: NO_CLUSTER },
+    clusterDrMinNodes: { notYet: NO_CLUSTER },
+    clusterKubernetesVersion: { notYet: NO_CLUSTER },
+    clusterEndpoint: { notYet: NO_CLUSTER },
+    clusterAuthorizedCidrs: { notYet: NO_CLUSTER },
+    clusterMaintenanceWindow: { notYet: NO_CLUSTER },
     atlasOrgId: "plan",
     atlasAzureServicePrincipalId: "plan",
     cloudflareAccountId: { notYet: NO_EDGE },
@@ -172,10 +182,33 @@ export interface CacheSettings {
     readonly snapshotRetentionDays: number;
 }
 
+export const CLUSTER_ENDPOINTS = ["private", "restricted"] as const;
+/** `private`: the Kubernetes API answers only inside the network; `restricted`: it also answers
+ * on a public endpoint, to the authorised CIDRs only. */
+export type ClusterEndpoint = (typeof CLUSTER_ENDPOINTS)[number];
+
+export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/** A weekly maintenance window in UTC; its length comes from the cluster capability table. */
+export interface MaintenanceWindow {
+    readonly day: Weekday;
+    readonly startHourUtc: number;
+}
+
 export interface ClusterSettings {
     readonly nodeSize: Size;
+    /** Node-count bounds of the app node pool, totals across its zones. */
     readonly minNodes: number;
     readonly maxNodes: number;
+    /** The DR standby's minimum (prod); it scales to `maxNodes` on failover. */
+    readonly drMinNodes: number;
+    /** Kubernetes minor version, e.g. "1.33". */
+    readonly kubernetesVersion: string;
+    readonly endpoint: ClusterEndpoint;
+    /** Who may reach a `restricted` endpoint; empty for `private`. */
+    readonly authorizedCidrs: readonly string[];
+    readonly maintenanceWindow: MaintenanceWindow;
 }
 
 export interface StackConfig {

@@ -42,6 +42,9 @@ export const PROFILES: Readonly<Record<Environment, Profile>> = {
         clusterNodeSize: "small",
         clusterMinNodes: "2",
         clusterMaxNodes: "4",
+        clusterKubernetesVersion: "1.35",
+        clusterEndpoint: "private",
+        clusterMaintenanceWindow: "tue 03:00",
     },
     prod: {
         cloud: "aws",
@@ -70,5 +73,10 @@ export const PROFILES: Readonly<Record<Environment, Profile>> = {
         clusterNodeSize: "medium",
         clusterMinNodes: "3",
         clusterMaxNodes: "10",
+        clusterDrMinNodes: "2",
+        clusterKubernetesVersion: "1.35",
+        clusterEndpoint: "private",
+        // Upgrades and repairs in the week's quietest hours for a work-day app.
+        clusterMaintenanceWindow: "sun 03:00",
     },
 };

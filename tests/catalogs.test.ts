@@ -9,6 +9,8 @@ import { describe, expect, it } from "vitest";
 import { UNVERIFIED, type Sourced } from "../domain/catalogs/entry";
 
 const CATALOG_DIR = path.resolve(__dirname, "../domain/catalogs");
+/** The capability tables keep a few sourced facts of their own (service versions, window lengths). */
+const CAPABILITY_DIR = path.resolve(__dirname, "../domain/capabilities");
 
 function isSourced(value: unknown): value is Sourced<unknown> {
     return typeof value === "object" && value !== null && "value" in value && "source" in value && "checked" in value;
@@ -26,9 +28,10 @@ function entriesOf(exported: unknown, at: string, into: [string, Sourced<unknown
 describe("cloud catalogs", async () => {
     const files = fs.readdirSync(CATALOG_DIR).filter((f) => f.endsWith(".ts") && f !== "entry.ts");
     const entries: [string, Sourced<unknown>][] = [];
-    for (const file of files) {
-        const module = (await import(path.join(CATALOG_DIR, file))) as Record<string, unknown>;
-        for (const [name, value] of Object.entries(module)) entriesOf(value, `${file}:${name}`, entries);
+    const modules = [...files.map((f) => path.join(CATALOG_DIR, f)), ...fs.readdirSync(CAPABILITY_DIR).filter((f) => f.endsWith(".ts")).map((f) => path.join(CAPABILITY_DIR, f))];
+    for (const file of modules) {
+        const module = (await import(file)) as Record<string, unknown>;
+        for (const [name, value] of Object.entries(module)) entriesOf(value, `${path.basename(file)}:${name}`, entries);
     }
 
     it("exist for every cloud", () => {

@@ -27,8 +27,8 @@ const CONTEXTS = {
 } as const satisfies Record<string, Record<string, string>>;
 type Context = keyof typeof CONTEXTS;
 
-/** For each key: the context it applies in and a different valid value. */
-const VARIANTS: Readonly<Record<ConfigKey, readonly [Context, string]>> = {
+/** For each key: the context it applies in, a different valid value, and any key that value needs beside it. */
+const VARIANTS: Readonly<Record<ConfigKey, readonly [Context, string, Readonly<Record<string, string>>?]>> = {
     cloud: ["aws", "gcp"],
     environment: ["awsDr", "prod"],
     awsRegion: ["aws", "us-east-1"],
@@ -67,6 +67,11 @@ const VARIANTS: Readonly<Record<ConfigKey, readonly [Context, string]>> = {
     clusterNodeSize: ["aws", "large"],
     clusterMinNodes: ["aws", "3"],
     clusterMaxNodes: ["aws", "8"],
+    clusterDrMinNodes: ["awsDr", "3"],
+    clusterKubernetesVersion: ["aws", "1.34"],
+    clusterEndpoint: ["aws", "restricted", { clusterAuthorizedCidrs: "203.0.113.0/24" }],
+    clusterAuthorizedCidrs: ["aws", "198.51.100.0/24", { clusterEndpoint: "restricted" }],
+    clusterMaintenanceWindow: ["aws", "sat 04:00"],
     atlasOrgId: ["awsAtlas", "0123456789abcdef01234567"],
     atlasAzureServicePrincipalId: ["azureAtlas", "6f1a0c52-3b7e-4d2a-9c1f-2b8e5d7a4c90"],
     cloudflareAccountId: ["aws", "0123456789abcdef0123456789abcdef"],
@@ -103,17 +108,18 @@ describe("every config key", () => {
     });
 
     it.each(inPlan)("%s changes the plan when set to another valid value", async (key) => {
-        const [context, value] = VARIANTS[key];
+        const [context, value, needs] = VARIANTS[key];
         const before = await baseline(context);
-        const after = await runPlan({ stack: "staging", set: { ...CONTEXTS[context], [key]: value } });
+        const after = await runPlan({ stack: "staging", set: { ...CONTEXTS[context], ...needs, [key]: value } });
         expect(fingerprint(after), `${key}=${value} on ${context} left the plan unchanged`).not.toBe(fingerprint(before));
         expect(after.notes.join("\n")).not.toContain(`${PROJECT}:${key} `);
     });
 
     it("with no effect yet is announced in a note and truly leaves the plan unchanged", async () => {
-        const set = Object.fromEntries(notYet.map((k) => [k, VARIANTS[k][1]]));
-        const before = await baseline("aws");
-        const after = await runPlan({ stack: "staging", set });
+        // With a DR region, so that DR-only keys are valid too.
+        const set = Object.assign({}, ...notYet.map((k) => ({ ...VARIANTS[k][2], [k]: VARIANTS[k][1] }))) as Record<string, string>;
+        const before = await baseline("awsDr");
+        const after = await runPlan({ stack: "staging", set: { ...CONTEXTS.awsDr, ...set } });
         expect(fingerprint(after)).toBe(fingerprint(before));
         const notes = after.notes.join("\n");
         for (const key of notYet) expect(notes, key).toMatch(new RegExp(`${PROJECT}:${key}\\b[^\\n]*ha(s|ve) no effect yet: `));

@@ -87,6 +87,13 @@ describe("stack config", () => {
         ["owner with spaces", { owner: "platform team" }, "owner", /letters, digits/],
         ["log retention Azure cannot keep", { cloud: "azure", azureRegion: "eastus", azureDrRegion: "westus2", logRetentionDays: "730" }, "logRetentionDays", /at most 365 on Azure/],
         ["max nodes below min", { clusterMinNodes: "5", clusterMaxNodes: "3" }, "clusterMaxNodes", /at least clusterMinNodes \(5\)/],
+        ["prod cluster below one node per zone", { clusterMinNodes: "2" }, "clusterMinNodes", /prod needs at least one node per zone \(3 across 3 zones\)/],
+        ["the whole internet as authorised API range", { clusterEndpoint: "restricted", clusterAuthorizedCidrs: "0.0.0.0/0" }, "clusterAuthorizedCidrs", /0\.0\.0\.0\/0 admits too much of the internet.*never 0\.0\.0\.0\/0/],
+        ["a restricted endpoint with no ranges", { clusterEndpoint: "restricted" }, "clusterAuthorizedCidrs", /must list the ranges allowed to reach the Kubernetes API/],
+        ["authorised ranges on a private endpoint", { clusterAuthorizedCidrs: "203.0.113.0/24" }, "clusterAuthorizedCidrs", /used only when clusterEndpoint is restricted/],
+        ["a Kubernetes version the service no longer supports", { clusterKubernetesVersion: "1.29" }, "clusterKubernetesVersion", /AWS supports 1\.34, 1\.35/],
+        ["a malformed maintenance window", { clusterMaintenanceWindow: "sunday 3am" }, "clusterMaintenanceWindow", /must be a weekday and a whole UTC hour such as "sun 03:00"/],
+        ["a DR standby minimum above the maximum", { clusterDrMinNodes: "20" }, "clusterDrMinNodes", /must be at most clusterMaxNodes \(10\)/],
     ];
 
     it.each(BAD)("rejects %s before any resource is registered, naming the key and the value", async (_label, change, key, message) => {
