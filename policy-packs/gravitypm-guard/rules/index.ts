@@ -119,6 +119,18 @@ import { gcpFirewallNoPublicIngress } from "./network/gcp-firewall-no-public-ing
 import { gcpSslPolicyTls12 } from "./network/gcp-ssl-policy-tls12";
 import { gcpSubnetworkFlowLogs } from "./network/gcp-subnetwork-flow-logs";
 import { gcpSubnetworkPrivateGoogleAccess } from "./network/gcp-subnetwork-private-google-access";
+import { acrAdminUserDisabled } from "./registry/acr-admin-user-disabled";
+import { acrCmk } from "./registry/acr-cmk";
+import { acrPremiumSku } from "./registry/acr-premium-sku";
+import { acrPrivate } from "./registry/acr-private";
+import { artifactRegistryCmek } from "./registry/artifact-registry-cmek";
+import { artifactRegistryImmutableTags } from "./registry/artifact-registry-immutable-tags";
+import { artifactRegistryNotPublic } from "./registry/artifact-registry-not-public";
+import { artifactRegistryVulnerabilityScanning } from "./registry/artifact-registry-vulnerability-scanning";
+import { ecrRepositoryImmutableTags } from "./registry/ecr-repository-immutable-tags";
+import { ecrRepositoryKms } from "./registry/ecr-repository-kms";
+import { ecrRepositoryNotPublic } from "./registry/ecr-repository-not-public";
+import { ecrRepositoryScanOnPush } from "./registry/ecr-repository-scan-on-push";
 import { stackCmkEncryption } from "./stack/stack-cmk-encryption";
 import { stackCmkUnsupported } from "./stack/stack-cmk-unsupported";
 import { stackDataStoreBackup } from "./stack/stack-data-store-backup";
@@ -192,6 +204,19 @@ export const rules: readonly GuardPolicy[] = [
     gkeLoggingMonitoringShieldedNodes,
     gkePrivateCluster,
     gkeSecretsEncryption,
+    // registry
+    acrAdminUserDisabled,
+    acrCmk,
+    acrPremiumSku,
+    acrPrivate,
+    artifactRegistryCmek,
+    artifactRegistryImmutableTags,
+    artifactRegistryNotPublic,
+    artifactRegistryVulnerabilityScanning,
+    ecrRepositoryImmutableTags,
+    ecrRepositoryKms,
+    ecrRepositoryNotPublic,
+    ecrRepositoryScanOnPush,
     // network
     awsDefaultSecurityGroupClosed,
     awsListenerHttps,

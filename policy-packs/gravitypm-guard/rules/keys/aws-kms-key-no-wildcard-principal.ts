@@ -1,21 +1,13 @@
 /** AWS KMS key policies never grant `*` [CK_AWS_33]. */
+import { policyStatements, principalsOf } from "../../lib/iam";
 import { resourceRule } from "../../lib/rule";
-import { get, isRecord, list, record, str, strings, type Props } from "../../lib/values";
+import { get, str, type Props } from "../../lib/values";
 import { AWS_KMS_KEY } from "./aws-kms-key-rotation";
 
-function principals(principal: unknown): string[] {
-    if (typeof principal === "string") return [principal];
-    if (!isRecord(principal)) return [];
-    return Object.values(principal).flatMap((p) => strings(p));
-}
-
 export function keyPolicyWildcardProblems(props: Props): string[] {
-    const policy = record(props.policy);
     // No policy means the default key policy: the account root only.
-    if (!policy) return [];
-    const statements = Array.isArray(get(policy, "Statement")) ? list(get(policy, "Statement")) : [get(policy, "Statement")];
-    return statements
-        .filter((s) => str(get(s, "Effect")) === "Allow" && principals(get(s, "Principal")).includes("*"))
+    return policyStatements(props.policy)
+        .filter((s) => str(get(s, "Effect")) === "Allow" && principalsOf(get(s, "Principal")).includes("*"))
         .map((s) => `statement ${str(get(s, "Sid")) ?? "(no Sid)"} allows principal "*"`);
 }
 
