@@ -6,6 +6,7 @@ import type { CloudImplementation } from "../contracts/cloud";
 import { AwsAlerts } from "./alerts";
 import { awsAtlasSide } from "./atlas";
 import { AwsCache } from "./cache";
+export { AwsCluster } from "./cluster";
 import { AwsDocumentDb } from "./database";
 import { AwsKeys } from "./keys";
 import { AwsNetwork } from "./network";

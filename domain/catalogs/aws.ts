@@ -262,3 +262,178 @@ export function awsRegionalPrincipal(template: string, region: string): string {
 
 /** The CA every DocumentDB instance's TLS certificate is issued by. */
 export const DOCUMENTDB_CA_CERT = sourced("rds-ca-rsa2048-g1", UNVERIFIED, undefined, "believed valid for DocumentDB; not checked against a DocumentDB page");
+
+const EKS_CLOUDWATCH = "https://docs.aws.amazon.com/eks/latest/userguide/cloudwatch.html";
+const EKS_ADDON_CHECK = "check with `aws eks describe-addon-versions --kubernetes-version <minor> --addon-name <name>` before a first deploy";
+
+/** The AWS managed policies the cluster's IAM roles carry. */
+export const EKS_MANAGED_POLICIES = {
+    cluster: sourced("arn:aws:iam::aws:policy/AmazonEKSClusterPolicy", UNVERIFIED, undefined, "the EKS cluster role's documented managed policy; the IAM page was not read here"),
+    workerNode: sourced("arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy", UNVERIFIED, undefined, "the node role's documented managed policy; not read here"),
+    cni: sourced("arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy", UNVERIFIED, undefined, "lets the VPC CNI (on the node role) attach ENIs and assign pod addresses; not read here"),
+    ecrPull: sourced("arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly", UNVERIFIED, undefined, "image pulls from ECR for the node role; not read here"),
+    ssm: sourced("arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore", UNVERIFIED, undefined, "Session Manager break-glass access instead of SSH (the eks-node-group-no-remote-access remediation); not read here"),
+    ebsCsi: sourced("arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy", UNVERIFIED, undefined, "the EBS CSI driver's managed policy (under service-role/); not read here"),
+} as const;
+
+/** The EKS access policy that makes a principal cluster-admin through an access entry. */
+export const EKS_CLUSTER_ADMIN_ACCESS_POLICY = sourced(
+    "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy",
+    UNVERIFIED,
+    undefined,
+    "access-policy ARNs live under arn:aws:eks::aws:cluster-access-policy/; the access-policies page was not read here",
+);
+
+/** Every EKS control-plane log type; the policy pack's eks-control-plane-logging keeps its own copy. */
+export const EKS_LOG_TYPES = sourced(
+    ["api", "audit", "authenticator", "controllerManager", "scheduler"] as const,
+    "https://docs.aws.amazon.com/eks/latest/APIReference/API_LogSetup.html",
+    undefined,
+    "the five LogType values; not read here beyond the provider's enabledClusterLogTypes doc, which lists the same five",
+);
+
+/** Where EKS writes control-plane logs: a log group created beforehand keeps our retention and key. */
+export function eksLogGroupName(clusterName: string): string {
+    return `/aws/eks/${clusterName}/cluster`;
+}
+
+/** The node machine per size tier: general-purpose, 4 GiB per vCPU. */
+export const EKS_NODE_INSTANCE_TYPES = sourced(
+    { small: "m7i.large", medium: "m7i.xlarge", large: "m7i.2xlarge", xlarge: "m7i.4xlarge" } as const,
+    UNVERIFIED,
+    undefined,
+    "m7i (2/4/8/16 vCPU, 8/16/32/64 GiB); regional availability was not checked: `aws ec2 describe-instance-type-offerings` per region",
+);
+
+/** The node AMI family EKS picks the image for (no image id in the launch template). */
+export const EKS_AMI_TYPE = sourced(
+    "AL2023_x86_64_STANDARD",
+    "https://docs.aws.amazon.com/eks/latest/APIReference/API_Nodegroup.html",
+    undefined,
+    "linked from the local SDK eks/nodeGroup.d.ts amiType doc; the value itself was not read on the page: AL2 AMIs end with Kubernetes 1.32",
+);
+
+/** An EKS managed add-on: its name and the version pinned per Kubernetes minor version. */
+export interface EksAddon {
+    readonly name: string;
+    readonly versions: Readonly<Record<string, string>>;
+}
+
+/** The add-ons every cluster runs, pinned per Kubernetes minor (a minor missing here is refused). */
+export const EKS_ADDONS = {
+    vpcCni: sourced<EksAddon>(
+        { name: "vpc-cni", versions: { "1.34": "v1.21.1-eksbuild.3", "1.35": "v1.21.1-eksbuild.3" } },
+        "https://github.com/zalando-incubator/kubernetes-on-aws/pull/10578",
+        undefined,
+        `third-party: a 1.34 cluster's describe-addon (2026-03) and zalando's update PR (2026-02) show v1.21.1-eksbuild.3; the VPC CNI add-on has one version for every supported minor (AWS's table); 1.35 ${EKS_ADDON_CHECK}`,
+    ),
+    kubeProxy: sourced<EksAddon>(
+        { name: "kube-proxy", versions: { "1.34": "v1.34.5-eksbuild.2", "1.35": "v1.35.3-eksbuild.13" } },
+        "https://github.com/zalando-incubator/kubernetes-on-aws/pull/11668",
+        undefined,
+        `1.35: zalando's update PR (2026-07-15); 1.34: the image tag a third-party 1.34 cluster ran (2026-03), add-on and image versions can differ; ${EKS_ADDON_CHECK}`,
+    ),
+    coredns: sourced<EksAddon>(
+        { name: "coredns", versions: { "1.34": "v1.13.2-eksbuild.1", "1.35": "v1.13.2-eksbuild.1" } },
+        UNVERIFIED,
+        undefined,
+        `1.34: the image tag a third-party 1.34 cluster ran (2026-03); cookpad/terraform-aws-eks#398 moved to coredns 1.13.2 for 1.33→1.34; 1.35 not read; ${EKS_ADDON_CHECK}`,
+    ),
+    podIdentityAgent: sourced<EksAddon>(
+        { name: "eks-pod-identity-agent", versions: { "1.34": "v1.3.10-eksbuild.1", "1.35": "v1.3.10-eksbuild.1" } },
+        UNVERIFIED,
+        undefined,
+        `the agent's version is not tied to the minor; no 2026 version was read; ${EKS_ADDON_CHECK}`,
+    ),
+    ebsCsi: sourced<EksAddon>(
+        { name: "aws-ebs-csi-driver", versions: { "1.34": "v1.56.0-eksbuild.1", "1.35": "v1.56.0-eksbuild.1" } },
+        UNVERIFIED,
+        undefined,
+        `cookpad/terraform-aws-eks#398 (2026-03) moved to aws-ebs-csi-driver 1.56.0 for 1.34; the eksbuild suffix was not read; ${EKS_ADDON_CHECK}`,
+    ),
+} as const;
+
+/** Turns on the VPC CNI's network-policy agent, so Kubernetes NetworkPolicy objects are enforced. */
+export const EKS_VPC_CNI_NETWORK_POLICY = sourced(
+    { enableNetworkPolicy: "true" } as const,
+    "https://docs.aws.amazon.com/eks/latest/userguide/cni-network-policy-configure.html",
+    undefined,
+    "\"Enable the network policy parameter for the add-on\"; not enabled by default (VPC CNI network-policy FAQ); the value is the string \"true\" in the add-on's configuration schema",
+);
+
+/** The service account the EBS CSI controller runs as; Pod Identity gives it the driver's role. */
+export const EKS_EBS_CSI_SERVICE_ACCOUNT = sourced(
+    { namespace: "kube-system", serviceAccount: "ebs-csi-controller-sa" } as const,
+    UNVERIFIED,
+    undefined,
+    "the add-on's controller service account as the EBS CSI driver docs name it; not read here",
+);
+
+/** Who assumes a Pod Identity role: the EKS Auth service, with session tags. */
+export const EKS_POD_IDENTITY_TRUST = sourced(
+    { principal: "pods.eks.amazonaws.com", actions: ["sts:AssumeRole", "sts:TagSession"] } as const,
+    UNVERIFIED,
+    undefined,
+    "as public Terraform examples write the trust policy; the EKS Pod Identity role page was not read here. Without a NAT the VPC also needs the com.amazonaws.<region>.eks-auth endpoint",
+);
+
+/**
+ * EC2 Auto Scaling launches node-group instances through its service-linked role; with a
+ * customer-managed key on the volumes, that role needs a grant on the key or launches fail.
+ */
+export const AUTOSCALING_SERVICE_LINKED_ROLE = sourced(
+    "role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling",
+    UNVERIFIED,
+    undefined,
+    "documented at docs.aws.amazon.com/autoscaling/ec2/userguide/key-policy-requirements-EBS-encryption.html (not read here); the role exists once any Auto Scaling group was created in the account",
+);
+
+/** The grant operations that page lists for the Auto Scaling role on an EBS key. */
+export const AUTOSCALING_EBS_KEY_GRANT_OPERATIONS = sourced(
+    ["Encrypt", "Decrypt", "ReEncryptFrom", "ReEncryptTo", "GenerateDataKey", "GenerateDataKeyWithoutPlaintext", "DescribeKey", "CreateGrant"] as const,
+    UNVERIFIED,
+    undefined,
+    "as remembered from the key-policy-requirements-EBS-encryption page; not read here",
+);
+
+/**
+ * Metrics EKS publishes for free in AWS/EKS (clusters 1.28+), without an in-cluster agent.
+ * Node and node-group health has no such metric: Auto Scaling group metrics need metrics
+ * collection turned on on the group, which a managed node group does not expose.
+ */
+export const EKS_METRICS = {
+    apiServerRequests: sourced<AwsMetric>(
+        { namespace: "AWS/EKS", metricName: "apiserver_request_total", dimensions: ["ClusterName"], unit: "Count" },
+        EKS_CLOUDWATCH,
+        undefined,
+        "basic metric, one-minute frequency; the name as the current page and third-party exporters spell it (a 2024 revision of the page named it APIServerRequests)",
+    ),
+    apiServer5xx: sourced<AwsMetric>(
+        { namespace: "AWS/EKS", metricName: "apiserver_request_total_5XX", dimensions: ["ClusterName"], unit: "Count" },
+        EKS_CLOUDWATCH,
+        undefined,
+        "API server requests answered with a 5XX; name as aws-cdk-lib's EKSMetrics.apiserverRequestTotal5XxSum and third-party alarms spell it",
+    ),
+    unschedulable: sourced<AwsMetric>(
+        { namespace: "AWS/EKS", metricName: "scheduler_schedule_attempts_UNSCHEDULABLE", dimensions: ["ClusterName"], unit: "Count" },
+        EKS_CLOUDWATCH,
+        undefined,
+        "scheduling attempts that failed on constraints such as too little CPU or memory on any node; valid statistic Sum",
+    ),
+} as const;
+
+/** ingress-nginx: the chart and the pinned version the cluster's entry point runs. */
+export const INGRESS_NGINX_CHART = sourced(
+    { chart: "ingress-nginx", repo: "https://kubernetes.github.io/ingress-nginx", version: "4.14.3" } as const,
+    "https://github.com/kubernetes/ingress-nginx/pull/14510",
+    undefined,
+    "\"Release controller v1.14.3 & chart v4.14.3\" (2026-02-02), the newest release PR found. The Kubernetes project announced ingress-nginx's retirement with best-effort maintenance until March 2026 (announcement not read here): check for a newer chart, and plan a Gateway API implementation",
+);
+
+/** The in-tree (EKS-run) cloud controller makes an internet-facing NLB for a Service with this annotation. */
+export const EKS_NLB_SERVICE_ANNOTATIONS = sourced(
+    { "service.beta.kubernetes.io/aws-load-balancer-type": "nlb" } as const,
+    UNVERIFIED,
+    undefined,
+    "the legacy cloud provider's annotation; it places the NLB in subnets tagged kubernetes.io/role/elb=1 and opens the node ports on the one node security group tagged kubernetes.io/cluster/<name>",
+);

@@ -16,6 +16,7 @@ const ID_PREFIX: Record<string, string> = {
     "aws:ec2/networkAcl:NetworkAcl": "acl",
     "aws:ec2/vpcEndpoint:VpcEndpoint": "vpce",
     "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup": "sg",
+    "aws:ec2/launchTemplate:LaunchTemplate": "lt",
 };
 
 /** The short region code AWS puts in hostnames: `us-east-1` → `use1`, `eu-central-1` → `euc1`. */
@@ -79,6 +80,24 @@ const OUTPUTS_BY_TYPE: Readonly<Record<string, OutputFn<AwsPlacement>>> = {
         const id = `ldgnf-${str(inputs.globalReplicationGroupIdSuffix, name)}`;
         return { id, globalReplicationGroupId: id };
     },
+    "aws:eks/cluster:Cluster": (name, inputs, _id, { region }) => {
+        const clusterName = str(inputs.name, name);
+        const oidcId = shortHash(name, 32).toUpperCase();
+        const vpcConfig = typeof inputs.vpcConfig === "object" && inputs.vpcConfig !== null ? inputs.vpcConfig : {};
+        return {
+            name: clusterName,
+            arn: `arn:aws:eks:${region}:${MOCK_ACCOUNT_ID}:cluster/${clusterName}`,
+            endpoint: `https://${oidcId}.gr7.${region}.eks.amazonaws.com`,
+            certificateAuthority: { data: Buffer.from(`mock CA of ${clusterName}`).toString("base64") },
+            identities: [{ oidcs: [{ issuer: `https://oidc.eks.${region}.amazonaws.com/id/${oidcId}` }] }],
+            vpcConfig: { ...vpcConfig, clusterSecurityGroupId: `sg-${shortHash(`${name}-cluster`, 17)}` },
+        };
+    },
+    "aws:ec2/launchTemplate:LaunchTemplate": () => ({ latestVersion: 1, defaultVersion: 1 }),
+    "aws:ecr/repository:Repository": (name, inputs, _id, { region }) => ({
+        registryId: MOCK_ACCOUNT_ID,
+        repositoryUrl: `${MOCK_ACCOUNT_ID}.dkr.ecr.${region}.amazonaws.com/${str(inputs.name, name)}`,
+    }),
     "aws:docdb/cluster:Cluster": (name, inputs, _id, { region }) => {
         const id = str(inputs.clusterIdentifier, name);
         return {
@@ -111,6 +130,11 @@ export function awsCall(token: string, inputs: Inputs, provider: ProviderConfig)
     switch (token) {
         case "aws:index/getCallerIdentity:getCallerIdentity":
             return { accountId: MOCK_ACCOUNT_ID, arn: `arn:aws:iam::${MOCK_ACCOUNT_ID}:user/mock`, userId: "AIDAMOCK", id: MOCK_ACCOUNT_ID };
+        case "aws:iam/getSessionContext:getSessionContext": {
+            // The mock caller is an IAM user, whose session is itself.
+            const arn = typeof inputs.arn === "string" ? inputs.arn : `arn:aws:iam::${MOCK_ACCOUNT_ID}:user/mock`;
+            return { arn, issuerArn: arn, issuerId: "AIDAMOCK", issuerName: "mock", sessionName: "", id: arn };
+        }
         case "aws:index/getPartition:getPartition":
             return { partition: "aws", dnsSuffix: "amazonaws.com", id: "aws" };
         case "aws:index/getRegion:getRegion": {
