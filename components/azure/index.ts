@@ -30,3 +30,4 @@ export function azureCloud(): CloudImplementation<AzureTypes> {
             args.engine === "atlas" ? new AtlasDatabase(name, args, azureAtlasSide, opts) : new AzureCosmosMongo(name, args, opts),
     };
 }
+export { AzureCluster } from "./cluster";

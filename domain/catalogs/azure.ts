@@ -174,3 +174,146 @@ export const AZURE_ATLAS_ENTRA_APP_ID = sourced(
     "2026-12-03",
     "seen only in the mongodbatlas provider's cloud_provider_access_setup example and public Atlas modules; no MongoDB page read states it",
 );
+
+const AKS_METRICS_PAGE = "https://learn.microsoft.com/en-in/azure/azure-monitor/reference/supported-metrics/microsoft-containerservice-managedclusters-metrics";
+const AKS_CONTROL_PLANE_METRICS = "https://techcommunity.microsoft.com/blog/appsonazureblog/azure-platform-metrics-for-aks-control-plane-monitoring/4385770";
+const AKS_KMS = "https://learn.microsoft.com/en-us/azure/aks/use-kms-etcd-encryption";
+
+/** Built-in roles the cluster component assigns (ids compared by the cluster test). */
+export const AZURE_CLUSTER_ROLES = {
+    /** Microsoft.ContainerRegistry/registries/pull/read: the kubelet identity pulls images. */
+    acrPull: sourced<AzureBuiltInRole>(
+        { name: "AcrPull", id: "7f951dda-4ed3-4680-a7ca-43fe172d538d" },
+        "https://azure-rbac-catalog.org/roles/7f951dda-4ed3-4680-a7ca-43fe172d538d/acrpull",
+        "2026-12-03",
+        "third-party mirror of the role definition JSON (roleName AcrPull, BuiltInRole); the Microsoft containers roles page was not read",
+    ),
+    /** dataActions Microsoft.ContainerService/managedClusters/*: cluster-admin through Entra ID. */
+    aksRbacClusterAdmin: sourced<AzureBuiltInRole>(
+        { name: "Azure Kubernetes Service RBAC Cluster Admin", id: "b1ff04bb-8a4e-4dc4-8eb5-8693973ce19b" },
+        "https://www.azadvertizer.net/azrolesadvertizer/b1ff04bb-8a4e-4dc4-8eb5-8693973ce19b.html",
+        "2026-12-03",
+        "third-party mirror (AzAdvertizer, synced 2025-04-29); dataActions Microsoft.ContainerService/managedClusters/*",
+    ),
+    /** Microsoft.Network/*: the cluster identity binds the ingress public IP in the site's resource group and joins the node subnet. */
+    networkContributor: sourced<AzureBuiltInRole>(
+        { name: "Network Contributor", id: "4d97b98b-1d4f-4787-a291-c67834d212e7" },
+        "https://azure-rbac-catalog.org/roles/4d97b98b-1d4f-4787-a291-c67834d212e7/network-contributor",
+        "2026-12-03",
+        "third-party mirror of the role definition JSON; actions Microsoft.Network/*",
+    ),
+} as const;
+
+/** Size tier → AKS node VM size of the app (user) pool; every one supports encryption at host and premium disks. */
+export const AKS_NODE_VM_SIZES = sourced(
+    { small: "Standard_D2s_v5", medium: "Standard_D4s_v5", large: "Standard_D8s_v5", xlarge: "Standard_D16s_v5" } as const,
+    UNVERIFIED,
+    "2026-12-03",
+    "Dsv5 2/4/8/16 vCPUs, 8/16/32/64 GiB; encryption-at-host support per size and regional availability not read here (az vm list-skus --query \"[?capabilities[?name=='EncryptionAtHostSupported']]\")",
+);
+
+/** The system pool runs only critical add-ons (tainted CriticalAddonsOnly): AKS asks for at least 2 vCPUs and 4 GiB. */
+export const AKS_SYSTEM_VM_SIZE = sourced("Standard_D2s_v5", UNVERIFIED, "2026-12-03", "AKS system node pool minimum (2 vCPU / 4 GiB) as documented for system pools; not read here");
+
+/** AKS pricing tier: Standard carries the uptime SLA (prod); Free has none (staging). */
+export const AKS_SKU_TIERS = sourced({ prod: "Standard", staging: "Free" } as const, UNVERIFIED, "2026-12-03", "ManagedClusterSKUTier enum of azure-native 3.28.0 (Free, Standard, Premium); SLA terms not read here");
+
+/**
+ * Auto-upgrade channels: `patch` keeps the configured minor version and takes its patches (a
+ * minor upgrade stays a reviewed config change); `NodeImage` refreshes node images weekly.
+ * Both run only inside their maintenance configurations, whose names AKS fixes.
+ */
+export const AKS_UPGRADE = sourced(
+    {
+        upgradeChannel: "patch",
+        nodeOSUpgradeChannel: "NodeImage",
+        autoUpgradeConfigName: "aksManagedAutoUpgradeSchedule",
+        nodeOSUpgradeConfigName: "aksManagedNodeOSUpgradeSchedule",
+    } as const,
+    UNVERIFIED,
+    "2026-12-03",
+    "channel values from the azure-native 3.28.0 UpgradeChannel/NodeOSUpgradeChannel enums; the two configuration names from the AKS planned-maintenance docs as remembered, not read here (any other name is a legacy 'default' window)",
+);
+
+/**
+ * The application id of the AKS-managed Entra server application: the audience kubelogin asks
+ * tokens for (`--server-id`) on every managed-Entra cluster.
+ */
+export const AKS_ENTRA_SERVER_APP_ID = sourced(
+    "6dae42f8-4368-4678-94ff-3960e28e3630",
+    UNVERIFIED,
+    "2026-12-03",
+    "the id kubelogin's convert-kubeconfig writes for AKS; the kubelogin pages read (azure.github.io/kubelogin) do not state it",
+);
+
+/** A platform metric of Microsoft.ContainerService/managedClusters, with the dimensions an alert filters on. */
+export interface AksMetric {
+    readonly name: string;
+    readonly dimensions: readonly string[];
+}
+
+/**
+ * AKS platform metrics: collected by Azure for every cluster without an in-cluster agent, so
+ * their alerts keep working when Container insights does not.
+ */
+export const AKS_METRICS = {
+    namespace: sourced("Microsoft.ContainerService/managedClusters", AKS_METRICS_PAGE),
+    /** Nodes per condition and status (kube-state-metrics semantics): Ready=false/unknown counts failed nodes. */
+    nodeStatusCondition: sourced<AksMetric>(
+        { name: "kube_node_status_condition", dimensions: ["condition", "status", "status2", "node"] },
+        AKS_METRICS_PAGE,
+        "2026-12-03",
+        "the name is listed; the dimension names (condition, status, status2, node) were not visible in the excerpt read: check in Metrics Explorer",
+    ),
+    /** Emitted only while pods are unschedulable, so absence means healthy. */
+    unschedulablePods: sourced<AksMetric>({ name: "cluster_autoscaler_unschedulable_pods_count", dimensions: [] }, AKS_METRICS_PAGE, "2026-12-03", "Cluster Autoscaler category; Total/Average; no dimensions"),
+    apiServerCpu: sourced<AksMetric>({ name: "apiserver_cpu_usage_percentage", dimensions: [] }, AKS_CONTROL_PLANE_METRICS, "2026-12-03", "Maximum CPU percentage of the API server pods; Maximum/Average; no dimensions"),
+    etcdDatabaseUsage: sourced<AksMetric>({ name: "etcd_database_usage_percentage", dimensions: [] }, AKS_CONTROL_PLANE_METRICS, "2026-12-03", "maximum utilisation of the etcd database across instances; a full etcd refuses every write"),
+} as const;
+
+/** Azure Container Registry's Private Link sub-resource and zone (the data endpoints register in the same zone). */
+export const AZURE_PRIVATE_LINK_REGISTRY = sourced<AzurePrivateLinkTarget>({ groupId: "registry", dnsZone: "privatelink.azurecr.io" }, PRIVATE_ENDPOINT_DNS);
+
+/**
+ * KMS etcd encryption with a private key vault (this stack's vault accepts no public traffic)
+ * needs API Server VNet Integration, with a subnet delegated to the API server; Konnectivity is no
+ * longer supported for private vaults on new subscriptions. KMS also needs encrypt/decrypt on the
+ * key, which the stack key (wrap/unwrap only) does not allow.
+ */
+export const AKS_KMS_PRIVATE_VAULT = sourced(
+    { keyVaultNetworkAccess: "Private", requires: "apiServerAccessProfile.enableVnetIntegration with a delegated subnet" } as const,
+    AKS_KMS,
+    "2026-12-03",
+    "'If the cluster has KMS enabled with a private key vault, it must use API Server VNet Integration'; 'Konnectivity is no longer supported for private key vaults for new subscriptions' (from 2024-09-15)",
+);
+
+/** The ingress-nginx Helm chart, pinned: an unpinned chart changes the controller on any `up`. */
+export const AZURE_INGRESS_NGINX_CHART = sourced(
+    { chart: "ingress-nginx", repo: "https://kubernetes.github.io/ingress-nginx", version: "4.14.0" },
+    UNVERIFIED,
+    "2026-12-03",
+    "the chart repository's index could not be read here; the upstream project announced its retirement (best-effort maintenance ended March 2026), so plan a Gateway API controller",
+);
+
+/** Service annotations of the AKS cloud provider that bind a LoadBalancer Service to a public IP this program owns. */
+export const AKS_LOAD_BALANCER_ANNOTATIONS = sourced(
+    {
+        resourceGroup: "service.beta.kubernetes.io/azure-load-balancer-resource-group",
+        pipName: "service.beta.kubernetes.io/azure-pip-name",
+        healthProbePath: "service.beta.kubernetes.io/azure-load-balancer-health-probe-request-path",
+    } as const,
+    UNVERIFIED,
+    "2026-12-03",
+    "cloud-provider-azure service annotations as documented for AKS static public IPs; not read here. The cluster identity needs Network Contributor on the IP's resource group",
+);
+
+/** What AKS workload identity reads: the token audience, the service-account annotation and the pod label. */
+export const AKS_WORKLOAD_IDENTITY = sourced(
+    { audience: "api://AzureADTokenExchange", clientIdAnnotation: "azure.workload.identity/client-id", podLabel: "azure.workload.identity/use" } as const,
+    UNVERIFIED,
+    "2026-12-03",
+    "the Azure Workload Identity webhook's documented annotation, label and audience; not read here",
+);
+
+/** Log Analytics (PerGB2018) retention bounds, days. */
+export const AZURE_LOG_ANALYTICS_RETENTION_DAYS = sourced({ min: 30, max: 730 } as const, UNVERIFIED, "2026-12-03", "interactive retention range of a PerGB2018 workspace; not read here");

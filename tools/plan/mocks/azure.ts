@@ -83,6 +83,39 @@ const OUTPUTS_BY_TYPE: Readonly<Record<string, OutputFn<AzurePlacement>>> = {
         };
     },
     "azure-native:keyvault:Secret": (name, inputs) => ({ name: str(inputs.secretName, name) }),
+    "azure-native:containerservice:ManagedCluster": (name, inputs, _id, { location, subscriptionId }) => {
+        const cluster = str(inputs.resourceName, name);
+        return {
+            id: `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroupOf(inputs)}/providers/Microsoft.ContainerService/managedClusters/${cluster}`,
+            name: cluster,
+            fqdn: `${cluster}-${shortHash(name, 8)}.hcp.${location}.azmk8s.io`,
+            privateFQDN: `${cluster}-${shortHash(name, 8)}.${shortHash(`${name}-zone`, 36)}.privatelink.${location}.azmk8s.io`,
+            oidcIssuerProfile: { enabled: true, issuerURL: `https://${location}.oic.prod-aks.azure.com/${MOCK_TENANT_ID}/${uuidFrom(`${name}-issuer`)}/` },
+            identityProfile: {
+                kubeletidentity: {
+                    clientId: uuidFrom(`${name}-kubelet-client`),
+                    objectId: uuidFrom(`${name}-kubelet-object`),
+                    resourceId: `/subscriptions/${subscriptionId}/resourceGroups/${str(inputs.nodeResourceGroup, "mock-nodes")}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/${cluster}-agentpool`,
+                },
+            },
+        };
+    },
+    "azure-native:containerregistry:Registry": (name, inputs, _id, { subscriptionId }) => {
+        const registry = str(inputs.registryName, name);
+        return {
+            id: `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroupOf(inputs)}/providers/Microsoft.ContainerRegistry/registries/${registry}`,
+            name: registry,
+            loginServer: `${registry}.azurecr.io`,
+        };
+    },
+    "azure-native:network:PublicIPAddress": (name, inputs, _id, { location }) => {
+        const dns = inputs.dnsSettings as Inputs | undefined;
+        const label = typeof dns?.domainNameLabel === "string" ? dns.domainNameLabel : undefined;
+        return {
+            ipAddress: `20.${parseInt(shortHash(name, 2), 16)}.${parseInt(shortHash(`${name}-b`, 2), 16)}.${(parseInt(shortHash(`${name}-c`, 2), 16) % 254) + 1}`,
+            ...(label ? { dnsSettings: { ...dns, fqdn: `${label}-${shortHash(name, 12)}.${location}.cloudapp.azure.com` } } : {}),
+        };
+    },
     "azure-native:managedidentity:UserAssignedIdentity": (name) => ({
         principalId: uuidFrom(`${name}-principal`),
         clientId: uuidFrom(`${name}-client`),
@@ -107,6 +140,20 @@ export function azureCall(token: string, inputs: Inputs, provider: ProviderConfi
             return { primaryKey: `mock-key-${shortHash(`${str(inputs.clusterName, "c")}-primary`, 32)}`, secondaryKey: `mock-key-${shortHash(`${str(inputs.clusterName, "c")}-secondary`, 32)}` };
         case "azure-native:network:getNetworkInterface":
             return { name: str(inputs.networkInterfaceName, "nic"), ipConfigurations: [{ privateIPAddress: mockPrivateIp(str(inputs.networkInterfaceName, "nic")) }] };
+        case "azure-native:containerservice:listManagedClusterUserCredentials": {
+            // What AKS returns for an Entra cluster: the API address and CA with a kubelogin user.
+            const cluster = str(inputs.resourceName, "cluster");
+            const kubeconfig = [
+                "apiVersion: v1",
+                "clusters:",
+                "- cluster:",
+                `    certificate-authority-data: ${Buffer.from(`mock-ca-${cluster}`).toString("base64")}`,
+                `    server: https://${cluster}.mock.privatelink.${azurePlacement(inputs, provider).location}.azmk8s.io:443`,
+                `  name: ${cluster}`,
+                "kind: Config",
+            ].join("\n");
+            return { kubeconfigs: [{ name: "clusterUser", value: Buffer.from(kubeconfig).toString("base64") }] };
+        }
         case "azure-native:authorization:getClientConfig":
             return { subscriptionId: azurePlacement(inputs, provider).subscriptionId, tenantId: MOCK_TENANT_ID, objectId: uuidFrom("deployer"), clientId: uuidFrom("deployer-client") };
         default:

@@ -1,0 +1,433 @@
+/**
+ * The Kubernetes cluster on Azure: AKS with Entra ID authentication and Azure RBAC only, its
+ * registry (components/azure/cluster-registry.ts), the ingress entry point
+ * (cluster-ingress.ts) and health alerts on platform metrics (cluster-alarms.ts).
+ */
+import { getClientConfigOutput } from "@pulumi/azure-native/authorization/getClientConfig";
+import { RoleAssignment } from "@pulumi/azure-native/authorization/roleAssignment";
+import { DiskEncryptionSet } from "@pulumi/azure-native/compute/diskEncryptionSet";
+import { listManagedClusterUserCredentialsOutput } from "@pulumi/azure-native/containerservice/listManagedClusterUserCredentials";
+import { MaintenanceConfiguration, type MaintenanceConfigurationArgs } from "@pulumi/azure-native/containerservice/maintenanceConfiguration";
+import { ManagedCluster, type ManagedClusterArgs } from "@pulumi/azure-native/containerservice/managedCluster";
+import { FederatedIdentityCredential } from "@pulumi/azure-native/managedidentity/federatedIdentityCredential";
+import { UserAssignedIdentity } from "@pulumi/azure-native/managedidentity/userAssignedIdentity";
+import { DiagnosticSetting } from "@pulumi/azure-native/monitor/diagnosticSetting";
+import { Workspace } from "@pulumi/azure-native/operationalinsights/workspace";
+import { Provider as KubernetesProvider } from "@pulumi/kubernetes/provider";
+import type { containerservice } from "@pulumi/azure-native/types/input";
+import * as pulumi from "@pulumi/pulumi";
+import { authorizedCidrProblem, KUBERNETES_VERSIONS } from "../../domain/capabilities/cluster";
+import {
+    AKS_ENTRA_SERVER_APP_ID,
+    AKS_NODE_VM_SIZES,
+    AKS_SKU_TIERS,
+    AKS_SYSTEM_VM_SIZE,
+    AKS_UPGRADE,
+    AKS_WORKLOAD_IDENTITY,
+    AZURE_CLUSTER_ROLES,
+    AZURE_LOG_ANALYTICS_RETENTION_DAYS,
+    azureRoleDefinitionId,
+} from "../../domain/catalogs/azure";
+import { cidrsOverlap } from "../../domain/network-layout";
+import type { ClusterEndpoint, MaintenanceWindow, Weekday } from "../../domain/stack-config";
+import { CLUSTER_TYPE, type Cluster, type ClusterArgs, type Registry, type WorkloadIdentity, type WorkloadIdentityArgs } from "../contracts/cluster";
+import { assertBuildable, type BuildProblem } from "../shared/buildable";
+import type { AzureTypes } from ".";
+import { clusterAlerts } from "./cluster-alarms";
+import { clusterIngress } from "./cluster-ingress";
+import { clusterRegistry, repositoryNameProblem } from "./cluster-registry";
+import { rbacPropagationWait } from "./rbac-wait";
+import type { AzureSite } from "./site";
+
+type AgentPoolProfile = containerservice.ManagedClusterAgentPoolProfileArgs;
+type ApiServerAccessProfile = NonNullable<pulumi.Unwrap<ManagedClusterArgs["apiServerAccessProfile"]>>;
+type MaintenanceWindowArgs = NonNullable<pulumi.Unwrap<MaintenanceConfigurationArgs["maintenanceWindow"]>>;
+
+/** AKS limits: maintenance windows of 4 to 24 hours. */
+export const AKS_MIN_MAINTENANCE_HOURS = 4;
+export const AKS_MAX_MAINTENANCE_HOURS = 24;
+
+/** Every problem with the args AKS would refuse, or this component would build wrongly. */
+export function azureClusterProblems(args: ClusterArgs<AzureTypes>): BuildProblem[] {
+    const problems: (BuildProblem | undefined)[] = [];
+    const versions = KUBERNETES_VERSIONS.azure.value;
+    if (!versions.includes(args.kubernetesVersion)) problems.push({ key: "clusterKubernetesVersion", message: `${args.kubernetesVersion} is not in AKS standard support (${versions.join(", ")})` });
+    if (args.endpoint === "restricted") {
+        if (args.authorizedCidrs.length === 0) problems.push({ key: "clusterAuthorizedCidrs", message: "a restricted API endpoint needs at least one authorised range" });
+        for (const cidr of args.authorizedCidrs) {
+            const problem = authorizedCidrProblem(cidr);
+            if (problem) problems.push({ key: "clusterAuthorizedCidrs", message: problem });
+        }
+    } else if (args.authorizedCidrs.length > 0) {
+        problems.push({ key: "clusterAuthorizedCidrs", message: "a private API endpoint takes no authorised ranges" });
+    }
+    const { minNodes, maxNodes } = args.nodePool;
+    if (!Number.isInteger(minNodes) || !Number.isInteger(maxNodes) || minNodes < 0 || maxNodes < 1 || minNodes > maxNodes) {
+        problems.push({ key: "clusterMinNodes", message: `node bounds ${minNodes}-${maxNodes} must be whole numbers with 0 <= min <= max and max >= 1` });
+    }
+    if (!Number.isInteger(args.maintenanceHours) || args.maintenanceHours < AKS_MIN_MAINTENANCE_HOURS || args.maintenanceHours > AKS_MAX_MAINTENANCE_HOURS) {
+        problems.push({ key: "clusterMaintenanceWindow", message: `AKS maintenance windows last ${AKS_MIN_MAINTENANCE_HOURS}-${AKS_MAX_MAINTENANCE_HOURS} hours, not ${args.maintenanceHours}` });
+    }
+    const retention = AZURE_LOG_ANALYTICS_RETENTION_DAYS.value;
+    if (!Number.isInteger(args.logRetentionDays) || args.logRetentionDays < retention.min || args.logRetentionDays > retention.max) {
+        problems.push({ key: "logRetentionDays", message: `Log Analytics keeps logs ${retention.min}-${retention.max} days, not ${args.logRetentionDays}` });
+    }
+    for (const repository of args.repositories) {
+        const problem = repositoryNameProblem(repository);
+        if (problem) problems.push({ key: "repositories", message: problem });
+    }
+    if (args.role === "primary" && args.primaryRegistry) problems.push({ key: "primaryRegistry", message: "only a standby replicates the primary's registry" });
+    return problems.filter((p): p is BuildProblem => p !== undefined);
+}
+
+/** The API server: private (reached from the VNet through a private endpoint), or public to the authorised ranges only. */
+export function apiServerAccess(endpoint: ClusterEndpoint, authorizedCidrs: readonly string[]): ApiServerAccessProfile {
+    return endpoint === "private"
+        ? // "system": AKS creates and links the private DNS zone; no public FQDN points at the private address.
+          { enablePrivateCluster: true, privateDNSZone: "system", enablePrivateClusterPublicFQDN: false, disableRunCommand: true }
+        : { enablePrivateCluster: false, authorizedIPRanges: [...authorizedCidrs], disableRunCommand: true };
+}
+
+/** Pod and Service ranges of the overlay: private ranges outside the VNet, which pods and Services must not overlap. */
+export const OVERLAY_RANGE_CANDIDATES = [
+    { podCidr: "10.244.0.0/16", serviceCidr: "10.245.0.0/16", dnsServiceIP: "10.245.0.10" },
+    { podCidr: "172.30.0.0/16", serviceCidr: "172.31.0.0/16", dnsServiceIP: "172.31.0.10" },
+    { podCidr: "192.168.0.0/17", serviceCidr: "192.168.128.0/17", dnsServiceIP: "192.168.128.10" },
+] as const;
+
+export function overlayRanges(vnetCidr: string): (typeof OVERLAY_RANGE_CANDIDATES)[number] {
+    const free = OVERLAY_RANGE_CANDIDATES.find((c) => !cidrsOverlap(c.podCidr, vnetCidr) && !cidrsOverlap(c.serviceCidr, vnetCidr));
+    if (!free) throw new Error(`no overlay pod/service range is free of ${vnetCidr}`);
+    return free;
+}
+
+/**
+ * The system pool (critical add-ons only, a node per zone up to two) and the app pool with the
+ * args' bounds. In AKS a pool is one scale set across its zones, so `minCount`/`maxCount` are
+ * totals across the zones, as the contract's bounds are.
+ */
+export function agentPools(args: ClusterArgs<AzureTypes>, appSubnetId: pulumi.Input<string>): AgentPoolProfile[] {
+    const { site, nodePool } = args;
+    const systemMin = Math.max(1, site.zones.length);
+    const common: Partial<AgentPoolProfile> = {
+        availabilityZones: [...site.zones],
+        enableAutoScaling: true,
+        enableEncryptionAtHost: true,
+        enableNodePublicIP: false,
+        osType: "Linux",
+        osSKU: "AzureLinux",
+        // Managed OS disks, encrypted with the stack key through the disk encryption set.
+        osDiskType: "Managed",
+        type: "VirtualMachineScaleSets",
+        vnetSubnetID: appSubnetId,
+        upgradeSettings: { maxSurge: "33%" },
+        tags: { ...site.tags },
+    };
+    return [
+        {
+            ...common,
+            name: "system",
+            mode: "System",
+            vmSize: AKS_SYSTEM_VM_SIZE.value,
+            count: systemMin,
+            minCount: systemMin,
+            maxCount: systemMin * 2,
+            nodeTaints: ["CriticalAddonsOnly=true:NoSchedule"],
+        },
+        {
+            ...common,
+            name: "apps",
+            mode: "User",
+            vmSize: AKS_NODE_VM_SIZES.value[nodePool.size],
+            count: nodePool.minNodes,
+            minCount: nodePool.minNodes,
+            maxCount: nodePool.maxNodes,
+        },
+    ];
+}
+
+const WEEKDAY_NAMES: Readonly<Record<Weekday, string>> = { mon: "Monday", tue: "Tuesday", wed: "Wednesday", thu: "Thursday", fri: "Friday", sat: "Saturday", sun: "Sunday" };
+
+/** The weekly window, in UTC, in which AKS applies upgrades. */
+export function maintenanceWindow(window: MaintenanceWindow, hours: number): MaintenanceWindowArgs {
+    return {
+        schedule: { weekly: { dayOfWeek: WEEKDAY_NAMES[window.day], intervalWeeks: 1 } },
+        durationHours: hours,
+        startTime: `${String(window.startHourUtc).padStart(2, "0")}:00`,
+        utcOffset: "+00:00",
+    };
+}
+
+/** The API server address and CA of the kubeconfig AKS returns (base64 YAML). */
+export function userKubeconfigEndpoint(base64Kubeconfig: string): { server: string; certificateAuthorityData: string } {
+    const text = Buffer.from(base64Kubeconfig, "base64").toString("utf8");
+    const server = /^\s*server:\s*(\S+)\s*$/m.exec(text)?.[1];
+    const certificateAuthorityData = /^\s*certificate-authority-data:\s*(\S+)\s*$/m.exec(text)?.[1];
+    if (!server || !certificateAuthorityData) throw new Error("the AKS user kubeconfig has no server or certificate-authority-data");
+    return { server, certificateAuthorityData };
+}
+
+/** A kubeconfig (JSON, which is YAML) that gets Entra tokens from kubelogin with the caller's Azure CLI login. */
+export function kubeloginKubeconfig(clusterName: string, server: string, certificateAuthorityData: string): string {
+    return JSON.stringify({
+        apiVersion: "v1",
+        kind: "Config",
+        clusters: [{ name: clusterName, cluster: { server, "certificate-authority-data": certificateAuthorityData } }],
+        users: [
+            {
+                name: `${clusterName}-entra`,
+                user: {
+                    exec: {
+                        apiVersion: "client.authentication.k8s.io/v1beta1",
+                        command: "kubelogin",
+                        args: ["get-token", "--login", "azurecli", "--server-id", AKS_ENTRA_SERVER_APP_ID.value],
+                        interactiveMode: "Never",
+                    },
+                },
+            },
+        ],
+        contexts: [{ name: clusterName, context: { cluster: clusterName, user: `${clusterName}-entra` } }],
+        "current-context": clusterName,
+    });
+}
+
+/**
+ * AKS in the private app subnet: Azure CNI overlay with the Cilium dataplane and network
+ * policy, egress through the network's NAT gateway (no load-balancer outbound IPs), a private
+ * or range-restricted API server, Entra ID with Azure RBAC and no local accounts, OIDC issuer
+ * and workload identity, zone-spread autoscaling pools with encryption at host and disks
+ * encrypted with the stack key, upgrades only in the maintenance window, control-plane logs to
+ * Log Analytics and the stack-key-encrypted log storage, Container insights, Standard tier in
+ * prod. KMS etcd encryption is not configured: see docs/deploy-readiness.md (AKS_KMS_PRIVATE_VAULT).
+ */
+export class AzureCluster extends pulumi.ComponentResource implements Cluster {
+    public readonly clusterName: pulumi.Output<string>;
+    public readonly clusterId: pulumi.Output<string>;
+    public readonly kubeconfig: pulumi.Output<string>;
+    public readonly provider: KubernetesProvider;
+    public readonly oidcIssuer: pulumi.Output<string>;
+    public readonly registry: Registry;
+    public readonly ingressHostname: pulumi.Output<string>;
+    public readonly ingressIp: pulumi.Output<string>;
+    public readonly logAnalyticsWorkspaceId: pulumi.Output<string>;
+    private readonly componentName: string;
+    private readonly site: AzureSite;
+
+    constructor(name: string, args: ClusterArgs<AzureTypes>, opts?: pulumi.ComponentResourceOptions) {
+        super(CLUSTER_TYPE, name, {}, opts);
+        assertBuildable(this, `Cluster ${name}`, azureClusterProblems(args));
+        this.componentName = name;
+        const { site, keys, network, alerts } = args;
+        this.site = site;
+        const child = { parent: this, provider: site.provider };
+        const tags = { ...site.tags };
+        const resourceGroupName = site.resourceGroupName;
+        const client = getClientConfigOutput({ parent: this, provider: site.provider });
+        const clusterResourceName = `${site.namePrefix}-${site.role}`;
+
+        const workspace = new Workspace(
+            `${name}-logs`,
+            {
+                workspaceName: `${site.namePrefix}-${site.role}-aks`,
+                resourceGroupName,
+                location: site.location,
+                sku: { name: "PerGB2018" },
+                retentionInDays: args.logRetentionDays,
+                // Entra ID only: no shared workspace keys.
+                features: { disableLocalAuth: true },
+                tags,
+            },
+            child,
+        );
+
+        // The cluster's own identity: it joins the app subnet, links the private DNS zone to the
+        // VNet and binds the ingress IP, all in the site's resource group.
+        const identity = new UserAssignedIdentity(`${name}-identity`, { resourceName: `${site.namePrefix}-${site.role}-aks`, resourceGroupName, location: site.location, tags }, child);
+        const networkGrant = new RoleAssignment(
+            `${name}-identity-network-contributor`,
+            {
+                principalId: identity.principalId,
+                principalType: "ServicePrincipal",
+                roleDefinitionId: client.subscriptionId.apply((sub) => azureRoleDefinitionId(sub, AZURE_CLUSTER_ROLES.networkContributor.value)),
+                scope: pulumi.interpolate`/subscriptions/${client.subscriptionId}/resourceGroups/${resourceGroupName}`,
+                description: `${site.namePrefix} ${site.role}: AKS joins the node subnet and binds the ingress public IP`,
+            },
+            child,
+        );
+        const networkAccess = rbacPropagationWait(`${name}-identity-network-contributor-propagation`, [networkGrant], this);
+
+        // Node OS and data disks are encrypted with the stack key through the keys' identity,
+        // whose Key Vault Crypto Service Encryption User grant (and its propagation wait) the keys own.
+        const diskEncryptionSet = new DiskEncryptionSet(
+            `${name}-disk-encryption`,
+            {
+                diskEncryptionSetName: `${site.namePrefix}-${site.role}-aks`,
+                resourceGroupName,
+                location: site.location,
+                encryptionType: "EncryptionAtRestWithCustomerKey",
+                identity: { type: "UserAssigned", userAssignedIdentities: [keys.identityId] },
+                // Versionless, with automatic rotation: disks follow the key's new versions.
+                activeKey: { keyUrl: keys.keyId, sourceVault: { id: keys.vaultId } },
+                rotationToLatestKeyVersionEnabled: true,
+                tags,
+            },
+            { ...child, dependsOn: [keys.keyAccess] },
+        );
+
+        const cluster = new ManagedCluster(
+            `${name}-cluster`,
+            {
+                resourceName: clusterResourceName,
+                resourceGroupName,
+                location: site.location,
+                dnsPrefix: clusterResourceName,
+                nodeResourceGroup: `${clusterResourceName}-aks-nodes`,
+                kubernetesVersion: args.kubernetesVersion,
+                sku: { name: "Base", tier: AKS_SKU_TIERS.value[args.environment] },
+                identity: { type: "UserAssigned", userAssignedIdentities: [identity.id] },
+                enableRBAC: true,
+                aadProfile: { managed: true, enableAzureRBAC: true, tenantID: client.tenantId },
+                disableLocalAccounts: true,
+                apiServerAccessProfile: apiServerAccess(args.endpoint, args.authorizedCidrs),
+                oidcIssuerProfile: { enabled: true },
+                securityProfile: { workloadIdentity: { enabled: true }, imageCleaner: { enabled: true, intervalHours: 48 } },
+                networkProfile: {
+                    networkPlugin: "azure",
+                    networkPluginMode: "overlay",
+                    networkDataplane: "cilium",
+                    networkPolicy: "cilium",
+                    ...overlayRanges(network.cidr),
+                    loadBalancerSku: "standard",
+                    // Nodes egress through the app subnet's NAT gateway, never a public IP of their own.
+                    outboundType: "userAssignedNATGateway",
+                },
+                agentPoolProfiles: agentPools(args, network.appSubnetId),
+                diskEncryptionSetID: diskEncryptionSet.id,
+                autoUpgradeProfile: { upgradeChannel: AKS_UPGRADE.value.upgradeChannel, nodeOSUpgradeChannel: AKS_UPGRADE.value.nodeOSUpgradeChannel },
+                addonProfiles: {
+                    // Container insights, authenticating with Entra ID (the workspace has no keys).
+                    omsagent: { enabled: true, config: { logAnalyticsWorkspaceResourceID: workspace.id, useAADAuth: "true" } },
+                },
+                supportPlan: "KubernetesOfficial",
+                tags,
+            },
+            {
+                ...child,
+                protect: args.protect,
+                dependsOn: [networkAccess, keys.keyAccess],
+                // The autoscaler owns the node counts.
+                ignoreChanges: ["agentPoolProfiles[*].count"],
+            },
+        );
+
+        // Every control-plane log category: to Log Analytics for queries, and to the region's
+        // log storage account, encrypted with the stack key, as the record.
+        new DiagnosticSetting(
+            `${name}-diagnostics`,
+            {
+                name: "control-plane",
+                resourceUri: cluster.id,
+                workspaceId: workspace.id,
+                storageAccountId: network.flowLogStorageAccountId,
+                logs: [{ categoryGroup: "allLogs", enabled: true }],
+                metrics: [{ category: "AllMetrics", enabled: true }],
+            },
+            child,
+        );
+
+        // Upgrades (patch versions, then node images) only in the window; AKS fixes the names.
+        const autoUpgradeWindow = new MaintenanceConfiguration(
+            `${name}-maintenance`,
+            { resourceGroupName, resourceName: cluster.name, configName: AKS_UPGRADE.value.autoUpgradeConfigName, maintenanceWindow: maintenanceWindow(args.maintenanceWindow, args.maintenanceHours) },
+            child,
+        );
+        new MaintenanceConfiguration(
+            `${name}-node-os-maintenance`,
+            { resourceGroupName, resourceName: cluster.name, configName: AKS_UPGRADE.value.nodeOSUpgradeConfigName, maintenanceWindow: maintenanceWindow(args.maintenanceWindow, args.maintenanceHours) },
+            // One write to the cluster at a time.
+            { ...child, dependsOn: [autoUpgradeWindow] },
+        );
+
+        // The deploying identity administers the cluster through Entra ID (there is no local admin).
+        const deployerAdmin = new RoleAssignment(
+            `${name}-deployer-cluster-admin`,
+            {
+                principalId: client.objectId,
+                roleDefinitionId: client.subscriptionId.apply((sub) => azureRoleDefinitionId(sub, AZURE_CLUSTER_ROLES.aksRbacClusterAdmin.value)),
+                scope: cluster.id,
+                description: `${site.namePrefix} ${site.role}: the identity that runs pulumi up administers the cluster`,
+            },
+            child,
+        );
+        const deployerAccess = rbacPropagationWait(`${name}-deployer-cluster-admin-propagation`, [deployerAdmin], this);
+
+        this.registry = clusterRegistry(name, { site, keys, network, protect: args.protect, primaryRegistry: args.primaryRegistry }, this);
+        new RoleAssignment(
+            `${name}-kubelet-acr-pull`,
+            {
+                principalId: cluster.identityProfile.apply((profiles) => profiles?.kubeletidentity?.objectId ?? ""),
+                principalType: "ServicePrincipal",
+                roleDefinitionId: client.subscriptionId.apply((sub) => azureRoleDefinitionId(sub, AZURE_CLUSTER_ROLES.acrPull.value)),
+                scope: this.registry.id,
+                description: `${site.namePrefix} ${site.role}: the nodes pull images`,
+            },
+            child,
+        );
+
+        const credentials = listManagedClusterUserCredentialsOutput(
+            { resourceGroupName, resourceName: cluster.name, format: "exec" },
+            { parent: this, provider: site.provider, dependsOn: [deployerAccess] },
+        );
+        this.kubeconfig = pulumi.secret(
+            pulumi.all([cluster.name, credentials.kubeconfigs]).apply(([clusterName, kubeconfigs]) => {
+                const { server, certificateAuthorityData } = userKubeconfigEndpoint(kubeconfigs[0]?.value ?? "");
+                return kubeloginKubeconfig(clusterName, server, certificateAuthorityData);
+            }),
+        );
+        this.provider = new KubernetesProvider(`${name}-k8s`, { kubeconfig: this.kubeconfig }, { parent: this });
+
+        const ingress = clusterIngress(name, { site, network, provider: this.provider, protect: args.protect, dependsOn: [networkAccess, deployerAccess, cluster] }, this);
+        clusterAlerts(name, { site, alerts, clusterId: cluster.id }, this);
+
+        this.clusterName = cluster.name;
+        this.clusterId = cluster.id;
+        this.oidcIssuer = cluster.oidcIssuerProfile.apply((p) => p?.issuerURL ?? "");
+        this.ingressIp = ingress.publicIp.ipAddress.apply((ip) => ip ?? "");
+        this.ingressHostname = ingress.publicIp.dnsSettings.apply((d) => d?.fqdn ?? "");
+        this.logAnalyticsWorkspaceId = workspace.id;
+        this.registerOutputs({ clusterName: this.clusterName, oidcIssuer: this.oidcIssuer, registryUrl: this.registry.url, ingressIp: this.ingressIp, ingressHostname: this.ingressHostname });
+    }
+
+    /**
+     * A user-assigned identity federated with the service account through the cluster's OIDC
+     * issuer (children `<cluster>-<name>-identity`, `-federation`). Pods labelled
+     * `azure.workload.identity/use: "true"` under that service account get its tokens.
+     */
+    workloadIdentity(name: string, args: WorkloadIdentityArgs): WorkloadIdentity {
+        const { site } = this;
+        const child = { parent: this, provider: site.provider };
+        const wi = AKS_WORKLOAD_IDENTITY.value;
+        const identity = new UserAssignedIdentity(
+            `${this.componentName}-${name}-identity`,
+            { resourceName: `${site.namePrefix}-${site.role}-${name}`, resourceGroupName: site.resourceGroupName, location: site.location, tags: { ...site.tags } },
+            child,
+        );
+        new FederatedIdentityCredential(
+            `${this.componentName}-${name}-federation`,
+            {
+                resourceGroupName: site.resourceGroupName,
+                resourceName: identity.name,
+                federatedIdentityCredentialResourceName: `${args.namespace}-${args.serviceAccount}`,
+                issuer: this.oidcIssuer,
+                subject: `system:serviceaccount:${args.namespace}:${args.serviceAccount}`,
+                audiences: [wi.audience],
+            },
+            child,
+        );
+        return {
+            principal: identity.clientId,
+            serviceAccountAnnotations: identity.clientId.apply((clientId): Record<string, string> => ({ [wi.clientIdAnnotation]: clientId })),
+            podLabels: { [wi.podLabel]: "true" },
+        };
+    }
+}
