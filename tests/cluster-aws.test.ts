@@ -46,11 +46,14 @@ function clusterArgs(spine: Spine<AwsTypes>, own: Partial<AwsClusterArgs> = {}):
     };
 }
 
+let primaryCluster: AwsCluster | undefined;
 const DR = { region: "us-east-2", zones: ["use2-az1", "use2-az2", "use2-az3"], cidr: "10.1.0.0/16" };
 const built = buildComponent(
     "aws",
     (spine) => {
         const primary = new AwsCluster("cluster", clusterArgs(spine));
+        primaryCluster = primary;
+        primary.workloadIdentity("api", { namespace: "gravitypm", serviceAccount: "api" });
         const dr = spine.dr;
         if (!dr) throw new Error("the harness was asked for a DR region");
         new AwsCluster(
@@ -219,6 +222,32 @@ describe("AWS cluster: primary with a restricted endpoint", () => {
         expect(String(input(alarms[0], "alarmActions.0"))).toMatch(/^arn:aws:sns:us-west-1:/);
         const standbyAlarms = childrenOf(p, one(p, CLUSTER, "standby"), "aws:cloudwatch/metricAlarm:MetricAlarm");
         expect(String(input(standbyAlarms[0], "alarmActions.0"))).toMatch(/^arn:aws:sns:us-east-2:/);
+    });
+});
+
+describe("AWS cluster: identities and access", () => {
+    it("gives a service account an IAM role through Pod Identity, trusted by EKS Auth only", async () => {
+        const p = await built;
+        const role = one(p, "aws:iam/role:Role", "cluster-api-role");
+        const trust = JSON.parse(String(input(role, "assumeRolePolicy"))) as { Statement: { Principal: { Service: string }; Action: string[] }[] };
+        expect(trust.Statement[0].Principal.Service).toBe("pods.eks.amazonaws.com");
+        expect(trust.Statement[0].Action).toEqual(["sts:AssumeRole", "sts:TagSession"]);
+        const association = one(p, "aws:eks/podIdentityAssociation:PodIdentityAssociation", "cluster-api-association");
+        expect([input(association, "namespace"), input(association, "serviceAccount")]).toEqual(["gravitypm", "api"]);
+        expect(association.parent).toBe(one(p, CLUSTER, "cluster").urn);
+    });
+
+    it("hands out a secret kubeconfig that authenticates with aws eks get-token", async () => {
+        await built;
+        const cluster = primaryCluster;
+        if (!cluster) throw new Error("the primary cluster was not built");
+        const [kubeconfig, secret] = await new Promise<[string, boolean]>((resolve) =>
+            pulumi.all([cluster.kubeconfig, pulumi.isSecret(cluster.kubeconfig)]).apply(([k, s]) => resolve([k, s])),
+        );
+        expect(secret).toBe(true);
+        const parsed = JSON.parse(kubeconfig) as { users: { user: { exec: { command: string; args: string[] } } }[] };
+        expect(parsed.users[0].user.exec.command).toBe("aws");
+        expect(parsed.users[0].user.exec.args.slice(0, 2)).toEqual(["eks", "get-token"]);
     });
 });
 
