@@ -287,9 +287,9 @@ export const EKS_CLUSTER_ADMIN_ACCESS_POLICY = sourced(
 /** Every EKS control-plane log type; the policy pack's eks-control-plane-logging keeps its own copy. */
 export const EKS_LOG_TYPES = sourced(
     ["api", "audit", "authenticator", "controllerManager", "scheduler"] as const,
-    "https://docs.aws.amazon.com/eks/latest/APIReference/API_LogSetup.html",
+    UNVERIFIED,
     undefined,
-    "the five LogType values; not read here beyond the provider's enabledClusterLogTypes doc, which lists the same five",
+    "the five LogType values of the EKS API (API_LogSetup), not read here; the policy pack's eks-control-plane-logging requires the same five",
 );
 
 /** Where EKS writes control-plane logs: a log group created beforehand keeps our retention and key. */
@@ -308,9 +308,9 @@ export const EKS_NODE_INSTANCE_TYPES = sourced(
 /** The node AMI family EKS picks the image for (no image id in the launch template). */
 export const EKS_AMI_TYPE = sourced(
     "AL2023_x86_64_STANDARD",
-    "https://docs.aws.amazon.com/eks/latest/APIReference/API_Nodegroup.html",
+    UNVERIFIED,
     undefined,
-    "linked from the local SDK eks/nodeGroup.d.ts amiType doc; the value itself was not read on the page: AL2 AMIs end with Kubernetes 1.32",
+    "the valid values are on the EKS API's Nodegroup page (linked from the local SDK eks/nodeGroup.d.ts), not read here; Amazon Linux 2 node AMIs are not offered past Kubernetes 1.32",
 );
 
 /** An EKS managed add-on: its name and the version pinned per Kubernetes minor version. */
