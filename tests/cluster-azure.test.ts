@@ -15,6 +15,7 @@ import { RBAC_PROPAGATION_WAIT_TYPE } from "../components/azure/rbac-wait";
 import type { ClusterArgs } from "../components/contracts/cluster";
 import { cidrsOverlap } from "../domain/network-layout";
 import {
+    AKS_CONTAINER_INSIGHTS_DCR,
     AKS_ENTRA_SERVER_APP_ID,
     AKS_LOAD_BALANCER_ANNOTATIONS,
     AKS_METRICS,
@@ -144,7 +145,7 @@ describe("Azure cluster: one AKS cluster per role", () => {
         const p = await built;
         const des = one(p, "azure-native:compute:DiskEncryptionSet", "cluster-disk-encryption");
         const vault = one(p, "azure-native:keyvault:Vault", "primary-keys-vault");
-        expect(input(des, "activeKey.keyUrl")).toBe(`https://${String(input(vault, "vaultName"))}.vault.azure.net/keys/data`);
+        expect(String(input(des, "activeKey.keyUrl"))).toMatch(new RegExp(`^https://${String(input(vault, "vaultName"))}\\.vault\\.azure\\.net/keys/data/[0-9a-f]{32}$`));
         expect(input(des, "rotationToLatestKeyVersionEnabled")).toBe(true);
         expect(dependsOn(p, des, "primary-keys-identity-crypto-user-propagation")).toBe(true);
         expect(String(input(aks(p, "cluster"), "diskEncryptionSetID"))).toMatch(/\/diskEncryptionSets\/gravitypm-component-primary-aks$/);
@@ -173,6 +174,9 @@ describe("Azure cluster: one AKS cluster per role", () => {
         expect(String(input(diagnostics, "storageAccountId"))).toMatch(/\/storageAccounts\//);
         expect(String(input(diagnostics, "workspaceId"))).toMatch(/\/workspaces\/gravitypm-component-primary-aks$/);
         expect(input(aks(p, "cluster"), "addonProfiles.omsagent.enabled")).toBe(true);
+        const rule = one(p, "azure-native:monitor:DataCollectionRule", "cluster-container-insights");
+        expect(input(rule, "dataFlows")).toEqual([{ streams: [AKS_CONTAINER_INSIGHTS_DCR.value.stream], destinations: ["workspace"] }]);
+        expect(String(input(one(p, "azure-native:monitor:DataCollectionRuleAssociation", "cluster-container-insights-association"), "resourceUri"))).toMatch(/\/managedClusters\//);
     });
 
     it("assigns only catalogued roles: network to the cluster identity, cluster-admin to the deployer, AcrPull to the kubelets", async () => {

@@ -11,6 +11,8 @@ import { MaintenanceConfiguration, type MaintenanceConfigurationArgs } from "@pu
 import { ManagedCluster, type ManagedClusterArgs } from "@pulumi/azure-native/containerservice/managedCluster";
 import { FederatedIdentityCredential } from "@pulumi/azure-native/managedidentity/federatedIdentityCredential";
 import { UserAssignedIdentity } from "@pulumi/azure-native/managedidentity/userAssignedIdentity";
+import { DataCollectionRule } from "@pulumi/azure-native/monitor/dataCollectionRule";
+import { DataCollectionRuleAssociation } from "@pulumi/azure-native/monitor/dataCollectionRuleAssociation";
 import { DiagnosticSetting } from "@pulumi/azure-native/monitor/diagnosticSetting";
 import { Workspace } from "@pulumi/azure-native/operationalinsights/workspace";
 import { Provider as KubernetesProvider } from "@pulumi/kubernetes/provider";
@@ -18,6 +20,7 @@ import type { containerservice } from "@pulumi/azure-native/types/input";
 import * as pulumi from "@pulumi/pulumi";
 import { authorizedCidrProblem, KUBERNETES_VERSIONS } from "../../domain/capabilities/cluster";
 import {
+    AKS_CONTAINER_INSIGHTS_DCR,
     AKS_ENTRA_SERVER_APP_ID,
     AKS_NODE_VM_SIZES,
     AKS_SKU_TIERS,
@@ -266,12 +269,13 @@ export class AzureCluster extends pulumi.ComponentResource implements Cluster {
                 location: site.location,
                 encryptionType: "EncryptionAtRestWithCustomerKey",
                 identity: { type: "UserAssigned", userAssignedIdentities: [keys.identityId] },
-                // Versionless, with automatic rotation: disks follow the key's new versions.
-                activeKey: { keyUrl: keys.keyId, sourceVault: { id: keys.vaultId } },
+                // Created on the current version; with automatic rotation Azure moves the set to each
+                // new version itself, so the version it holds is not this program's to reset.
+                activeKey: { keyUrl: keys.keyUriWithVersion, sourceVault: { id: keys.vaultId } },
                 rotationToLatestKeyVersionEnabled: true,
                 tags,
             },
-            { ...child, dependsOn: [keys.keyAccess] },
+            { ...child, dependsOn: [keys.keyAccess], ignoreChanges: ["activeKey.keyUrl"] },
         );
 
         const cluster = new ManagedCluster(
@@ -332,6 +336,29 @@ export class AzureCluster extends pulumi.ComponentResource implements Cluster {
                 logs: [{ categoryGroup: "allLogs", enabled: true }],
                 metrics: [{ category: "AllMetrics", enabled: true }],
             },
+            child,
+        );
+
+        // Container insights with Entra ID authentication reads what to collect from a rule
+        // associated with the cluster (the CLI creates it when it enables the add-on).
+        const insights = AKS_CONTAINER_INSIGHTS_DCR.value;
+        const collection = new DataCollectionRule(
+            `${name}-container-insights`,
+            {
+                dataCollectionRuleName: `MSCI-${site.location}-${clusterResourceName}`,
+                resourceGroupName,
+                location: site.location,
+                kind: "Linux",
+                dataSources: { extensions: [{ name: insights.dataSourceName, extensionName: insights.extensionName, streams: [insights.stream] }] },
+                destinations: { logAnalytics: [{ name: "workspace", workspaceResourceId: workspace.id }] },
+                dataFlows: [{ streams: [insights.stream], destinations: ["workspace"] }],
+                tags,
+            },
+            child,
+        );
+        new DataCollectionRuleAssociation(
+            `${name}-container-insights-association`,
+            { associationName: insights.associationName, resourceUri: cluster.id, dataCollectionRuleId: collection.id },
             child,
         );
 

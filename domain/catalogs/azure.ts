@@ -317,3 +317,14 @@ export const AKS_WORKLOAD_IDENTITY = sourced(
 
 /** Log Analytics (PerGB2018) retention bounds, days. */
 export const AZURE_LOG_ANALYTICS_RETENTION_DAYS = sourced({ min: 30, max: 730 } as const, UNVERIFIED, "2026-12-03", "interactive retention range of a PerGB2018 workspace; not read here");
+
+/**
+ * Container insights with Entra ID authentication collects through a data collection rule
+ * associated with the cluster; `az aks enable-addons` creates it, an ARM deployment must.
+ */
+export const AKS_CONTAINER_INSIGHTS_DCR = sourced(
+    { extensionName: "ContainerInsights", dataSourceName: "ContainerInsightsExtension", stream: "Microsoft-ContainerInsights-Group-Default", associationName: "ContainerInsightsExtension" } as const,
+    UNVERIFIED,
+    "2026-12-03",
+    "the same values in several public Bicep and Terraform modules; Microsoft's 'Configure log collection in Container insights' page (read) names the CLI-made DCR MSCI-<region>-<cluster> but its excerpt does not show the stream",
+);
