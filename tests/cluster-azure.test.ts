@@ -104,9 +104,13 @@ describe("Azure cluster: one AKS cluster per role", () => {
         expect(input(aks(p, "cluster"), "sku.tier")).toBe(AKS_SKU_TIERS.value.prod);
     });
 
-    it("restricts the primary's API to exactly the authorised ranges; the standby's is private", async () => {
+    it("restricts the primary's API to exactly the authorised ranges and the nodes' NAT egress; the standby's is private", async () => {
         const p = await built;
-        expect(input(aks(p, "cluster"), "apiServerAccessProfile")).toEqual({ enablePrivateCluster: false, authorizedIPRanges: CIDRS, disableRunCommand: true });
+        const ranges = input(aks(p, "cluster"), "apiServerAccessProfile.authorizedIPRanges") as string[];
+        expect(input(aks(p, "cluster"), "apiServerAccessProfile.enablePrivateCluster")).toBe(false);
+        expect(ranges.slice(0, CIDRS.length)).toEqual(CIDRS);
+        expect(ranges.slice(CIDRS.length)).toHaveLength(1);
+        expect(ranges[CIDRS.length]).toMatch(/^20\.\d+\.0\.1\/32$/);
         expect(input(aks(p, "standby"), "apiServerAccessProfile.enablePrivateCluster")).toBe(true);
         expect(input(aks(p, "standby"), "apiServerAccessProfile.authorizedIPRanges")).toBeUndefined();
     });

@@ -14,6 +14,7 @@ import { UserAssignedIdentity } from "@pulumi/azure-native/managedidentity/userA
 import { DataCollectionRule } from "@pulumi/azure-native/monitor/dataCollectionRule";
 import { DataCollectionRuleAssociation } from "@pulumi/azure-native/monitor/dataCollectionRuleAssociation";
 import { DiagnosticSetting } from "@pulumi/azure-native/monitor/diagnosticSetting";
+import { getPublicIPAddressOutput } from "@pulumi/azure-native/network/getPublicIPAddress";
 import { Workspace } from "@pulumi/azure-native/operationalinsights/workspace";
 import { Provider as KubernetesProvider } from "@pulumi/kubernetes/provider";
 import type { containerservice } from "@pulumi/azure-native/types/input";
@@ -83,12 +84,16 @@ export function azureClusterProblems(args: ClusterArgs<AzureTypes>): BuildProble
     return problems.filter((p): p is BuildProblem => p !== undefined);
 }
 
-/** The API server: private (reached from the VNet through a private endpoint), or public to the authorised ranges only. */
-export function apiServerAccess(endpoint: ClusterEndpoint, authorizedCidrs: readonly string[]): ApiServerAccessProfile {
+/**
+ * The API server: private (reached from the VNet through a private endpoint), or public to the
+ * authorised ranges plus the nodes' own egress address (the NAT gateway's), without which the
+ * nodes could not reach their control plane through its public endpoint.
+ */
+export function apiServerAccess(endpoint: ClusterEndpoint, authorizedCidrs: readonly string[], nodeEgressIp: string): ApiServerAccessProfile {
     return endpoint === "private"
         ? // "system": AKS creates and links the private DNS zone; no public FQDN points at the private address.
           { enablePrivateCluster: true, privateDNSZone: "system", enablePrivateClusterPublicFQDN: false, disableRunCommand: true }
-        : { enablePrivateCluster: false, authorizedIPRanges: [...authorizedCidrs], disableRunCommand: true };
+        : { enablePrivateCluster: false, authorizedIPRanges: [...authorizedCidrs, `${nodeEgressIp}/32`], disableRunCommand: true };
 }
 
 /** Pod and Service ranges of the overlay: private ranges outside the VNet, which pods and Services must not overlap. */
@@ -278,6 +283,14 @@ export class AzureCluster extends pulumi.ComponentResource implements Cluster {
             { ...child, dependsOn: [keys.keyAccess], ignoreChanges: ["activeKey.keyUrl"] },
         );
 
+        // The NAT gateway's address, as components/azure/network.ts names it, read once the network exists.
+        const nodeEgressIp =
+            args.endpoint === "private"
+                ? pulumi.output("")
+                : getPublicIPAddressOutput({ resourceGroupName, publicIpAddressName: `${site.namePrefix}-${site.role}-nat` }, { parent: this, provider: site.provider, dependsOn: [network] }).apply((ip) => {
+                      if (!ip.ipAddress) throw new pulumi.ResourceError(`the NAT gateway's public IP ${site.namePrefix}-${site.role}-nat has no address yet`, this);
+                      return ip.ipAddress;
+                  });
         const cluster = new ManagedCluster(
             `${name}-cluster`,
             {
@@ -292,7 +305,7 @@ export class AzureCluster extends pulumi.ComponentResource implements Cluster {
                 enableRBAC: true,
                 aadProfile: { managed: true, enableAzureRBAC: true, tenantID: client.tenantId },
                 disableLocalAccounts: true,
-                apiServerAccessProfile: apiServerAccess(args.endpoint, args.authorizedCidrs),
+                apiServerAccessProfile: nodeEgressIp.apply((ip) => apiServerAccess(args.endpoint, args.authorizedCidrs, ip)),
                 oidcIssuerProfile: { enabled: true },
                 securityProfile: { workloadIdentity: { enabled: true }, imageCleaner: { enabled: true, intervalHours: 48 } },
                 networkProfile: {

@@ -154,6 +154,8 @@ export function azureCall(token: string, inputs: Inputs, provider: ProviderConfi
             ].join("\n");
             return { kubeconfigs: [{ name: "clusterUser", value: Buffer.from(kubeconfig).toString("base64") }] };
         }
+        case "azure-native:network:getPublicIPAddress":
+            return { name: str(inputs.publicIpAddressName, "ip"), ipAddress: `20.${parseInt(shortHash(str(inputs.publicIpAddressName, "ip"), 2), 16)}.0.1` };
         case "azure-native:authorization:getClientConfig":
             return { subscriptionId: azurePlacement(inputs, provider).subscriptionId, tenantId: MOCK_TENANT_ID, objectId: uuidFrom("deployer"), clientId: uuidFrom("deployer-client") };
         default:
