@@ -10,6 +10,8 @@ import { GcpKeys } from "./keys";
 import { GcpNetwork } from "./network";
 import { gcpSites, type GcpSite } from "./site";
 
+export { GcpCluster } from "./cluster";
+
 export interface GcpTypes {
     readonly site: GcpSite;
     readonly keys: GcpKeys;

@@ -22,10 +22,13 @@ export const GCP_APIS: readonly string[] = [
     "iam.googleapis.com", // Cache: the DR export's service account and custom roles
     "cloudscheduler.googleapis.com", // Cache: the daily DR export of a Memorystore instance
     "storage.googleapis.com", // Cache: the DR export bucket, and Cloud Storage's CMEK service agent
+    "container.googleapis.com", // Cluster (GKE), and its CMEK service agent (secrets encryption)
+    "artifactregistry.googleapis.com", // Cluster: the image registry, and its CMEK service agent
+    "containerscanning.googleapis.com", // Cluster: vulnerability scanning of pushed images
 ];
 
 /** Services whose Google-managed service agent encrypts with the stack key (CMEK). */
-export const CMEK_SERVICES: readonly string[] = ["redis.googleapis.com", "secretmanager.googleapis.com"];
+export const CMEK_SERVICES: readonly string[] = ["redis.googleapis.com", "secretmanager.googleapis.com", "container.googleapis.com", "artifactregistry.googleapis.com"];
 
 export interface CmekAgent {
     readonly service: string;

@@ -161,3 +161,112 @@ export const GCP_ROLES = {
         "Atlas's service account reads the key's metadata to validate it",
     ),
 } as const;
+
+// ---------------------------------------------------------------------------------------
+// GKE (components/gcp/cluster*.ts).
+
+const GKE_MAINTENANCE_PAGE = "https://cloud.google.com/kubernetes-engine/docs/maintenance-window";
+const GKE_ON_AZURE_METRICS = "https://docs.cloud.google.com/kubernetes-engine/multi-cloud/docs/azure/reference/versions/v1.24.8-gke.1300/metrics?hl=it";
+
+export const GKE = {
+    /** Node machine type per size tier (Shielded VM capable, CMEK boot disks). */
+    machineTypes: sourced(
+        { small: "e2-standard-2", medium: "e2-standard-4", large: "e2-standard-8", xlarge: "e2-standard-16" } as const,
+        UNVERIFIED,
+        "2026-12-03",
+        "E2 general-purpose shapes (2/4/8/16 vCPU, 4 GB per vCPU); the machine-type page was not read here",
+    ),
+    bootDiskType: sourced("pd-balanced", UNVERIFIED, "2026-12-03", "NodeConfig.diskType; pd-balanced is the GKE default for new pools (not read here)"),
+    bootDiskSizeGb: sourced(100, UNVERIFIED, "2026-12-03", "the GKE default boot disk size"),
+    imageType: sourced("COS_CONTAINERD", UNVERIFIED, "2026-12-03", "as in the local @pulumi/gcp 9.37 container schema docs (no Google page read): Container-Optimized OS with containerd: read-only root, no package manager"),
+    releaseChannel: sourced("REGULAR", UNVERIFIED, "2026-12-03", "as in the local @pulumi/gcp 9.37 container schema docs (no Google page read): ReleaseChannel.channel accepts UNSPECIFIED, RAPID, REGULAR, STABLE, EXTENDED; whether 1.34/1.35 are offered in REGULAR on a given day is not verified"),
+    datapathProvider: sourced("ADVANCED_DATAPATH", UNVERIFIED, "2026-12-03", "as in the local @pulumi/gcp 9.37 container schema docs (no Google page read): Dataplane V2: enforces NetworkPolicy without Calico"),
+    /** Cloud Logging components: every control-plane log type plus system and workload logs. */
+    loggingComponents: sourced(
+        ["SYSTEM_COMPONENTS", "APISERVER", "CONTROLLER_MANAGER", "SCHEDULER", "WORKLOADS"] as const,
+        UNVERIFIED,
+        "2026-12-03",
+        "as in the local @pulumi/gcp 9.37 container schema docs (no Google page read): ClusterLoggingConfig.enableComponents supports SYSTEM_COMPONENTS, KCP_VPA, APISERVER, CONTROLLER_MANAGER, SCHEDULER, WORKLOADS",
+    ),
+    monitoringComponents: sourced(
+        ["SYSTEM_COMPONENTS", "APISERVER", "CONTROLLER_MANAGER", "SCHEDULER"] as const,
+        UNVERIFIED,
+        "2026-12-03",
+        "as in the local @pulumi/gcp 9.37 container schema docs (no Google page read): ClusterMonitoringConfig.enableComponents; WORKLOADS monitoring is deprecated in favour of Managed Prometheus (not read here)",
+    ),
+    /** GKE refuses a maintenance policy with less availability than this per 32 days. */
+    maintenanceMinHoursPer32Days: sourced(48, GKE_MAINTENANCE_PAGE, "2026-12-03", "at least 48 hours of maintenance availability in a 32-day rolling window; only contiguous windows of at least four hours count"),
+    maintenanceMinContiguousHours: sourced(4, GKE_MAINTENANCE_PAGE, "2026-12-03", "only contiguous availability windows of at least four hours are considered"),
+    workloadIdentityAnnotation: sourced("iam.gke.io/gcp-service-account", UNVERIFIED, "2026-12-03", "the KSA annotation naming the Google service account; not read here"),
+} as const;
+
+/** Roles of the dedicated node service account: what GKE's hardening guide lists for a least-privilege node identity. */
+export const GKE_NODE_ROLES = sourced(
+    ["roles/logging.logWriter", "roles/monitoring.metricWriter", "roles/monitoring.viewer", "roles/stackdriver.resourceMetadata.writer", "roles/artifactregistry.reader"] as const,
+    UNVERIFIED,
+    "2026-12-03",
+    "the hardening guide's minimal node roles plus image pulls; newer GKE docs name roles/container.defaultNodeServiceAccount instead (not read here)",
+);
+
+export const GKE_ROLES = {
+    workloadIdentityUser: sourced("roles/iam.workloadIdentityUser", UNVERIFIED, "2026-12-03", "granted on the Google service account to <project>.svc.id.goog[namespace/ksa]"),
+    logBucketWriter: sourced("roles/logging.bucketWriter", UNVERIFIED, "2026-12-03", "lets a sink's writer identity write into a log bucket"),
+} as const;
+
+/** Service-agent domains of services whose agent the cluster grants the key to by address. */
+export const GCP_SERVICE_AGENT_DOMAINS = {
+    compute: sourced("compute-system", UNVERIFIED, "2026-12-03", "service-<projectNumber>@compute-system.iam.gserviceaccount.com encrypts CMEK persistent disks, GKE boot disks included"),
+    container: sourced("container-engine-robot", UNVERIFIED, "2026-12-03", "service-<projectNumber>@container-engine-robot.iam.gserviceaccount.com: the GKE service agent"),
+} as const;
+
+/** GKE system metrics: written by GKE itself, no in-cluster agent. */
+export const GKE_MONITORED_RESOURCES = {
+    node: sourced("k8s_node", GKE_ON_AZURE_METRICS, "2026-12-03", "the page lists GKE on Azure's metrics; GKE system metrics use the same resource and names"),
+    container: sourced("k8s_container", GKE_ON_AZURE_METRICS, "2026-12-03"),
+} as const;
+
+export const GKE_METRICS = {
+    nodeCpuUsageTime: sourced(
+        { type: "kubernetes.io/node/cpu/core_usage_time", kind: "CUMULATIVE", resourceType: "k8s_node" } satisfies GcpMetric,
+        GKE_ON_AZURE_METRICS,
+        "2026-12-03",
+        "every running node reports it; its absence means no node is up. Kind CUMULATIVE not read on the page",
+    ),
+    nodeCpuAllocatableUtilization: sourced(
+        { type: "kubernetes.io/node/cpu/allocatable_utilization", kind: "GAUGE", resourceType: "k8s_node" } satisfies GcpMetric,
+        UNVERIFIED,
+        "2026-12-03",
+        "fraction of allocatable CPU in use (0-1); not on the page read, which was cut before it",
+    ),
+    containerRestartCount: sourced(
+        { type: "kubernetes.io/container/restart_count", kind: "CUMULATIVE", resourceType: "k8s_container" } satisfies GcpMetric,
+        GKE_ON_AZURE_METRICS,
+        "2026-12-03",
+        "restarts of a container; ALIGN_DELTA gives restarts per period. Kind CUMULATIVE not read on the page",
+    ),
+} as const;
+
+/** The ingress controller chart (every cloud pins the same). */
+export const INGRESS_NGINX_CHART = {
+    name: sourced("ingress-nginx", "https://kubernetes.github.io/ingress-nginx", "2026-12-03"),
+    repo: sourced("https://kubernetes.github.io/ingress-nginx", "https://kubernetes.github.io/ingress-nginx", "2026-12-03"),
+    version: sourced(
+        "4.13.4",
+        UNVERIFIED,
+        "2026-12-03",
+        "a chart CHANGELOG excerpt (code search, repository not named) lists 4.13.4 = controller v1.13.4; newer patch releases may exist. The ingress-nginx project announced its retirement (best-effort maintenance ended March 2026): plan a move to Gateway API",
+    ),
+} as const;
+
+/** Artifact Registry repository settings. */
+export const GCP_ARTIFACT_REGISTRY = {
+    format: sourced("DOCKER", UNVERIFIED, "2026-12-03", "as in the local @pulumi/gcp 9.37 artifactregistry.Repository docs"),
+    scanning: sourced(
+        "INHERITED",
+        UNVERIFIED,
+        "2026-12-03",
+        "as in the local @pulumi/gcp 9.37 artifactregistry.Repository docs: vulnerabilityScanningConfig.enablementConfig INHERITED | DISABLED: INHERITED scans when the Container Scanning API is on (site.ts enables it)",
+    ),
+    keepRecentVersions: sourced(20, UNVERIFIED, "2026-12-03", "our choice: the 20 newest versions of each image stay (rollback room)"),
+    untaggedMaxAge: sourced("1209600s", UNVERIFIED, "2026-12-03", "our choice: untagged versions older than 14 days are deleted; the condition takes a duration"),
+} as const;

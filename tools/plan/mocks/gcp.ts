@@ -80,6 +80,20 @@ const OUTPUTS_BY_TYPE: Readonly<Record<string, OutputFn<GcpPlacement>>> = {
     "gcp:monitoring/notificationChannel:NotificationChannel": (name, _inputs, _id, { project }) => ({
         name: `projects/${project}/notificationChannels/${parseInt(shortHash(name, 10), 16)}`,
     }),
+    "gcp:container/cluster:Cluster": (name, inputs, _id, { region, project }) => {
+        const cluster = str(inputs.name, name);
+        const privateEndpoint = (inputs.privateClusterConfig as Inputs | undefined)?.enablePrivateEndpoint === true;
+        return {
+            id: `projects/${project}/locations/${str(inputs.location, region)}/clusters/${cluster}`,
+            name: cluster,
+            endpoint: privateEndpoint ? mockPrivateIp(`${name}-endpoint`) : "203.0.113.10",
+            masterAuth: { ...(inputs.masterAuth as Inputs | undefined), clusterCaCertificate: "bW9jay1jYQ==" },
+        };
+    },
+    "gcp:logging/projectSink:ProjectSink": (name, _inputs, _id, { project }) => ({
+        writerIdentity: `serviceAccount:service-${MOCK_GCP_PROJECT_NUMBER}@gcp-sa-logging.iam.gserviceaccount.com`,
+        id: `projects/${project}/sinks/${name}`,
+    }),
     "gcp:serviceaccount/account:Account": (name, inputs, _id, { project }) => ({
         email: `${str(inputs.accountId, name)}@${project}.iam.gserviceaccount.com`,
         member: `serviceAccount:${str(inputs.accountId, name)}@${project}.iam.gserviceaccount.com`,
@@ -113,6 +127,10 @@ export function gcpCall(token: string, inputs: Inputs, provider: ProviderConfig)
         case "gcp:storage/getProjectServiceAccount:getProjectServiceAccount": {
             const email = serviceAgentEmail("storage.googleapis.com");
             return { emailAddress: email, member: `serviceAccount:${email}`, project: gcpPlacement(inputs, provider).project, id: email };
+        }
+        case "gcp:logging/getProjectCmekSettings:getProjectCmekSettings": {
+            const project = gcpPlacement(inputs, provider).project;
+            return { project, id: `projects/${project}/cmekSettings`, name: `projects/${project}/cmekSettings`, serviceAccountId: `cmek-p${MOCK_GCP_PROJECT_NUMBER}@gcp-sa-logging.iam.gserviceaccount.com` };
         }
         case "gcp:organizations/getClientConfig:getClientConfig": {
             const { project, region } = gcpPlacement({}, provider);
