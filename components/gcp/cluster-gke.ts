@@ -153,7 +153,9 @@ export function gkeCluster(name: string, args: ClusterArgs<GcpTypes>, parent: pu
                 metadata: { "disable-legacy-endpoints": "true" },
             },
         },
-        { ...child, dependsOn: [computeAgent, ...nodeRoles] },
+        // The initial count only sizes the pool at creation (the autoscaler owns it after):
+        // a changed minimum must not replace the pool.
+        { ...child, dependsOn: [computeAgent, ...nodeRoles], ignoreChanges: ["initialNodeCount"] },
     );
     return { cluster, nodePool, nodeServiceAccount, clusterName };
 }

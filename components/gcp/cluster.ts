@@ -49,8 +49,7 @@ export function gkeClusterProblems(args: ClusterArgs<GcpTypes>): BuildProblem[] 
  * between the configured totals.
  *
  * The deploying identity administers the cluster through IAM: `roles/container.admin` (or
- * owner/editor) on the project is project-level, so the stack grants nothing; see
- * docs/cluster.md. With `endpoint: private` the API answers only inside the VPC, so `pulumi up`
+ * owner/editor) on the project is project-level, so the stack grants nothing. With `endpoint: private` the API answers only inside the VPC, so `pulumi up`
  * (and the Helm release here) must run from there (a runner in the network, or IAP/VPN).
  */
 export class GcpCluster extends pulumi.ComponentResource implements Cluster {
