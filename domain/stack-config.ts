@@ -80,7 +80,6 @@ export type ConfigKey = (typeof CONFIG_KEYS)[number];
  */
 export type ConfigKeyEffect = "plan" | { readonly notYet: string };
 
-const NO_CLUSTER = "the Kubernetes Cluster component is not built";
 const NO_EDGE = "the Edge component (CDN, DNS records, certificate) is not built";
 
 export const CONFIG_KEY_EFFECTS: Readonly<Record<ConfigKey, ConfigKeyEffect>> = {
@@ -119,14 +118,14 @@ export const CONFIG_KEY_EFFECTS: Readonly<Record<ConfigKey, ConfigKeyEffect>> = 
     cacheReplicasPerShard: "plan",
     cachePersistence: "plan",
     cacheSnapshotRetentionDays: "plan",
-    clusterNodeSize: { notYet: NO_CLUSTER },
-    clusterMinNodes: { notYet: `${NO_CLUSTER} (compare's cost estimate reads it)` },
-    clusterMaxNodes: { notYet: NO_CLUSTER },
-    clusterDrMinNodes: { notYet: NO_CLUSTER },
-    clusterKubernetesVersion: { notYet: NO_CLUSTER },
-    clusterEndpoint: { notYet: NO_CLUSTER },
-    clusterAuthorizedCidrs: { notYet: NO_CLUSTER },
-    clusterMaintenanceWindow: { notYet: NO_CLUSTER },
+    clusterNodeSize: "plan",
+    clusterMinNodes: "plan",
+    clusterMaxNodes: "plan",
+    clusterDrMinNodes: "plan",
+    clusterKubernetesVersion: "plan",
+    clusterEndpoint: "plan",
+    clusterAuthorizedCidrs: "plan",
+    clusterMaintenanceWindow: "plan",
     atlasOrgId: "plan",
     atlasAzureServicePrincipalId: "plan",
     cloudflareAccountId: { notYet: NO_EDGE },

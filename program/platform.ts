@@ -1,7 +1,7 @@
 /**
  * The composition, identical on every cloud: sites (explicit providers) → keys → alerts →
- * network → data tier → cluster → edge → backup. Components never read config; this file
- * hands each what it needs: every arg a contract takes is passed here (user-facing values from
+ * network → data tier → cluster (+ registry, ingress; a standby in the DR region) → edge →
+ * backup. Components never read config; this file hands each what it needs: every arg a contract takes is passed here (user-facing values from
  * the config, per-service ones such as versions from domain/capabilities), so no component
  * has defaults of its own. Logical names here are part of every URN below them: renaming
  * one replaces its resources, so a rename needs an alias.
@@ -10,6 +10,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { CloudImplementation, CloudTypes } from "../components/contracts/cloud";
 import type { StackConfig } from "../domain/stack-config";
 import { defaultCacheVersion } from "../domain/capabilities/cache";
+import { APP_IMAGES, MAINTENANCE_WINDOW_HOURS } from "../domain/capabilities/cluster";
 import { DATABASE_SERVICE_NAMES, DATABASE_VERSIONS, databaseService } from "../domain/capabilities/database";
 import { KEY_ROTATION_DAYS } from "../domain/capabilities/keys";
 
@@ -43,6 +44,15 @@ export interface PlatformOutputs {
     readonly cacheClusterMode: boolean;
     /** How the cache reaches the DR region, or why it does not. */
     readonly cacheCrossRegion: string;
+    readonly clusterName: pulumi.Output<string>;
+    /** Secret: authenticates through the cloud's exec credential plugin. */
+    readonly kubeconfig: pulumi.Output<string>;
+    readonly registryUrl: pulumi.Output<string>;
+    /** The ingress load balancer: the origin the Edge sends traffic to. */
+    readonly ingressHostname: pulumi.Output<string>;
+    readonly ingressIp: pulumi.Output<string>;
+    readonly drClusterName?: pulumi.Output<string>;
+    readonly drRegistryUrl?: pulumi.Output<string>;
 }
 
 export function buildPlatform<T extends CloudTypes>(cfg: StackConfig, cloud: CloudImplementation<T>): PlatformOutputs {
@@ -128,6 +138,38 @@ export function buildPlatform<T extends CloudTypes>(cfg: StackConfig, cloud: Clo
         protect,
     });
 
+    const clusterSettings = {
+        environment: cfg.environment,
+        kubernetesVersion: cfg.cluster.kubernetesVersion,
+        maintenanceWindow: cfg.cluster.maintenanceWindow,
+        maintenanceHours: MAINTENANCE_WINDOW_HOURS.value,
+        endpoint: cfg.cluster.endpoint,
+        authorizedCidrs: cfg.cluster.authorizedCidrs,
+        logRetentionDays: cfg.logRetentionDays,
+        repositories: APP_IMAGES,
+        protect,
+    };
+    const cluster = cloud.cluster("cluster", {
+        site: primary,
+        keys,
+        network,
+        alerts,
+        role: "primary",
+        nodePool: { size: cfg.cluster.nodeSize, minNodes: cfg.cluster.minNodes, maxNodes: cfg.cluster.maxNodes },
+        ...clusterSettings,
+    });
+    // The warm standby idles at a smaller minimum and scales to the primary's maximum on failover.
+    const drCluster = drPlacement
+        ? cloud.cluster("dr-cluster", {
+              ...drPlacement,
+              alerts,
+              role: "standby",
+              nodePool: { size: cfg.cluster.nodeSize, minNodes: cfg.cluster.drMinNodes, maxNodes: cfg.cluster.maxNodes },
+              primaryRegistry: cluster.registry,
+              ...clusterSettings,
+          })
+        : undefined;
+
     return {
         cloud: cfg.cloud,
         environment: cfg.environment,
@@ -152,5 +194,11 @@ export function buildPlatform<T extends CloudTypes>(cfg: StackConfig, cloud: Clo
         cachePort: cache.port,
         cacheClusterMode: cache.clusterMode,
         cacheCrossRegion: `${cache.crossRegion.mode}: ${cache.crossRegion.note}`,
+        clusterName: cluster.clusterName,
+        kubeconfig: cluster.kubeconfig,
+        registryUrl: cluster.registry.url,
+        ingressHostname: cluster.ingressHostname,
+        ingressIp: cluster.ingressIp,
+        ...(drCluster ? { drClusterName: drCluster.clusterName, drRegistryUrl: drCluster.registry.url } : {}),
     };
 }

@@ -9,7 +9,7 @@ import { awsKeyPolicy } from "../components/aws/keys";
 import {
     AWS_INTERFACE_ENDPOINT_PORT,
     AWS_KEY_SERVICE_PRINCIPALS,
-    AWS_METRICS,
+    AWS_METRICS, EKS_METRICS,
     AWS_VPC_ENDPOINT_SERVICES,
     AWS_ZONE_IDS,
     awsEndpointServiceName,
@@ -25,7 +25,7 @@ import { input, ofType, one, plan } from "./support/plan";
 const ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
 const ENDPOINT = "aws:ec2/vpcEndpoint:VpcEndpoint";
 const SUBNET = "aws:ec2/subnet:Subnet";
-const CATALOGUED_METRICS = Object.values(AWS_METRICS).map((m) => m.value);
+const CATALOGUED_METRICS = [...Object.values(AWS_METRICS), ...Object.values(EKS_METRICS)].map((m) => m.value);
 
 interface Statement {
     Sid?: string;

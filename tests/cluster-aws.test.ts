@@ -10,7 +10,7 @@ import { AWS_CLUSTER_ALARMS } from "../components/aws/cluster-alarms";
 import { AwsCluster, awsClusterProblems, IMDS_HOP_LIMIT, type AwsClusterArgs } from "../components/aws/cluster";
 import { ingressNamespaceManifest } from "../components/aws/cluster-ingress";
 import { NODE_POLICIES } from "../components/aws/cluster-identity";
-import { EKS_ADDONS, EKS_LOG_TYPES, EKS_METRICS, EKS_NODE_INSTANCE_TYPES, EKS_VPC_CNI_NETWORK_POLICY, INGRESS_NGINX_CHART } from "../domain/catalogs/aws";
+import { CLUSTER_AUTOSCALER_ACTIONS, CLUSTER_AUTOSCALER_CHART, EKS_ADDONS, EKS_LOG_TYPES, EKS_METRICS, EKS_NODE_INSTANCE_TYPES, EKS_VPC_CNI_NETWORK_POLICY, INGRESS_NGINX_CHART } from "../domain/catalogs/aws";
 import { eksControlPlaneLogging } from "../policy-packs/gravitypm-guard/rules/kubernetes/eks-control-plane-logging";
 import { eksEndpointPrivate } from "../policy-packs/gravitypm-guard/rules/kubernetes/eks-endpoint-private";
 import { eksNodeGroupNoRemoteAccess } from "../policy-packs/gravitypm-guard/rules/kubernetes/eks-node-group-no-remote-access";
@@ -210,6 +210,23 @@ describe("AWS cluster: primary with a restricted endpoint", () => {
         expect(input(release, "values.controller.service.enableHttp")).toBe(false);
         expect(input(release, "values.controller.service.annotations")).toEqual({ "service.beta.kubernetes.io/aws-load-balancer-type": "nlb" });
         expect(release.dependencies).toContain(one(p, NODE_GROUP, "cluster-nodes").urn);
+    });
+
+    it("scales the node group with the cluster autoscaler, which may resize only this cluster's groups", async () => {
+        const p = await built;
+        const chart = CLUSTER_AUTOSCALER_CHART.value;
+        const release = one(p, "kubernetes:helm.sh/v3:Release", "cluster-autoscaler");
+        expect(release.provider).toBe(one(p, "pulumi:providers:kubernetes", "cluster-k8s").urn);
+        expect([input(release, "chart"), input(release, "version"), input(release, "repositoryOpts.repo")]).toEqual([chart.chart, chart.version, chart.repo]);
+        expect(release.dependencies).toContain(one(p, NODE_GROUP, "cluster-nodes").urn);
+        const association = one(p, "aws:eks/podIdentityAssociation:PodIdentityAssociation", "cluster-autoscaler-association");
+        expect([input(association, "namespace"), input(association, "serviceAccount")]).toEqual([chart.namespace, chart.serviceAccount]);
+        const policy = JSON.parse(String(input(one(p, "aws:iam/rolePolicy:RolePolicy", "cluster-autoscaler-policy"), "policy"))) as {
+            Statement: { Action: string[]; Condition?: { StringEquals: Record<string, string> } }[];
+        };
+        const resize = policy.Statement.find((st) => st.Action.includes("autoscaling:SetDesiredCapacity"))!;
+        expect(Object.values(resize.Condition!.StringEquals)).toEqual(["owned"]);
+        expect(Object.keys(resize.Condition!.StringEquals)[0]).toMatch(new RegExp(`^aws:ResourceTag/${CLUSTER_AUTOSCALER_ACTIONS.value.ownerTag}`));
     });
 
     it("alarms on the free AWS/EKS metrics in its own region, loudly when the API goes silent", async () => {

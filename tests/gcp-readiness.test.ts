@@ -31,7 +31,8 @@ interface Condition {
     conditionAbsent?: { filter: string; duration: string; aggregations?: { perSeriesAligner?: string }[] };
     conditionMatchedLog?: { filter: string };
 }
-const conditionsOf = (p: Plan) => ofType(p, POLICY).flatMap((policy) => (input(policy, "conditions") as Condition[]).map((c) => ({ policy: policy.name, c })));
+/** The cache's own alert policies (the cluster's are checked in tests/cluster-gcp.test.ts). */
+const conditionsOf = (p: Plan) => ofType(p, POLICY).filter((policy) => policy.name.startsWith("cache-")).flatMap((policy) => (input(policy, "conditions") as Condition[]).map((c) => ({ policy: policy.name, c })));
 const quoted = (filter: string, field: string) => new RegExp(`${field.replace(/\./g, "\\.")}\\s*=\\s*"([^"]+)"`).exec(filter)?.[1];
 const policy = (p: Plan, name: string) => one(p, POLICY, name);
 const threshold = (p: Plan, name: string) => (input(policy(p, name), "conditions") as Condition[])[0].conditionThreshold;

@@ -190,16 +190,20 @@ describe("prod Azure: the DR location's values", () => {
         expect(resources.length).toBeGreaterThan(20);
         const mocks = replayer(p);
         // A flow log belongs to the region's Network Watcher, in Azure's own NetworkWatcherRG; a
-        // vCore geo-replica must share its source's resource group (Azure refuses another one).
-        const replica = one(p, "azure-native:mongocluster:MongoCluster", "database-dr-cluster");
-        expect(replica.inputs.resourceGroupName).toBe(one(p, "azure-native:resources:ResourceGroup", "primary-resource-group").inputs.resourceGroupName);
-        const inGroup = resources.filter((r) => "resourceGroupName" in r.inputs && r.type !== "azure-native:network:FlowLog" && r !== replica);
+        // vCore geo-replica must share its source's resource group (Azure refuses another one), and
+        // a registry's geo-replica is a child of the primary registry, in the registry's group.
+        const primaryGroup = one(p, "azure-native:resources:ResourceGroup", "primary-resource-group").inputs.resourceGroupName;
+        const replicas = [one(p, "azure-native:mongocluster:MongoCluster", "database-dr-cluster"), one(p, "azure-native:containerregistry:Replication", "dr-cluster-registry-replica")];
+        for (const replica of replicas) expect(replica.inputs.resourceGroupName, replica.name).toBe(primaryGroup);
+        const inGroup = resources.filter((r) => "resourceGroupName" in r.inputs && r.type !== "azure-native:network:FlowLog" && !replicas.includes(r));
         expect(inGroup.length).toBeGreaterThan(20);
         for (const r of inGroup) {
             expect(r.inputs.resourceGroupName, r.name).toBe(drGroup);
             expect(outputsOf(mocks, r).id, r.name).toMatch(new RegExp(`^/subscriptions/${MOCK_SUBSCRIPTION_ID}/resourceGroups/${String(drGroup)}(/|$)`));
         }
-        for (const r of resources.filter((x) => "location" in x.inputs && x.type !== "azure-native:privatedns:PrivateZone" && x.type !== "azure-native:privatedns:VirtualNetworkLink")) {
+        // Private DNS zones and metric alerts are global resources by Azure's design.
+        const global = ["azure-native:privatedns:PrivateZone", "azure-native:privatedns:VirtualNetworkLink", "azure-native:monitor:MetricAlert"];
+        for (const r of resources.filter((x) => "location" in x.inputs && !global.includes(x.type))) {
             expect(r.inputs.location, r.name).toBe(drLocation);
         }
         const cache = one(p, "azure-native:redisenterprise:RedisEnterprise", "cache-dr-cluster");

@@ -78,7 +78,8 @@ describe("captured plan", () => {
         // Every cloud resource goes through an explicit provider, never the ambient default one.
         expect(custom.filter((r) => !byUrn(p, r.provider)?.type.startsWith("pulumi:providers:"))).toEqual([]);
         const drProvider = p.resources.find((r) => r.type === "pulumi:providers:aws" && r.name === "aws-dr")!;
-        for (const r of custom.filter((r) => r.name.startsWith("dr-"))) expect(r.provider, r.name).toBe(drProvider.urn);
+        // In-cluster objects go through the DR cluster's own Kubernetes provider instead.
+        for (const r of custom.filter((r) => r.name.startsWith("dr-") && !r.type.startsWith("kubernetes:"))) expect(r.provider, r.name).toBe(drProvider.urn);
         expect(drProvider.inputs.region).toBe("us-west-2");
         for (const r of p.resources.filter((r) => r.type === "aws:kms/key:Key")) expect(r.protect).toBe(true);
     });

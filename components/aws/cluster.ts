@@ -35,6 +35,7 @@ import { assertBuildable, type BuildProblem } from "../shared/buildable";
 import type { AwsTypes } from ".";
 import { clusterAlarms } from "./cluster-alarms";
 import { clusterRoles, podIdentity, podIdentityAssumeRolePolicy } from "./cluster-identity";
+import { clusterAutoscaler } from "./cluster-autoscaler";
 import { ingress } from "./cluster-ingress";
 import { ecrRegistry } from "./cluster-registry";
 
@@ -229,6 +230,7 @@ export class AwsCluster extends pulumi.ComponentResource implements Cluster {
         this.provider = new KubernetesProvider(`${name}-k8s`, { kubeconfig: this.kubeconfig }, { parent: this, dependsOn: [adminPolicy] });
         this.oidcIssuer = cluster.identities.apply((ids) => ids?.[0]?.oidcs?.[0]?.issuer ?? "");
 
+        clusterAutoscaler(name, { clusterName: cluster.name, accountId: caller.accountId, region: site.region, provider: this.provider, dependsOn: [nodeGroup, coredns] }, this, child);
         const entry = ingress(name, this.provider, [nodeGroup, coredns], this);
         this.ingressHostname = entry.hostname;
 

@@ -6,7 +6,7 @@ import type { CloudImplementation } from "../contracts/cloud";
 import { AwsAlerts } from "./alerts";
 import { awsAtlasSide } from "./atlas";
 import { AwsCache } from "./cache";
-export { AwsCluster } from "./cluster";
+import { AwsCluster } from "./cluster";
 import { AwsDocumentDb } from "./database";
 import { AwsKeys } from "./keys";
 import { AwsNetwork } from "./network";
@@ -27,6 +27,7 @@ export function awsCloud(): CloudImplementation<AwsTypes> {
         alerts: (name, args, opts) => new AwsAlerts(name, args, opts),
         network: (name, args, opts) => new AwsNetwork(name, args, opts),
         cache: (name, args, opts) => new AwsCache(name, args, opts),
+        cluster: (name, args, opts) => new AwsCluster(name, args, opts),
         database: (name, args, opts) =>
             args.engine === "atlas" ? new AtlasDatabase(name, args, awsAtlasSide, opts) : new AwsDocumentDb(name, args, opts),
     };

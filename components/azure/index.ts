@@ -6,6 +6,7 @@ import type { CloudImplementation } from "../contracts/cloud";
 import { AzureAlerts } from "./alerts";
 import { azureAtlasSide } from "./atlas";
 import { AzureCache } from "./cache";
+import { AzureCluster } from "./cluster";
 import { AzureCosmosMongo } from "./database";
 import { AzureKeys } from "./keys";
 import { AzureNetwork } from "./network";
@@ -26,8 +27,8 @@ export function azureCloud(): CloudImplementation<AzureTypes> {
         alerts: (name, args, opts) => new AzureAlerts(name, args, opts),
         network: (name, args, opts) => new AzureNetwork(name, args, opts),
         cache: (name, args, opts) => new AzureCache(name, args, opts),
+        cluster: (name, args, opts) => new AzureCluster(name, args, opts),
         database: (name, args, opts) =>
             args.engine === "atlas" ? new AtlasDatabase(name, args, azureAtlasSide, opts) : new AzureCosmosMongo(name, args, opts),
     };
 }
-export { AzureCluster } from "./cluster";

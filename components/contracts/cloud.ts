@@ -11,6 +11,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { Cloud } from "../../domain/clouds";
 import type { Alerts, AlertsArgs } from "./alerts";
 import type { Cache, CacheArgs } from "./cache";
+import type { Cluster, ClusterArgs } from "./cluster";
 import type { Database, DatabaseArgs } from "./database";
 import type { Keys, KeysArgs } from "./keys";
 import type { Network, NetworkArgs } from "./network";
@@ -35,4 +36,6 @@ export interface CloudImplementation<T extends CloudTypes> {
     readonly cache: Factory<CacheArgs<T>, Cache>;
     /** The cloud's native MongoDB-compatible service, or Atlas on this cloud (`engine: atlas`). */
     readonly database: Factory<DatabaseArgs<T>, Database>;
+    /** Kubernetes with its registry and ingress; the DR region's standby takes `role: "standby"`. */
+    readonly cluster: Factory<ClusterArgs<T>, Cluster>;
 }

@@ -6,11 +6,11 @@ import type { CloudImplementation } from "../contracts/cloud";
 import { GcpAlerts } from "./alerts";
 import { gcpAtlasSide } from "./atlas";
 import { GcpCache } from "./cache";
+import { GcpCluster } from "./cluster";
 import { GcpKeys } from "./keys";
 import { GcpNetwork } from "./network";
 import { gcpSites, type GcpSite } from "./site";
 
-export { GcpCluster } from "./cluster";
 
 export interface GcpTypes {
     readonly site: GcpSite;
@@ -27,6 +27,7 @@ export function gcpCloud(settings: { project: string }): CloudImplementation<Gcp
         alerts: (name, args, opts) => new GcpAlerts(name, args, opts),
         network: (name, args, opts) => new GcpNetwork(name, args, opts),
         cache: (name, args, opts) => new GcpCache(name, args, opts),
+        cluster: (name, args, opts) => new GcpCluster(name, args, opts),
         // Google Cloud has no managed MongoDB: `native` and `atlas` both mean Atlas on GCP.
         database: (name, args, opts) => new AtlasDatabase(name, args, gcpAtlasSide, opts),
     };

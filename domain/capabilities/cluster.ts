@@ -47,3 +47,6 @@ export function parseMaintenanceWindow(raw: string): MaintenanceWindow | undefin
     const hour = Number(match[2]);
     return hour <= 23 ? { day: match[1] as Weekday, startHourUtc: hour } : undefined;
 }
+
+/** GravityPM's container images: one registry repository each. */
+export const APP_IMAGES: readonly string[] = ["backend", "frontend"];

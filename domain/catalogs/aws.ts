@@ -437,3 +437,34 @@ export const EKS_NLB_SERVICE_ANNOTATIONS = sourced(
     undefined,
     "the legacy cloud provider's annotation; it places the NLB in subnets tagged kubernetes.io/role/elb=1 and opens the node ports on the one node security group tagged kubernetes.io/cluster/<name>",
 );
+
+/** The cluster autoscaler that resizes EKS managed node groups between their min and max (EKS has none built in). */
+export const CLUSTER_AUTOSCALER_CHART = sourced(
+    { chart: "cluster-autoscaler", repo: "https://kubernetes.github.io/autoscaler", version: "9.54.0", namespace: "kube-system", serviceAccount: "cluster-autoscaler" } as const,
+    UNVERIFIED,
+    undefined,
+    "chart repository and name as the kubernetes/autoscaler project publishes them; the chart version pinned here was not read on a release page: check `helm search repo autoscaler/cluster-autoscaler` and keep the app's minor equal to the Kubernetes minor",
+);
+
+/** What the autoscaler may do: describe everywhere, resize only the node groups EKS tags as this cluster's. */
+export const CLUSTER_AUTOSCALER_ACTIONS = sourced(
+    {
+        describe: [
+            "autoscaling:DescribeAutoScalingGroups",
+            "autoscaling:DescribeAutoScalingInstances",
+            "autoscaling:DescribeLaunchConfigurations",
+            "autoscaling:DescribeScalingActivities",
+            "autoscaling:DescribeTags",
+            "ec2:DescribeImages",
+            "ec2:DescribeInstanceTypes",
+            "ec2:DescribeLaunchTemplateVersions",
+            "ec2:GetInstanceTypesFromInstanceRequirements",
+            "eks:DescribeNodegroup",
+        ],
+        resize: ["autoscaling:SetDesiredCapacity", "autoscaling:TerminateInstanceInAutoScalingGroup"],
+        ownerTag: "k8s.io/cluster-autoscaler/",
+    } as const,
+    UNVERIFIED,
+    undefined,
+    "the minimum policy of the cluster-autoscaler AWS README as read through the code search (the tool did not name the file's repository); EKS managed node groups tag their Auto Scaling groups k8s.io/cluster-autoscaler/<cluster>=owned",
+);

@@ -19,6 +19,10 @@ import type { PlannedResource } from "../plan/types";
 export const HOURS_PER_MONTH = 730;
 export const NAT_GB_PER_MONTH = 100;
 export const FLOW_LOG_GB_PER_MONTH = 20;
+/** Images kept per registry repository (two app images, a few releases each). */
+export const REGISTRY_GB = 10;
+/** Control-plane and container logs a cluster sends to its log store each month. */
+export const CLUSTER_LOG_GB_PER_MONTH = 20;
 /** Traffic through each interface endpoint (secrets, keys, tokens, logs, image pulls). */
 export const VPC_ENDPOINT_GB_PER_MONTH = 10;
 /** Size of the stored cache exports (one RDB a day, versions kept for the retention). */
@@ -57,6 +61,14 @@ export const PRICES = {
     awsAlarmMonth: p(0.1, "month", "https://aws.amazon.com/cloudwatch/pricing/", "2025-01"),
     awsSecretMonth: p(0.4, "month", "https://aws.amazon.com/secrets-manager/pricing/", "2025-01"),
     awsEksClusterHour: p(0.1, "hour", "https://aws.amazon.com/eks/pricing/", "2025-01"),
+    /** EKS node instances (on-demand, Linux, us-east-1). */
+    awsEc2InstanceHour: {
+        "m7i.large": p(0.1008, "hour", "https://aws.amazon.com/ec2/pricing/on-demand/", "2026-12"),
+        "m7i.xlarge": p(0.2016, "hour", "https://aws.amazon.com/ec2/pricing/on-demand/", "2026-12"),
+        "m7i.2xlarge": p(0.4032, "hour", "https://aws.amazon.com/ec2/pricing/on-demand/", "2026-12"),
+        "m7i.4xlarge": p(0.8064, "hour", "https://aws.amazon.com/ec2/pricing/on-demand/", "2026-12"),
+    } as Record<string, Price>,
+    awsEcrStorageGbMonth: p(0.1, "GB-month", "https://aws.amazon.com/ecr/pricing/", "2026-12"),
     awsDocdbStorageGbMonth: p(0.1, "GB-month", AWS_DOCDB, "2026-06", "stored copy"),
     awsDocdbInstanceHour: {
         "db.t4g.medium": p(0.073, "hour", AWS_DOCDB, "2025-01"),
@@ -86,6 +98,15 @@ export const PRICES = {
         STANDARD_HA: p(0.064, "GB-hour", GCP_REDIS, "2025-01"),
     } as Record<string, Price>,
     gcpGkeClusterHour: p(0.1, "hour", "https://cloud.google.com/kubernetes-engine/pricing", "2025-01"),
+    /** GKE node machines (on-demand, us-central1). */
+    gcpMachineHour: {
+        "e2-standard-2": p(0.067006, "hour", "https://cloud.google.com/compute/vm-instance-pricing", "2026-12"),
+        "e2-standard-4": p(0.134012, "hour", "https://cloud.google.com/compute/vm-instance-pricing", "2026-12"),
+        "e2-standard-8": p(0.268024, "hour", "https://cloud.google.com/compute/vm-instance-pricing", "2026-12"),
+        "e2-standard-16": p(0.536048, "hour", "https://cloud.google.com/compute/vm-instance-pricing", "2026-12"),
+    } as Record<string, Price>,
+    gcpArtifactStorageGbMonth: p(0.1, "GB-month", "https://cloud.google.com/artifact-registry/pricing", "2026-12"),
+    gcpLoggingIngestGb: p(0.5, "GB", "https://cloud.google.com/stackdriver/pricing", "2026-12"),
     gcpPscEndpointHour: p(0.01, "hour", "https://cloud.google.com/vpc/pricing#psc-forwarding-rules", "2025-01"),
     gcpStorageGbMonth: p(0.02, "GB-month", "https://cloud.google.com/storage/pricing", "2025-01"),
     gcpSchedulerJobMonth: p(0.1, "month", "https://cloud.google.com/scheduler/pricing", "2025-01"),
@@ -97,6 +118,16 @@ export const PRICES = {
     azPrivateEndpointHour: p(0.01, "hour", "https://azure.microsoft.com/pricing/details/private-link/", "2025-01"),
     azMetricAlertMonth: p(0.1, "month", "https://azure.microsoft.com/pricing/details/monitor/", "2025-01"),
     azAksStandardHour: p(0.1, "hour", "https://azure.microsoft.com/pricing/details/kubernetes-service/", "2025-01"),
+    /** AKS node VMs (pay as you go, Linux, East US). */
+    azVmHour: {
+        Standard_D2s_v5: p(0.096, "hour", "https://azure.microsoft.com/pricing/details/virtual-machines/linux/", "2026-12"),
+        Standard_D4s_v5: p(0.192, "hour", "https://azure.microsoft.com/pricing/details/virtual-machines/linux/", "2026-12"),
+        Standard_D8s_v5: p(0.384, "hour", "https://azure.microsoft.com/pricing/details/virtual-machines/linux/", "2026-12"),
+        Standard_D16s_v5: p(0.768, "hour", "https://azure.microsoft.com/pricing/details/virtual-machines/linux/", "2026-12"),
+    } as Record<string, Price>,
+    /** ACR Premium: a daily rate per registry, and the same per geo-replicated region. */
+    azAcrPremiumMonth: p(50.0, "month", "https://azure.microsoft.com/pricing/details/container-registry/", "2026-12"),
+    azLogAnalyticsIngestGb: p(2.3, "GB", "https://azure.microsoft.com/pricing/details/monitor/", "2026-12"),
     azRedisHour: {
         P1: p(0.554, "hour", AZ_REDIS, "2025-01"),
         P2: p(1.108, "hour", AZ_REDIS, "2025-01"),
@@ -119,6 +150,18 @@ export const PRICES = {
 export const NO_CHARGE: ReadonlyArray<readonly [prefix: string, reason: string]> = [
     ["pulumi:", "Pulumi bookkeeping"],
     ["pulumi-nodejs:dynamic/", "runs in the Pulumi program (the Azure RBAC propagation wait): no cloud resource"],
+    ["kubernetes:", "runs on the cluster's nodes, which are priced"],
+    ["aws:eks/addon:", "EKS add-ons cost nothing beyond the nodes they run on"],
+    ["aws:eks/accessEntry:", "free"],
+    ["aws:eks/accessPolicyAssociation:", "free"],
+    ["aws:eks/podIdentityAssociation:", "free"],
+    ["aws:kms/grant:", "free"],
+    ["aws:ecr/lifecyclePolicy:", "free"],
+    ["aws:ec2/launchTemplate:", "free"],
+    ["gcp:logging/projectSink:", "free (ingestion is billed on the destination bucket)"],
+    ["azure-native:containerservice:MaintenanceConfiguration", "free"],
+    ["azure-native:monitor:DataCollectionRule", "free (ingestion is billed on the workspace)"],
+    ["azure-native:compute:DiskEncryptionSet", "free (key operations are billed by Key Vault)"],
     ["gravitypm:", "component: cost is its children's"],
     ["random:", "generated locally"],
     ["aws:ec2/vpc:", "VPC is free"],
@@ -293,7 +336,41 @@ const RULES: Record<string, Rule> = {
     "azure-native:storage:StorageAccount": () =>
         known(FLOW_LOG_GB_PER_MONTH * PRICES.azStorageGbMonth.usd, `${FLOW_LOG_GB_PER_MONTH} GB of flow logs`, PRICES.azStorageGbMonth),
     "azure-native:monitor:MetricAlert": () => known(PRICES.azMetricAlertMonth.usd, "one monitored time series", PRICES.azMetricAlertMonth),
-    "azure-native:containerservice:ManagedCluster": () => known(monthly(PRICES.azAksStandardHour), "AKS Standard tier, 730 h", PRICES.azAksStandardHour),
+    "azure-native:containerservice:ManagedCluster": (r) => {
+        // Nodes at their pools' minimum; the Standard tier (prod) adds the uptime-SLA fee, Free costs nothing.
+        const pools = Array.isArray(r.inputs.agentPoolProfiles) ? (r.inputs.agentPoolProfiles as Record<string, unknown>[]) : [];
+        const priced = pools.map((pool) => ({ size: str(pool.vmSize), nodes: num(pool.minCount) ?? num(pool.count) ?? 0 }));
+        const missing = priced.find((pool) => pool.size === undefined || PRICES.azVmHour[pool.size] === undefined);
+        if (missing) return unknown(`no price for VM size ${missing.size ?? "(unset)"}`);
+        const standard = str((r.inputs.sku as Record<string, unknown> | undefined)?.tier) === "Standard";
+        const nodesUsd = priced.reduce((sum, pool) => sum + pool.nodes * monthly(PRICES.azVmHour[pool.size!]), 0);
+        return known(
+            nodesUsd + (standard ? monthly(PRICES.azAksStandardHour) : 0),
+            `${priced.map((pool) => `${pool.nodes} × ${pool.size}`).join(" + ")} at the pools' minimum, 730 h${standard ? "; Standard tier" : "; Free tier"}`,
+            ...priced.map((pool) => PRICES.azVmHour[pool.size!]),
+            ...(standard ? [PRICES.azAksStandardHour] : []),
+        );
+    },
+    "azure-native:containerregistry:Registry": () => known(PRICES.azAcrPremiumMonth.usd, "Premium registry", PRICES.azAcrPremiumMonth),
+    "azure-native:containerregistry:Replication": () => known(PRICES.azAcrPremiumMonth.usd, "Premium geo-replica", PRICES.azAcrPremiumMonth),
+    "azure-native:operationalinsights:Workspace": () =>
+        known(CLUSTER_LOG_GB_PER_MONTH * PRICES.azLogAnalyticsIngestGb.usd, `${CLUSTER_LOG_GB_PER_MONTH} GB ingested a month`, PRICES.azLogAnalyticsIngestGb),
+    "aws:eks/nodeGroup:NodeGroup": (r) => {
+        const type = Array.isArray(r.inputs.instanceTypes) ? str(r.inputs.instanceTypes[0]) : undefined;
+        const price = type ? PRICES.awsEc2InstanceHour[type] : undefined;
+        const nodes = num((r.inputs.scalingConfig as Record<string, unknown> | undefined)?.minSize) ?? 0;
+        return price ? known(nodes * monthly(price), `${nodes} × ${type} at the group's minimum, 730 h`, price) : unknown(`no price for instance type ${type ?? "(unset)"}`);
+    },
+    "aws:ecr/repository:Repository": () => known(REGISTRY_GB * PRICES.awsEcrStorageGbMonth.usd, `${REGISTRY_GB} GB of images`, PRICES.awsEcrStorageGbMonth),
+    "gcp:container/nodePool:NodePool": (r) => {
+        const type = str((r.inputs.nodeConfig as Record<string, unknown> | undefined)?.machineType);
+        const price = type ? PRICES.gcpMachineHour[type] : undefined;
+        const nodes = num((r.inputs.autoscaling as Record<string, unknown> | undefined)?.totalMinNodeCount) ?? num(r.inputs.nodeCount) ?? 0;
+        return price ? known(nodes * monthly(price), `${nodes} × ${type} at the pool's minimum, 730 h`, price) : unknown(`no price for machine type ${type ?? "(unset)"}`);
+    },
+    "gcp:artifactregistry/repository:Repository": () => known(REGISTRY_GB * PRICES.gcpArtifactStorageGbMonth.usd, `${REGISTRY_GB} GB of images`, PRICES.gcpArtifactStorageGbMonth),
+    "gcp:logging/projectBucketConfig:ProjectBucketConfig": () =>
+        known(CLUSTER_LOG_GB_PER_MONTH * PRICES.gcpLoggingIngestGb.usd, `${CLUSTER_LOG_GB_PER_MONTH} GB ingested a month`, PRICES.gcpLoggingIngestGb),
     "azure-native:redis:Redis": (r) => {
         const sku = (r.inputs.sku ?? {}) as Record<string, unknown>;
         const key = `${str(sku.family) ?? "?"}${num(sku.capacity) ?? "?"}`;
