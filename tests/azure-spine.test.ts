@@ -23,9 +23,9 @@ import {
     resourceGroupName,
     storageAccountName,
 } from "../components/azure/naming";
-import { LAST_RULE_PRIORITY, flowLogRetentionProblem, missingNetworkWatcherMessage, networkWatcherName, tierInboundRules } from "../components/azure/network";
+import { LAST_RULE_PRIORITY, azureSubnetCidrs, flowLogRetentionProblem, missingNetworkWatcherMessage, networkWatcherName, tierInboundRules } from "../components/azure/network";
 import { PROJECT } from "../domain/stack-config";
-import { layoutNetwork, type Tier } from "../domain/network-layout";
+import { cidrsOverlap, layoutNetwork, type Tier } from "../domain/network-layout";
 import { stackConfig } from "./support/config";
 import { byUrn, childrenOf, dependsOn, descendants, input, ofType, one, plan } from "./support/plan";
 import { tagField } from "./support/taggable";
@@ -325,7 +325,7 @@ describe.each(["staging", "prod"])("Azure spine in %s", (stack) => {
         expect(p.outputs.alertTargets).toEqual([expect.stringContaining("/actionGroups/")]);
     });
 
-    it("builds each VNet from the site's CIDR with three subnets, each with its own NSG", async () => {
+    it("builds each VNet from the site's CIDR with three tier subnets, each with its own NSG, and the API server's delegated subnet", async () => {
         const p = await plan(stack, "azure");
         for (const site of sites) {
             const network = one(p, C.network, site.network);
@@ -336,18 +336,35 @@ describe.each(["staging", "prod"])("Azure spine in %s", (stack) => {
             expect(urnName(vnet.provider)).toBe(`azure-${site.role}`);
 
             const subnets = childrenOf(p, network, T.subnet);
-            expect(subnets.map((s) => s.inputs.subnetName).sort()).toEqual([...TIERS].sort());
+            expect(subnets.map((s) => s.inputs.subnetName).sort()).toEqual([...TIERS, "api-server"].sort());
             expect(childrenOf(p, network, T.nsg)).toHaveLength(3);
+            const cidrs = azureSubnetCidrs(layout);
             for (const tier of TIERS) {
                 const subnet = one(p, T.subnet, `${site.network}-${tier}`);
                 const nsg = one(p, T.nsg, `${site.network}-${tier}-nsg`);
-                expect(subnet.inputs.addressPrefix).toBe(layout[tier].cidr);
+                expect(subnet.inputs.addressPrefix).toBe(tier === "public" ? cidrs.public : layout[tier].cidr);
                 expect(subnet.inputs.virtualNetworkName).toBe(vnet.inputs.virtualNetworkName);
                 expect(String(input(subnet, "networkSecurityGroup.id")).endsWith(`/networkSecurityGroups/${String(nsg.inputs.networkSecurityGroupName)}`)).toBe(true);
                 expect(nsg.inputs.securityRules).toBeUndefined();
             }
             expect(one(p, T.subnet, `${site.network}-data`).inputs.privateEndpointNetworkPolicies).toBe("Enabled");
+            // The public tier's first half stays the public subnet; its last zone block (no Azure
+            // region has a fourth zone) is delegated to the AKS API server, under the public NSG.
+            const apiServer = one(p, T.subnet, `${site.network}-api-server`);
+            expect(apiServer.inputs.addressPrefix).toBe(cidrs.apiServer);
+            expect(input(apiServer, "delegations")).toEqual([{ name: "aks-api-server", serviceName: "Microsoft.ContainerService/managedClusters" }]);
+            expect(String(input(apiServer, "networkSecurityGroup.id")).endsWith(`/networkSecurityGroups/${String(one(p, T.nsg, `${site.network}-public-nsg`).inputs.networkSecurityGroupName)}`)).toBe(true);
+            expect(apiServer.dependencies).toContain(one(p, T.subnet, `${site.network}-public`).urn);
+            const allRanges = [...TIERS.map((t) => (t === "public" ? cidrs.public : layout[t].cidr)), cidrs.apiServer];
+            for (const [i, a] of allRanges.entries()) for (const b of allRanges.slice(i + 1)) expect(cidrsOverlap(a, b), `${a} ${b}`).toBe(false);
+            expect(cidrsOverlap(cidrs.apiServer, layout.public.cidr)).toBe(true);
+            for (const zoneBlock of layout.public.zoneCidrs.slice(0, 3)) expect(cidrsOverlap(zoneBlock, cidrs.apiServer)).toBe(false);
         }
+    });
+
+    it("places the Azure public subnet and the API server subnet in the public tier for every network size", () => {
+        expect(azureSubnetCidrs(layoutNetwork("10.0.0.0/16", 3))).toMatchObject({ public: "10.0.192.0/19", apiServer: "10.0.240.0/20" });
+        expect(azureSubnetCidrs(layoutNetwork("10.8.0.0/22", 3))).toMatchObject({ public: "10.8.3.0/25", apiServer: "10.8.3.192/26" });
     });
 
     it("creates one VNet's subnets one after another", async () => {

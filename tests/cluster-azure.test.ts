@@ -23,6 +23,7 @@ import {
     AKS_SKU_TIERS,
     AKS_UPGRADE,
     AKS_WORKLOAD_IDENTITY,
+    AZURE_BUILT_IN_ROLES,
     AZURE_CLUSTER_ROLES,
     AZURE_INGRESS_NGINX_CHART,
     AZURE_PRIVATE_LINK_REGISTRY,
@@ -158,6 +159,45 @@ describe("Azure cluster: one AKS cluster per role", () => {
         expect(dependsOn(p, aks(p, "cluster"), "cluster-identity-network-contributor-propagation")).toBe(true);
     });
 
+    it("envelope-encrypts Kubernetes secrets (KMS) with its own pinned key in the site's private vault, through API Server VNet Integration", async () => {
+        const p = await built;
+        for (const [component, site, keys] of [["cluster", "primary", "primary-keys"], ["standby", "dr", "dr-keys"]] as const) {
+            const c = aks(p, component);
+            const vault = one(p, "azure-native:keyvault:Vault", `${keys}-vault`);
+            const key = one(p, "azure-native:keyvault:Key", `${component}-kms-key`);
+            expect(key.parent).toBe(one(p, CLUSTER, component).urn);
+            expect(key.protect).toBe(true);
+            expect(input(key, "keyName")).toBe("kms");
+            expect(input(key, "vaultName")).toBe(input(vault, "vaultName"));
+            expect(input(key, "properties.kty")).toMatch(/^RSA/);
+            expect(input(key, "properties.keyOps")).toEqual(["encrypt", "decrypt"]);
+            // AKS pins the version it is given: versions rotate but never expire.
+            expect(input(key, "properties.rotationPolicy.attributes")).toBeUndefined();
+            expect(input(key, "properties.rotationPolicy.lifetimeActions")).toEqual([{ action: { type: "rotate" }, trigger: { timeAfterCreate: expect.stringMatching(/^P\d+D$/) } }]);
+
+            const kms = input(c, "securityProfile.azureKeyVaultKms") as Record<string, unknown>;
+            expect(kms).toMatchObject({ enabled: true, keyVaultNetworkAccess: "Private" });
+            expect(String(kms.keyId)).toMatch(new RegExp(`^https://${String(input(vault, "vaultName"))}\\.vault\\.azure\\.net/keys/kms/[0-9a-f]{32}$`));
+            expect(String(kms.keyVaultResourceId)).toMatch(new RegExp(`/vaults/${String(input(vault, "vaultName"))}$`));
+            expect(String(kms.keyVaultResourceId)).not.toBe("");
+
+            expect(input(c, "apiServerAccessProfile.enableVnetIntegration")).toBe(true);
+            expect(String(input(c, "apiServerAccessProfile.subnetId"))).toMatch(new RegExp(`/virtualNetworks/gravitypm-component-${site}/subnets/api-server$`));
+            const subnet = one(p, "azure-native:network:Subnet", `${site}-network-api-server`);
+            expect(input(subnet, "delegations")).toEqual([{ name: "aks-api-server", serviceName: "Microsoft.ContainerService/managedClusters" }]);
+
+            // The cluster's identity uses that key only, and AKS waits until Key Vault honours the grant.
+            const grant = one(p, ROLE_ASSIGNMENT, `${component}-identity-kms-crypto-user`);
+            expect(String(input(grant, "roleDefinitionId")).split("/").pop()).toBe(AZURE_BUILT_IN_ROLES.keyVaultCryptoUser.value.id);
+            expect(String(input(grant, "scope"))).toMatch(new RegExp(`/vaults/${String(input(vault, "vaultName"))}/keys/kms$`));
+            expect(input(grant, "principalType")).toBe("ServicePrincipal");
+            expect(dependsOn(p, grant, `${component}-kms-key`)).toBe(true);
+            const wait = one(p, RBAC_PROPAGATION_WAIT_TYPE, `${component}-identity-kms-crypto-user-propagation`);
+            expect(dependsOn(p, wait, `${component}-identity-kms-crypto-user`)).toBe(true);
+            expect(dependsOn(p, c, `${component}-identity-kms-crypto-user-propagation`)).toBe(true);
+        }
+    });
+
     it("upgrades only in the maintenance window, on the catalogued channels", async () => {
         const p = await built;
         const c = aks(p, "cluster");
@@ -183,11 +223,11 @@ describe("Azure cluster: one AKS cluster per role", () => {
         expect(String(input(one(p, "azure-native:monitor:DataCollectionRuleAssociation", "cluster-container-insights-association"), "resourceUri"))).toMatch(/\/managedClusters\//);
     });
 
-    it("assigns only catalogued roles: network to the cluster identity, cluster-admin to the deployer, AcrPull to the kubelets", async () => {
+    it("assigns only catalogued roles: network and KMS key use to the cluster identity, cluster-admin to the deployer, AcrPull to the kubelets", async () => {
         const p = await built;
         const assignments = descendants(p, one(p, CLUSTER, "cluster")).filter((r) => r.type === ROLE_ASSIGNMENT);
-        const ids = Object.values(AZURE_CLUSTER_ROLES).map((r) => r.value.id);
-        expect(assignments.length).toBe(3);
+        const ids = [...Object.values(AZURE_CLUSTER_ROLES).map((r) => r.value.id), AZURE_BUILT_IN_ROLES.keyVaultCryptoUser.value.id];
+        expect(assignments.length).toBe(4);
         for (const a of assignments) expect(ids).toContain(String(input(a, "roleDefinitionId")).split("/").pop());
         const pull = one(p, ROLE_ASSIGNMENT, "standby-kubelet-acr-pull");
         expect(String(input(pull, "scope"))).toMatch(/\/registries\/gravitypmcomponentpriacr/);

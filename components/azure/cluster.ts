@@ -9,6 +9,7 @@ import { DiskEncryptionSet } from "@pulumi/azure-native/compute/diskEncryptionSe
 import { listManagedClusterUserCredentialsOutput } from "@pulumi/azure-native/containerservice/listManagedClusterUserCredentials";
 import { MaintenanceConfiguration, type MaintenanceConfigurationArgs } from "@pulumi/azure-native/containerservice/maintenanceConfiguration";
 import { ManagedCluster, type ManagedClusterArgs } from "@pulumi/azure-native/containerservice/managedCluster";
+import { Key } from "@pulumi/azure-native/keyvault/key";
 import { FederatedIdentityCredential } from "@pulumi/azure-native/managedidentity/federatedIdentityCredential";
 import { UserAssignedIdentity } from "@pulumi/azure-native/managedidentity/userAssignedIdentity";
 import { DataCollectionRule } from "@pulumi/azure-native/monitor/dataCollectionRule";
@@ -23,11 +24,14 @@ import { authorizedCidrProblem, KUBERNETES_VERSIONS } from "../../domain/capabil
 import {
     AKS_CONTAINER_INSIGHTS_DCR,
     AKS_ENTRA_SERVER_APP_ID,
+    AKS_KMS_KEY_OPS,
+    AKS_KMS_PRIVATE_VAULT,
     AKS_NODE_VM_SIZES,
     AKS_SKU_TIERS,
     AKS_SYSTEM_VM_SIZE,
     AKS_UPGRADE,
     AKS_WORKLOAD_IDENTITY,
+    AZURE_BUILT_IN_ROLES,
     AZURE_CLUSTER_ROLES,
     AZURE_LOG_ANALYTICS_RETENTION_DAYS,
     azureRoleDefinitionId,
@@ -89,11 +93,13 @@ export function azureClusterProblems(args: ClusterArgs<AzureTypes>): BuildProble
  * authorised ranges plus the nodes' own egress address (the NAT gateway's), without which the
  * nodes could not reach their control plane through its public endpoint.
  */
-export function apiServerAccess(endpoint: ClusterEndpoint, authorizedCidrs: readonly string[], nodeEgressIp: string): ApiServerAccessProfile {
+export function apiServerAccess(endpoint: ClusterEndpoint, authorizedCidrs: readonly string[], nodeEgressIp: string, apiServerSubnetId: string): ApiServerAccessProfile {
+    // API Server VNet Integration (the API server in the network's delegated subnet), which KMS with a private vault requires.
+    const integration = { enableVnetIntegration: true, subnetId: apiServerSubnetId };
     return endpoint === "private"
         ? // "system": AKS creates and links the private DNS zone; no public FQDN points at the private address.
-          { enablePrivateCluster: true, privateDNSZone: "system", enablePrivateClusterPublicFQDN: false, disableRunCommand: true }
-        : { enablePrivateCluster: false, authorizedIPRanges: [...authorizedCidrs, `${nodeEgressIp}/32`], disableRunCommand: true };
+          { ...integration, enablePrivateCluster: true, privateDNSZone: "system", enablePrivateClusterPublicFQDN: false, disableRunCommand: true }
+        : { ...integration, enablePrivateCluster: false, authorizedIPRanges: [...authorizedCidrs, `${nodeEgressIp}/32`], disableRunCommand: true };
 }
 
 /** Pod and Service ranges of the overlay: private ranges outside the VNet, which pods and Services must not overlap. */
@@ -206,7 +212,8 @@ export function kubeloginKubeconfig(clusterName: string, server: string, certifi
  * and workload identity, zone-spread autoscaling pools with encryption at host and disks
  * encrypted with the stack key, upgrades only in the maintenance window, control-plane logs to
  * Log Analytics and the stack-key-encrypted log storage, Container insights, Standard tier in
- * prod. KMS etcd encryption is not configured: see docs/deploy-readiness.md (AKS_KMS_PRIVATE_VAULT).
+ * prod. Secrets in etcd are envelope-encrypted (KMS) with a stack-owned key in the site's private
+ * vault, reached through API Server VNet Integration.
  */
 export class AzureCluster extends pulumi.ComponentResource implements Cluster {
     public readonly clusterName: pulumi.Output<string>;
@@ -283,6 +290,38 @@ export class AzureCluster extends pulumi.ComponentResource implements Cluster {
             { ...child, dependsOn: [keys.keyAccess], ignoreChanges: ["activeKey.keyUrl"] },
         );
 
+        // Kubernetes secrets: KMS encrypts and decrypts (not wrap/unwrap), so it gets its own key in
+        // the site's vault, used by the cluster's identity only. AKS pins the version it is given,
+        // so versions never expire (a rotation makes a new one; the next `up` moves AKS to it).
+        const kmsKey = new Key(
+            `${name}-kms-key`,
+            {
+                keyName: "kms",
+                vaultName: keys.vaultName,
+                resourceGroupName,
+                properties: {
+                    kty: "RSA-HSM",
+                    keySize: 3072,
+                    keyOps: [...AKS_KMS_KEY_OPS.value],
+                    rotationPolicy: { lifetimeActions: [{ action: { type: "rotate" }, trigger: { timeAfterCreate: `P${keys.rotationDays}D` } }] },
+                },
+                tags,
+            },
+            { ...child, protect: keys.protect },
+        );
+        const kmsGrant = new RoleAssignment(
+            `${name}-identity-kms-crypto-user`,
+            {
+                principalId: identity.principalId,
+                principalType: "ServicePrincipal",
+                roleDefinitionId: client.subscriptionId.apply((sub) => azureRoleDefinitionId(sub, AZURE_BUILT_IN_ROLES.keyVaultCryptoUser.value)),
+                scope: kmsKey.id,
+                description: `${site.namePrefix} ${site.role}: AKS encrypts Kubernetes secrets with the cluster's KMS key`,
+            },
+            child,
+        );
+        const kmsAccess = rbacPropagationWait(`${name}-identity-kms-crypto-user-propagation`, [kmsGrant], this);
+
         // The NAT gateway's address, as components/azure/network.ts names it, read once the network exists.
         const nodeEgressIp =
             args.endpoint === "private"
@@ -305,9 +344,13 @@ export class AzureCluster extends pulumi.ComponentResource implements Cluster {
                 enableRBAC: true,
                 aadProfile: { managed: true, enableAzureRBAC: true, tenantID: client.tenantId },
                 disableLocalAccounts: true,
-                apiServerAccessProfile: nodeEgressIp.apply((ip) => apiServerAccess(args.endpoint, args.authorizedCidrs, ip)),
+                apiServerAccessProfile: pulumi.all([nodeEgressIp, network.apiServerSubnetId]).apply(([ip, subnetId]) => apiServerAccess(args.endpoint, args.authorizedCidrs, ip, subnetId)),
                 oidcIssuerProfile: { enabled: true },
-                securityProfile: { workloadIdentity: { enabled: true }, imageCleaner: { enabled: true, intervalHours: 48 } },
+                securityProfile: {
+                    workloadIdentity: { enabled: true },
+                    imageCleaner: { enabled: true, intervalHours: 48 },
+                    azureKeyVaultKms: { enabled: true, keyId: kmsKey.keyUriWithVersion, keyVaultNetworkAccess: AKS_KMS_PRIVATE_VAULT.value.keyVaultNetworkAccess, keyVaultResourceId: keys.vaultId },
+                },
                 networkProfile: {
                     networkPlugin: "azure",
                     networkPluginMode: "overlay",
@@ -331,7 +374,7 @@ export class AzureCluster extends pulumi.ComponentResource implements Cluster {
             {
                 ...child,
                 protect: args.protect,
-                dependsOn: [networkAccess, keys.keyAccess],
+                dependsOn: [networkAccess, keys.keyAccess, kmsAccess],
                 // The autoscaler owns the node counts.
                 ignoreChanges: ["agentPoolProfiles[*].count"],
             },

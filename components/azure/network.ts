@@ -10,7 +10,8 @@ import { StorageAccount } from "@pulumi/azure-native/storage/storageAccount";
 import * as pulumi from "@pulumi/pulumi";
 import { RandomString } from "@pulumi/random/randomString";
 import { NETWORK_TYPE, type Network, type NetworkArgs } from "../contracts/network";
-import { AZURE_MAX_FLOW_LOG_RETENTION_DAYS, AZURE_NETWORK_WATCHER, AZURE_PRIVATE_LINK } from "../../domain/catalogs/azure";
+import { IPv4CidrRange, IPv4Prefix } from "ip-num";
+import { AKS_API_SERVER_SUBNET, AZURE_MAX_FLOW_LOG_RETENTION_DAYS, AZURE_NETWORK_WATCHER, AZURE_PRIVATE_LINK } from "../../domain/catalogs/azure";
 import { layoutNetwork, type NetworkLayout, type Tier } from "../../domain/network-layout";
 import { dataStorePrivateEndpoint } from "./data-store";
 import type { AzureKeys } from "./keys";
@@ -90,6 +91,21 @@ export function tierInboundRules(layout: NetworkLayout): Readonly<Record<Tier, r
     };
 }
 
+/**
+ * The Azure public tier holds nothing of its own (the ingress load balancer binds a public IP,
+ * not the subnet), and Azure regions have at most three zones, so the tier's fourth zone block
+ * is spare: the public subnet keeps the tier's first half (one CIDR covering its first two
+ * blocks; Azure subnets are regional), and the last block becomes the subnet delegated to the
+ * AKS API server (API Server VNet Integration, needed by KMS with a private vault).
+ */
+export function azureSubnetCidrs(layout: NetworkLayout): Readonly<Record<Tier | "apiServer", string>> {
+    const publicRange = IPv4CidrRange.fromCidr(layout.public.cidr);
+    const prefix = Number(publicRange.getPrefix().getValue());
+    const [firstHalf, secondHalf] = publicRange.splitInto(IPv4Prefix.fromNumber(BigInt(prefix + 1)));
+    const lastBlock = secondHalf.splitInto(IPv4Prefix.fromNumber(BigInt(prefix + 2)))[1];
+    return { app: layout.app.cidr, data: layout.data.cidr, public: firstHalf.toCidrString(), apiServer: lastBlock.toCidrString() };
+}
+
 export function flowLogRetentionProblem(days: number): string | undefined {
     if (!Number.isInteger(days) || days < 1 || days > AZURE_MAX_FLOW_LOG_RETENTION_DAYS) {
         return `flowLogRetentionDays ${days} (gravitypm:logRetentionDays) must be 1-${AZURE_MAX_FLOW_LOG_RETENTION_DAYS} on Azure: Network Watcher keeps flow logs at most a year`;
@@ -146,6 +162,8 @@ export class AzureNetwork extends pulumi.ComponentResource implements Network {
     public readonly appSubnetIds: pulumi.Output<string>[];
     public readonly dataSubnetIds: pulumi.Output<string>[];
     public readonly publicSubnetIds: pulumi.Output<string>[];
+    /** Delegated to the AKS API server (API Server VNet Integration), in the public tier's last block. */
+    public readonly apiServerSubnetId: pulumi.Output<string>;
     public readonly flowLogStorageAccountId: pulumi.Output<string>;
 
     constructor(name: string, args: NetworkArgs<AzureSite, AzureKeys>, opts?: pulumi.ComponentResourceOptions) {
@@ -205,7 +223,8 @@ export class AzureNetwork extends pulumi.ComponentResource implements Network {
         );
 
         const rules = tierInboundRules(this.layout);
-        const tierSubnet = (tier: Tier, after?: Subnet): Subnet => {
+        const cidrs = azureSubnetCidrs(this.layout);
+        const tierNsg = (tier: Tier): { nsg: NetworkSecurityGroup; lastRule: SecurityRule | undefined } => {
             const nsg = new NetworkSecurityGroup(
                 `${name}-${tier}-nsg`,
                 { networkSecurityGroupName: `${site.namePrefix}-${site.role}-${tier}`, resourceGroupName, location, tags },
@@ -233,6 +252,10 @@ export class AzureNetwork extends pulumi.ComponentResource implements Network {
                     ),
                 undefined,
             );
+            return { nsg, lastRule };
+        };
+        const tierSubnet = (tier: Tier, after?: Subnet): Subnet => {
+            const { nsg, lastRule } = tierNsgs[tier];
             const isPrivate = tier !== "public";
             return new Subnet(
                 `${name}-${tier}`,
@@ -240,7 +263,7 @@ export class AzureNetwork extends pulumi.ComponentResource implements Network {
                     subnetName: tier,
                     virtualNetworkName: vnet.name,
                     resourceGroupName,
-                    addressPrefix: this.layout[tier].cidr,
+                    addressPrefix: cidrs[tier],
                     networkSecurityGroup: { id: nsg.id },
                     natGateway: isPrivate ? { id: nat.id } : undefined,
                     // Private tiers egress only through NAT, never through Azure's implicit outbound IPs.
@@ -252,9 +275,24 @@ export class AzureNetwork extends pulumi.ComponentResource implements Network {
                 { ...child, dependsOn: [lastRule, after].filter((r): r is SecurityRule | Subnet => r !== undefined) },
             );
         };
+        const tierNsgs: Record<Tier, ReturnType<typeof tierNsg>> = { app: tierNsg("app"), data: tierNsg("data"), public: tierNsg("public") };
         const appSubnet = tierSubnet("app");
         const dataSubnet = tierSubnet("data", appSubnet);
         const publicSubnet = tierSubnet("public", dataSubnet);
+        // Under the public tier's NSG: the nodes reach the API server within the VNet, and a
+        // restricted public endpoint takes HTTPS from the internet (AKS enforces the ranges).
+        const apiServerSubnet = new Subnet(
+            `${name}-api-server`,
+            {
+                subnetName: "api-server",
+                virtualNetworkName: vnet.name,
+                resourceGroupName,
+                addressPrefix: cidrs.apiServer,
+                networkSecurityGroup: { id: tierNsgs.public.nsg.id },
+                delegations: [{ name: "aks-api-server", serviceName: AKS_API_SERVER_SUBNET.value.delegation }],
+            },
+            { ...child, dependsOn: [publicSubnet] },
+        );
         this.vnetId = vnet.id;
         this.dataSubnetId = dataSubnet.id;
 
@@ -304,7 +342,7 @@ export class AzureNetwork extends pulumi.ComponentResource implements Network {
         // Looked up once the VNet exists (Azure enables the watcher with the region's first VNet,
         // and waiting for the subnets gives it time); a preview of an existing stack checks it too.
         const watcherName = networkWatcherName(location);
-        const watcher = pulumi.all([publicSubnet.id, vnet.id]).apply(async () => {
+        const watcher = pulumi.all([apiServerSubnet.id, vnet.id]).apply(async () => {
             try {
                 const found = await getNetworkWatcher(
                     { resourceGroupName: NETWORK_WATCHER_RESOURCE_GROUP, networkWatcherName: watcherName },
@@ -329,7 +367,7 @@ export class AzureNetwork extends pulumi.ComponentResource implements Network {
                 format: { type: "JSON", version: 2 },
                 tags,
             },
-            { ...child, dependsOn: [publicSubnet] },
+            { ...child, dependsOn: [apiServerSubnet] },
         );
 
         this.networkId = vnet.id;
@@ -339,6 +377,7 @@ export class AzureNetwork extends pulumi.ComponentResource implements Network {
         this.appSubnetIds = [appSubnet.id];
         this.dataSubnetIds = [dataSubnet.id];
         this.publicSubnetIds = [publicSubnet.id];
+        this.apiServerSubnetId = apiServerSubnet.id;
         this.flowLogStorageAccountId = flowLogStore.id;
         this.registerOutputs({ vnetId: this.vnetId, flowLogStorageAccountId: this.flowLogStorageAccountId });
     }

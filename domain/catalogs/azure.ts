@@ -328,3 +328,22 @@ export const AKS_CONTAINER_INSIGHTS_DCR = sourced(
     "2026-12-03",
     "the same values in several public Bicep and Terraform modules; Microsoft's 'Configure log collection in Container insights' page (read) names the CLI-made DCR MSCI-<region>-<cluster> but its excerpt does not show the stream",
 );
+
+/**
+ * API Server VNet Integration projects the API server into a subnet of the cluster's VNet
+ * delegated to AKS; KMS with a private vault needs it (AKS_KMS_PRIVATE_VAULT).
+ */
+export const AKS_API_SERVER_SUBNET = sourced(
+    { delegation: "Microsoft.ContainerService/managedClusters", minPrefixLength: 28 } as const,
+    "https://learn.microsoft.com/en-us/azure/aks/api-server-vnet-integration",
+    "2026-12-03",
+    "the API server sits behind an internal load balancer VIP in the delegated subnet; delegation and the /28 minimum from the page's bring-your-own-VNet steps, not seen in the excerpt read",
+);
+
+/** The operations the AKS KMS plugin performs with its key (Key Vault Crypto User grants them). */
+export const AKS_KMS_KEY_OPS = sourced<readonly string[]>(
+    ["encrypt", "decrypt"],
+    AKS_KMS,
+    "2026-12-03",
+    "the KMS plugin encrypts and decrypts the data encryption keys with the Key Vault key; the page's steps grant encrypt/decrypt key permissions",
+);
