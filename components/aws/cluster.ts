@@ -31,6 +31,7 @@ import {
     type EksAddon,
 } from "../../domain/catalogs/aws";
 import { CLUSTER_TYPE, type Cluster, type ClusterArgs, type Registry, type WorkloadIdentity, type WorkloadIdentityArgs } from "../contracts/cluster";
+import { execKubeconfig } from "../shared/kubeconfig";
 import { assertBuildable, type BuildProblem } from "../shared/buildable";
 import type { AwsTypes } from ".";
 import { clusterAlarms } from "./cluster-alarms";
@@ -86,25 +87,11 @@ export function awsClusterProblems(args: AwsClusterArgs): BuildProblem[] {
 
 /** A kubeconfig that gets a token from `aws eks get-token` on every call (no long-lived secret). */
 export function eksKubeconfig(clusterName: string, endpoint: string, caData: string, region: string): string {
-    return JSON.stringify({
-        apiVersion: "v1",
-        kind: "Config",
-        clusters: [{ name: clusterName, cluster: { server: endpoint, "certificate-authority-data": caData } }],
-        contexts: [{ name: clusterName, context: { cluster: clusterName, user: clusterName } }],
-        "current-context": clusterName,
-        users: [
-            {
-                name: clusterName,
-                user: {
-                    exec: {
-                        apiVersion: "client.authentication.k8s.io/v1beta1",
-                        command: "aws",
-                        args: ["eks", "get-token", "--cluster-name", clusterName, "--region", region, "--output", "json"],
-                        interactiveMode: "Never",
-                    },
-                },
-            },
-        ],
+    return execKubeconfig({
+        clusterName,
+        server: endpoint,
+        certificateAuthorityData: caData,
+        exec: { command: "aws", args: ["eks", "get-token", "--cluster-name", clusterName, "--region", region, "--output", "json"] },
     });
 }
 

@@ -40,6 +40,7 @@ import { cidrsOverlap } from "../../domain/network-layout";
 import type { ClusterEndpoint, MaintenanceWindow, Weekday } from "../../domain/stack-config";
 import { CLUSTER_TYPE, type Cluster, type ClusterArgs, type Registry, type WorkloadIdentity, type WorkloadIdentityArgs } from "../contracts/cluster";
 import { assertBuildable, type BuildProblem } from "../shared/buildable";
+import { execKubeconfig } from "../shared/kubeconfig";
 import type { AzureTypes } from ".";
 import { clusterAlerts } from "./cluster-alarms";
 import { clusterIngress } from "./cluster-ingress";
@@ -183,25 +184,12 @@ export function userKubeconfigEndpoint(base64Kubeconfig: string): { server: stri
 
 /** A kubeconfig (JSON, which is YAML) that gets Entra tokens from kubelogin with the caller's Azure CLI login. */
 export function kubeloginKubeconfig(clusterName: string, server: string, certificateAuthorityData: string): string {
-    return JSON.stringify({
-        apiVersion: "v1",
-        kind: "Config",
-        clusters: [{ name: clusterName, cluster: { server, "certificate-authority-data": certificateAuthorityData } }],
-        users: [
-            {
-                name: `${clusterName}-entra`,
-                user: {
-                    exec: {
-                        apiVersion: "client.authentication.k8s.io/v1beta1",
-                        command: "kubelogin",
-                        args: ["get-token", "--login", "azurecli", "--server-id", AKS_ENTRA_SERVER_APP_ID.value],
-                        interactiveMode: "Never",
-                    },
-                },
-            },
-        ],
-        contexts: [{ name: clusterName, context: { cluster: clusterName, user: `${clusterName}-entra` } }],
-        "current-context": clusterName,
+    return execKubeconfig({
+        clusterName,
+        server,
+        certificateAuthorityData,
+        userName: `${clusterName}-entra`,
+        exec: { command: "kubelogin", args: ["get-token", "--login", "azurecli", "--server-id", AKS_ENTRA_SERVER_APP_ID.value] },
     });
 }
 

@@ -13,6 +13,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { GCP_ROLES, GCP_SERVICE_AGENT_DOMAINS, GKE, GKE_NODE_ROLES } from "../../domain/catalogs/gcp";
 import { WEEKDAYS, type MaintenanceWindow } from "../../domain/stack-config";
 import type { ClusterArgs } from "../contracts/cluster";
+import { execKubeconfig } from "../shared/kubeconfig";
 import { fitName } from "../shared/naming";
 import type { GcpTypes } from ".";
 
@@ -164,25 +165,15 @@ export function gkeCluster(name: string, args: ClusterArgs<GcpTypes>, parent: pu
 export function gkeKubeconfig(cluster: GkeCluster): pulumi.Output<string> {
     return pulumi.secret(
         pulumi.all([cluster.name, cluster.endpoint, cluster.masterAuth]).apply(([clusterName, endpoint, auth]) =>
-            JSON.stringify({
-                apiVersion: "v1",
-                kind: "Config",
-                clusters: [{ name: clusterName, cluster: { server: `https://${endpoint}`, "certificate-authority-data": auth.clusterCaCertificate ?? "" } }],
-                contexts: [{ name: clusterName, context: { cluster: clusterName, user: clusterName } }],
-                "current-context": clusterName,
-                users: [
-                    {
-                        name: clusterName,
-                        user: {
-                            exec: {
-                                apiVersion: "client.authentication.k8s.io/v1beta1",
-                                command: "gke-gcloud-auth-plugin",
-                                installHint: "Install gke-gcloud-auth-plugin: gcloud components install gke-gcloud-auth-plugin",
-                                provideClusterInfo: true,
-                            },
-                        },
-                    },
-                ],
+            execKubeconfig({
+                clusterName,
+                server: `https://${endpoint}`,
+                certificateAuthorityData: auth.clusterCaCertificate ?? "",
+                exec: {
+                    command: "gke-gcloud-auth-plugin",
+                    installHint: "Install gke-gcloud-auth-plugin: gcloud components install gke-gcloud-auth-plugin",
+                    provideClusterInfo: true,
+                },
             }),
         ),
     );
