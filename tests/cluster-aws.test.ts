@@ -18,33 +18,16 @@ import { eksSecretsEncryption } from "../policy-packs/gravitypm-guard/rules/kube
 import { eksSupportedVersion } from "../policy-packs/gravitypm-guard/rules/kubernetes/eks-supported-version";
 import { evaluatePlan } from "../tools/policy/evaluate";
 import type { Plan, PlannedResource } from "../tools/plan/types";
-import { buildComponent, type Spine } from "./support/component";
+import { buildComponent, CLUSTER_TEST_CIDRS, clusterArgs, type Spine } from "./support/component";
 import { childrenOf, descendants, input, ofType, one } from "./support/plan";
 import type { AwsTypes } from "../components/aws";
 
 const CLUSTER = "gravitypm:components:Cluster";
 const EKS = "aws:eks/cluster:Cluster";
 const NODE_GROUP = "aws:eks/nodeGroup:NodeGroup";
-const CIDRS = ["203.0.113.0/24", "198.51.100.16/28"];
+const CIDRS = CLUSTER_TEST_CIDRS;
 const REPOSITORIES = ["api", "web"];
 
-function clusterArgs(spine: Spine<AwsTypes>, own: Partial<AwsClusterArgs> = {}): AwsClusterArgs {
-    return {
-        ...spine,
-        environment: "prod",
-        role: "primary",
-        kubernetesVersion: "1.35",
-        nodePool: { size: "medium", minNodes: 3, maxNodes: 9 },
-        maintenanceWindow: { day: "sun", startHourUtc: 3 },
-        maintenanceHours: 4,
-        endpoint: "restricted",
-        authorizedCidrs: CIDRS,
-        logRetentionDays: 365,
-        repositories: REPOSITORIES,
-        protect: true,
-        ...own,
-    };
-}
 
 let primaryCluster: AwsCluster | undefined;
 const DR = { region: "us-east-2", zones: ["use2-az1", "use2-az2", "use2-az3"], cidr: "10.1.0.0/16" };

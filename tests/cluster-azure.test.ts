@@ -12,7 +12,6 @@ import { AzureCluster, azureClusterProblems, kubeloginKubeconfig, overlayRanges,
 import { ingressNamespaceManifest, ingressValues } from "../components/azure/cluster-ingress";
 import { registryIdParts, registryName, UNTAGGED_RETENTION_DAYS } from "../components/azure/cluster-registry";
 import { RBAC_PROPAGATION_WAIT_TYPE } from "../components/azure/rbac-wait";
-import type { ClusterArgs } from "../components/contracts/cluster";
 import { cidrsOverlap } from "../domain/network-layout";
 import {
     AKS_CONTAINER_INSIGHTS_DCR,
@@ -41,7 +40,7 @@ import { acrPrivate } from "../policy-packs/gravitypm-guard/rules/registry/acr-p
 import type { GuardPolicy } from "../policy-packs/gravitypm-guard/lib/rule";
 import { evaluatePlan } from "../tools/policy/evaluate";
 import type { Plan, PlannedResource } from "../tools/plan/types";
-import { buildComponent, type Spine } from "./support/component";
+import { buildComponent, CLUSTER_TEST_CIDRS, clusterArgs, type Spine } from "./support/component";
 import { childrenOf, dependsOn, descendants, input, ofType, one } from "./support/plan";
 
 const CLUSTER = "gravitypm:components:Cluster";
@@ -50,25 +49,8 @@ const ACR = "azure-native:containerregistry:Registry";
 const REPLICATION = "azure-native:containerregistry:Replication";
 const ROLE_ASSIGNMENT = "azure-native:authorization:RoleAssignment";
 const ENDPOINT = "azure-native:network:PrivateEndpoint";
-const CIDRS = ["203.0.113.0/24", "198.51.100.16/28"];
+const CIDRS = CLUSTER_TEST_CIDRS;
 
-function clusterArgs(spine: Spine<AzureTypes>, own: Partial<ClusterArgs<AzureTypes>> = {}): ClusterArgs<AzureTypes> {
-    return {
-        ...spine,
-        environment: "prod",
-        role: "primary",
-        kubernetesVersion: "1.35",
-        nodePool: { size: "medium", minNodes: 3, maxNodes: 9 },
-        maintenanceWindow: { day: "sun", startHourUtc: 3 },
-        maintenanceHours: 4,
-        endpoint: "restricted",
-        authorizedCidrs: CIDRS,
-        logRetentionDays: 365,
-        repositories: ["api", "web"],
-        protect: true,
-        ...own,
-    };
-}
 
 const built = buildComponent(
     "azure",

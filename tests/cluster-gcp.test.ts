@@ -19,7 +19,7 @@ import { gkeNetworkPolicy } from "../policy-packs/gravitypm-guard/rules/kubernet
 import { gkeNodePoolAutoRepairUpgrade } from "../policy-packs/gravitypm-guard/rules/kubernetes/gke-node-pool-auto-repair-upgrade";
 import { gkePrivateCluster } from "../policy-packs/gravitypm-guard/rules/kubernetes/gke-private-cluster";
 import { gkeSecretsEncryption } from "../policy-packs/gravitypm-guard/rules/kubernetes/gke-secrets-encryption";
-import { buildComponent, type Spine } from "./support/component";
+import { buildComponent, CLUSTER_TEST_CIDRS, clusterArgs as sharedClusterArgs, type Spine } from "./support/component";
 import { childrenOf, descendants, input, ofType, one } from "./support/plan";
 
 const CLUSTER = "gravitypm:components:Cluster";
@@ -29,28 +29,13 @@ const REPO = "gcp:artifactregistry/repository:Repository";
 const KEY = "gcp:kms/cryptoKey:CryptoKey";
 const KEY_MEMBER = "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember";
 const RELEASE = "kubernetes:helm.sh/v3:Release";
-const CIDRS = ["203.0.113.0/24", "198.51.100.16/28"];
+const CIDRS = CLUSTER_TEST_CIDRS;
 
+/** The shared prod args with a ten-node ceiling, which the GKE totals below read. */
 function clusterArgs(spine: Spine<GcpTypes>, own: Partial<ClusterArgs<GcpTypes>> = {}): ClusterArgs<GcpTypes> {
-    return {
-        site: spine.site,
-        keys: spine.keys,
-        network: spine.network,
-        alerts: spine.alerts,
-        environment: "prod",
-        role: "primary",
-        kubernetesVersion: "1.35",
-        nodePool: { size: "medium", minNodes: 3, maxNodes: 10 },
-        maintenanceWindow: { day: "sun", startHourUtc: 3 },
-        maintenanceHours: 4,
-        endpoint: "restricted",
-        authorizedCidrs: CIDRS,
-        logRetentionDays: 365,
-        repositories: ["api", "web"],
-        protect: true,
-        ...own,
-    };
+    return sharedClusterArgs(spine, { nodePool: { size: "medium", minNodes: 3, maxNodes: 10 }, ...own });
 }
+
 
 describe("GKE cluster, restricted endpoint, prod", () => {
     const built = buildComponent("gcp", (spine) => new GcpCluster("cluster", clusterArgs(spine)), { environment: "prod" });

@@ -11,6 +11,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { AwsTypes } from "../../components/aws";
 import type { AzureTypes } from "../../components/azure";
 import type { CacheArgs } from "../../components/contracts/cache";
+import type { ClusterArgs } from "../../components/contracts/cluster";
 import type { CloudImplementation, CloudTypes } from "../../components/contracts/cloud";
 import type { DataRegion } from "../../components/contracts/region";
 import type { GcpTypes } from "../../components/gcp";
@@ -130,6 +131,28 @@ export function cacheArgs<T extends CloudTypes>(cloud: Cloud, spine: Spine<T>, o
         backupRetentionDays: 7,
         logRetentionDays: 365,
         protect: false,
+        ...own,
+    };
+}
+
+/** The authorised API ranges the cluster tests give a restricted endpoint. */
+export const CLUSTER_TEST_CIDRS = ["203.0.113.0/24", "198.51.100.16/28"];
+
+/** A prod primary cluster with a restricted endpoint on top of its spine, unless the test says. */
+export function clusterArgs<T extends CloudTypes>(spine: Spine<T>, own: Partial<ClusterArgs<T>> = {}): ClusterArgs<T> {
+    return {
+        ...spine,
+        environment: "prod",
+        role: "primary",
+        kubernetesVersion: "1.35",
+        nodePool: { size: "medium", minNodes: 3, maxNodes: 9 },
+        maintenanceWindow: { day: "sun", startHourUtc: 3 },
+        maintenanceHours: 4,
+        endpoint: "restricted",
+        authorizedCidrs: CLUSTER_TEST_CIDRS,
+        logRetentionDays: 365,
+        repositories: ["api", "web"],
+        protect: true,
         ...own,
     };
 }
