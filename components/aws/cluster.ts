@@ -30,7 +30,7 @@ import {
     eksLogGroupName,
     type EksAddon,
 } from "../../domain/catalogs/aws";
-import { CLUSTER_TYPE, type Cluster, type ClusterArgs, type Registry, type WorkloadIdentity, type WorkloadIdentityArgs } from "../contracts/cluster";
+import { CLUSTER_TYPE, type Cluster, type ClusterArgs, type Registry, type ReleaseNoticeArgs, type WorkloadIdentity, type WorkloadIdentityArgs } from "../contracts/cluster";
 import { execKubeconfig } from "../shared/kubeconfig";
 import { assertBuildable, type BuildProblem } from "../shared/buildable";
 import type { AwsTypes } from ".";
@@ -39,6 +39,7 @@ import { clusterRoles, podIdentity, podIdentityAssumeRolePolicy } from "./cluste
 import { clusterAutoscaler } from "./cluster-autoscaler";
 import { ingress } from "./cluster-ingress";
 import { ecrRegistry } from "./cluster-registry";
+import { awsReleaseNotice } from "./cluster-release-notice";
 
 /** The API server and admission webhooks listen on 443; kubelets and pod webhooks on unprivileged ports. */
 export const API_PORT = 443;
@@ -85,6 +86,14 @@ export function awsClusterProblems(args: AwsClusterArgs): BuildProblem[] {
     return problems;
 }
 
+/**
+ * The alerts topic the cluster's alarms notify: CloudWatch alarms notify topics in their own
+ * region only, so a DR-region cluster takes the DR topic (awsClusterProblems refuses one without).
+ */
+export function regionalTopicArn(args: Pick<AwsClusterArgs, "site" | "alerts">): pulumi.Output<string> | undefined {
+    return args.site.role === "dr" ? args.alerts.drTopicArn : args.alerts.topicArn;
+}
+
 /** A kubeconfig that gets a token from `aws eks get-token` on every call (no long-lived secret). */
 export function eksKubeconfig(clusterName: string, endpoint: string, caData: string, region: string): string {
     return execKubeconfig({
@@ -118,6 +127,9 @@ export class AwsCluster extends pulumi.ComponentResource implements Cluster {
     public readonly nodeSecurityGroupId: pulumi.Output<string>;
     private readonly accountId: pulumi.Output<string>;
     private readonly child: pulumi.CustomResourceOptions;
+    private readonly physicalName: string;
+    private readonly controlPlaneLogGroup: LogGroup;
+    private readonly alarmTopicArn?: pulumi.Output<string>;
 
     private readonly logicalName: string;
 
@@ -129,6 +141,7 @@ export class AwsCluster extends pulumi.ComponentResource implements Cluster {
         const child = { parent: this, provider: site.provider };
         this.child = child;
         const physical = `${site.namePrefix}-${site.role}`;
+        this.physicalName = physical;
         const caller = getCallerIdentityOutput({}, child);
         this.accountId = caller.accountId;
 
@@ -142,6 +155,7 @@ export class AwsCluster extends pulumi.ComponentResource implements Cluster {
             { name: eksLogGroupName(physical), retentionInDays: args.logRetentionDays, kmsKeyId: keys.keyArn, deletionProtectionEnabled: args.protect },
             { ...child, protect: args.protect },
         );
+        this.controlPlaneLogGroup = logGroup;
         const restricted = args.endpoint === "restricted";
         const cluster = new EksCluster(
             `${name}-cluster`,
@@ -227,7 +241,8 @@ export class AwsCluster extends pulumi.ComponentResource implements Cluster {
             child,
         );
 
-        const topicArn = site.role === "dr" ? args.alerts.drTopicArn : args.alerts.topicArn;
+        const topicArn = regionalTopicArn(args);
+        this.alarmTopicArn = topicArn;
         if (topicArn) clusterAlarms(name, cluster.name, physical, topicArn, { ...child, dependsOn: [cluster] });
 
         this.nodeSecurityGroupId = nodes.id;
@@ -242,6 +257,21 @@ export class AwsCluster extends pulumi.ComponentResource implements Cluster {
 
     workloadIdentity(name: string, args: WorkloadIdentityArgs): WorkloadIdentity {
         return podIdentity(`${this.logicalName}-${name}`, this.clusterName, this.accountId, args, this.child).identity;
+    }
+
+    /**
+     * A metric filter on the control-plane log group (audit events of writes to the record) and an
+     * alarm on it that notifies the alerts topic in the cluster's region (children
+     * `<cluster>-<name>-filter`, `-alarm`). Returns the alarm.
+     */
+    releaseNotice(name: string, args: ReleaseNoticeArgs): pulumi.Resource {
+        if (!this.alarmTopicArn) throw new pulumi.ResourceError(`Cluster ${this.logicalName}: no alerts topic in the cluster's region for the release notice ${name}`, this);
+        return awsReleaseNotice(
+            this.logicalName,
+            name,
+            { clusterName: this.physicalName, logGroupName: this.controlPlaneLogGroup.name, topicArn: this.alarmTopicArn, notice: args },
+            this.child,
+        );
     }
 
     /**

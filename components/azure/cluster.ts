@@ -38,13 +38,15 @@ import {
 } from "../../domain/catalogs/azure";
 import { cidrsOverlap } from "../../domain/network-layout";
 import type { ClusterEndpoint, MaintenanceWindow, Weekday } from "../../domain/stack-config";
-import { CLUSTER_TYPE, type Cluster, type ClusterArgs, type Registry, type WorkloadIdentity, type WorkloadIdentityArgs } from "../contracts/cluster";
+import { CLUSTER_TYPE, type Cluster, type ClusterArgs, type Registry, type ReleaseNoticeArgs, type WorkloadIdentity, type WorkloadIdentityArgs } from "../contracts/cluster";
 import { assertBuildable, type BuildProblem } from "../shared/buildable";
 import { execKubeconfig } from "../shared/kubeconfig";
 import type { AzureTypes } from ".";
+import type { AzureAlerts } from "./alerts";
 import { clusterAlerts } from "./cluster-alarms";
 import { clusterIngress } from "./cluster-ingress";
 import { clusterRegistry, repositoryNameProblem } from "./cluster-registry";
+import { azureReleaseNotice } from "./cluster-release-notice";
 import { rbacPropagationWait } from "./rbac-wait";
 import type { AzureSite } from "./site";
 
@@ -215,6 +217,7 @@ export class AzureCluster extends pulumi.ComponentResource implements Cluster {
     public readonly logAnalyticsWorkspaceId: pulumi.Output<string>;
     private readonly componentName: string;
     private readonly site: AzureSite;
+    private readonly alerts: AzureAlerts;
 
     constructor(name: string, args: ClusterArgs<AzureTypes>, opts?: pulumi.ComponentResourceOptions) {
         super(CLUSTER_TYPE, name, {}, opts);
@@ -222,6 +225,7 @@ export class AzureCluster extends pulumi.ComponentResource implements Cluster {
         this.componentName = name;
         const { site, keys, network, alerts } = args;
         this.site = site;
+        this.alerts = alerts;
         const child = { parent: this, provider: site.provider };
         const tags = { ...site.tags };
         const resourceGroupName = site.resourceGroupName;
@@ -500,5 +504,13 @@ export class AzureCluster extends pulumi.ComponentResource implements Cluster {
             serviceAccountAnnotations: identity.clientId.apply((clientId): Record<string, string> => ({ [wi.clientIdAnnotation]: clientId })),
             podLabels: { [wi.podLabel]: "true" },
         };
+    }
+
+    /**
+     * A log search alert rule on the cluster's workspace over the kube-audit-admin rows of writes
+     * to the record, split by who wrote, notifying the stack's action group (child `<cluster>-<name>`).
+     */
+    releaseNotice(name: string, args: ReleaseNoticeArgs): pulumi.Resource {
+        return azureReleaseNotice(this.componentName, name, { site: this.site, alerts: this.alerts, workspaceId: this.logAnalyticsWorkspaceId, notice: args }, this);
     }
 }

@@ -4,13 +4,14 @@ import { Provider as K8sProvider } from "@pulumi/kubernetes/provider";
 import * as pulumi from "@pulumi/pulumi";
 import { authorizedCidrProblem, KUBERNETES_VERSIONS } from "../../domain/capabilities/cluster";
 import { GKE, GKE_ROLES } from "../../domain/catalogs/gcp";
-import { CLUSTER_TYPE, type Cluster, type ClusterArgs, type Registry, type WorkloadIdentity, type WorkloadIdentityArgs } from "../contracts/cluster";
+import { CLUSTER_TYPE, type Cluster, type ClusterArgs, type Registry, type ReleaseNoticeArgs, type WorkloadIdentity, type WorkloadIdentityArgs } from "../contracts/cluster";
 import { assertBuildable, type BuildProblem } from "../shared/buildable";
 import { gcpAccountId, gkeCluster, gkeKubeconfig } from "./cluster-gke";
 import { gkeAlarms } from "./cluster-alarms";
 import { gcpIngress } from "./cluster-ingress";
 import { gkeLogStore } from "./cluster-logs";
 import { gcpRegistry } from "./cluster-registry";
+import { gcpReleaseNotice } from "./cluster-release-notice";
 import type { GcpTypes } from ".";
 
 /** What GKE or the contract cannot build, named by arg. */
@@ -65,6 +66,8 @@ export class GcpCluster extends pulumi.ComponentResource implements Cluster {
     private readonly args: ClusterArgs<GcpTypes>;
     private readonly gke: pulumi.Resource;
     private readonly componentName: string;
+    /** The GKE cluster's name, known before the cluster exists. */
+    private readonly gkeName: string;
 
     constructor(name: string, args: ClusterArgs<GcpTypes>, opts?: pulumi.ComponentResourceOptions) {
         super(CLUSTER_TYPE, name, {}, opts);
@@ -76,6 +79,7 @@ export class GcpCluster extends pulumi.ComponentResource implements Cluster {
 
         const { cluster, nodePool, clusterName } = gkeCluster(name, args, this);
         this.gke = cluster;
+        this.gkeName = clusterName;
         gkeLogStore(name, args, clusterName, this);
         const { registry } = gcpRegistry(name, args, this);
 
@@ -115,5 +119,13 @@ export class GcpCluster extends pulumi.ComponentResource implements Cluster {
             serviceAccountAnnotations: account.email.apply((email) => ({ [GKE.workloadIdentityAnnotation.value]: email })),
             podLabels: {},
         };
+    }
+
+    /**
+     * A log-match alert policy on the cluster's Admin Activity audit entries of writes to the
+     * record, notifying the stack's channels with the caller's identity (child `<cluster>-<name>`).
+     */
+    releaseNotice(name: string, args: ReleaseNoticeArgs): pulumi.Resource {
+        return gcpReleaseNotice(this.componentName, name, { site: this.args.site, clusterName: this.gkeName, channels: this.args.alerts.targetIds, notice: args }, this);
     }
 }

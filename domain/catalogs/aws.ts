@@ -297,6 +297,42 @@ export function eksLogGroupName(clusterName: string): string {
     return `/aws/eks/${clusterName}/cluster`;
 }
 
+/**
+ * The Kubernetes audit event as EKS writes it to that log group (one JSON object per event, in
+ * `kube-apiserver-audit-*` streams), addressed the way a CloudWatch Logs JSON filter pattern
+ * addresses fields. Writes to a ConfigMap are logged at Metadata level without the
+ * RequestReceived stage, so every matching event carries the object, the verb, the user and
+ * the response code.
+ */
+export const EKS_AUDIT_EVENT = sourced(
+    {
+        fields: { resource: "$.objectRef.resource", namespace: "$.objectRef.namespace", name: "$.objectRef.name", verb: "$.verb", responseCode: "$.responseStatus.code", user: "$.user.username" },
+        configMapWriteVerbs: ["create", "update", "patch"],
+    } as const,
+    "https://docs.aws.amazon.com/eks/latest/best-practices/auditing-and-logging.html",
+    undefined,
+    "the page prints the EKS audit policy (its excerpt read here showed the start; the configmaps-at-Metadata rule with omitStages RequestReceived is the Kubernetes reference policy's, seen in several copies through the code search). Field names are the audit.k8s.io/v1 Event's; the apiserver fills objectRef.name of a create from the object (k8s.io/apiserver audit LogRequestObject). Who wrote is user.username, which a metric cannot carry: the alarm points at the log query instead. EKS delivers control-plane logs 'within a few minutes', best effort (control-plane-logs page)",
+);
+
+/** JSON filter-pattern syntax: `{ (<clause>) && (<clause>) }`, `||` for alternatives, numeric `<` on numbers. */
+export const CLOUDWATCH_JSON_FILTER_SYNTAX = sourced(
+    { and: "&&", or: "||" } as const,
+    "https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_logs.FilterPattern.html",
+    undefined,
+    "aws-cdk-lib's FilterPattern.all/any/stringValue/numberValue build `{ ($.a = \"x\") && (($.b > 1) || ...) }` (its pattern.ts read through the code search); the CloudWatch Logs FilterAndPatternSyntax page itself was not read",
+);
+
+/**
+ * Where the release notices' log-derived metrics are published. Our own namespace: names
+ * beginning with `AWS/` are reserved for AWS services.
+ */
+export const RELEASE_NOTICE_METRIC_NAMESPACE = sourced(
+    "GravityPM/ReleaseNotices",
+    "https://docs.aws.amazon.com/sdk-for-kotlin/api/latest/cloudwatch/aws.sdk.kotlin.services.cloudwatch.model/-put-metric-data-request/namespace.html",
+    undefined,
+    "PutMetricData Namespace: ASCII without control characters; 'you should not specify a namespace that begins with AWS/'. The value is the platform's choice",
+);
+
 /** The node machine per size tier: general-purpose, 4 GiB per vCPU. */
 export const EKS_NODE_INSTANCE_TYPES = sourced(
     { small: "m7i.large", medium: "m7i.xlarge", large: "m7i.2xlarge", xlarge: "m7i.4xlarge" } as const,

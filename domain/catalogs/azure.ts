@@ -287,6 +287,24 @@ export const AKS_KMS_PRIVATE_VAULT = sourced(
     "'If the cluster has KMS enabled with a private key vault, it must use API Server VNet Integration'; 'Konnectivity is no longer supported for private key vaults for new subscriptions' (from 2024-09-15)",
 );
 
+/**
+ * Where AKS's Kubernetes audit log lands in Log Analytics when the diagnostic setting sets no
+ * destination type (Azure diagnostics mode, as the cluster's does): the AzureDiagnostics table,
+ * one row per audit event with the event as JSON in `log_s`. `kube-audit-admin` is `kube-audit`
+ * without get and list, which is every write.
+ */
+export const AKS_AUDIT_LOG = sourced(
+    { table: "AzureDiagnostics", category: "kube-audit-admin", eventColumn: "log_s", configMapWriteVerbs: ["create", "update", "patch"] } as const,
+    "https://learn.microsoft.com/en-us/azure/aks/monitor-apiserver",
+    "2026-12-03",
+    "the page (ms.date 05/08/2023) queries AzureDiagnostics | where Category == \"kube-audit\" | extend event = parse_json(log_s) with event.verb and event.user.username, says kube-audit-admin excludes get and list (so it holds every create, update and patch; the event is the audit.k8s.io/v1 Event with objectRef, verb, user, responseStatus), and that an event can take up to 15 minutes to reach the workspace; the category name is in the supported-logs list for Microsoft.ContainerService/managedClusters. Resource-specific mode would write AKSAuditAdmin instead",
+);
+
+/** Azure Monitor alert severities: 0 Critical, 1 Error, 2 Warning, 3 Informational, 4 Verbose. */
+export const AZURE_ALERT_SEVERITY = {
+    informational: sourced(3, "https://learn.microsoft.com/en-us/javascript/api/@azure/arm-cloudhealth/knownalertseverity?view=azure-node-preview", "2026-12-03", "KnownAlertSeverity: Sev3 = Informational"),
+} as const;
+
 /** The ingress-nginx Helm chart, pinned: an unpinned chart changes the controller on any `up`. */
 export const AZURE_INGRESS_NGINX_CHART = sourced(
     { chart: "ingress-nginx", repo: "https://kubernetes.github.io/ingress-nginx", version: "4.14.0" },

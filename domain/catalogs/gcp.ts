@@ -246,6 +246,54 @@ export const GKE_METRICS = {
     ),
 } as const;
 
+const GKE_AUDIT_SCHEMA = "https://github.com/GoogleCloudPlatform/gke-mcp/blob/main/pkg/tools/logging/schemas/k8s_audit_logs.md";
+
+/**
+ * How a Kubernetes API write appears in Cloud Logging: an Admin Activity audit entry (always
+ * written, cannot be disabled) on the cluster's `k8s_cluster` resource, named by method and
+ * resource, with the caller in the standard AuditLog authentication info.
+ */
+export const GKE_AUDIT_LOG = {
+    resourceType: sourced("k8s_cluster", GKE_AUDIT_SCHEMA, "2026-12-03", "Google's GKE MCP server's schema of Kubernetes audit logs: resource.type is always k8s_cluster, labels cluster_name, project_id, location"),
+    /** The log id of writes, as it appears (URL-encoded) in `logName`. */
+    adminActivityLogId: sourced(
+        "cloudaudit.googleapis.com%2Factivity",
+        GKE_AUDIT_SCHEMA,
+        "2026-12-03",
+        "logName is projects/<project>/logs/cloudaudit.googleapis.com%2Factivity for writes, %2Fdata_access for reads; the GKE audit-logging page says Admin Activity logs cannot be disabled",
+    ),
+    configMapWriteMethods: sourced(
+        ["io.k8s.core.v1.configmaps.create", "io.k8s.core.v1.configmaps.update", "io.k8s.core.v1.configmaps.patch"] as const,
+        GKE_AUDIT_SCHEMA,
+        "2026-12-03",
+        "methodName is io.k8s.<api_group>.<api_version>.<resource>.<verb>, e.g. io.k8s.core.v1.configmaps.get; .update and .create seen in real entries through the code search, .patch follows the format",
+    ),
+    /** `core/v1/namespaces/{namespace}/configmaps/{name}`: see gkeConfigMapResourceName. */
+    configMapResourceName: sourced(
+        "core/v1/namespaces/{namespace}/configmaps/{name}",
+        GKE_AUDIT_SCHEMA,
+        "2026-12-03",
+        "resourceName is <api_group>/<api_version>/namespaces/<namespace>/<resource>/<name>, e.g. core/v1/namespaces/foo/configmaps/my-configmap; that a create carries the object's name (the Kubernetes apiserver fills objectRef.name from the object) is unverified on GKE",
+    ),
+    principal: sourced("protoPayload.authenticationInfo.principalEmail", UNVERIFIED, "2026-12-03", "the AuditLog AuthenticationInfo field naming the caller; seen in GKE entries through the code search, no Google page read"),
+} as const;
+
+/** The audit resource name of a ConfigMap, in GKE_AUDIT_LOG.configMapResourceName's format. */
+export function gkeConfigMapResourceName(namespace: string, name: string): string {
+    return GKE_AUDIT_LOG.configMapResourceName.value.replace("{namespace}", namespace).replace("{name}", name);
+}
+
+/**
+ * A log-match alert policy notifies at most once per 5 minutes and 20 times a day; it must set
+ * `alertStrategy.notificationRateLimit`, and its incidents close after `autoClose`.
+ */
+export const GCP_LOG_ALERT_LIMITS = sourced(
+    { notificationRateLimitSeconds: 300, maxNotificationsPerDay: 20, autoCloseSeconds: 1800 } as const,
+    "https://cloud.google.com/monitoring/alerts/log-based-incidents",
+    "2026-12-03",
+    "'1 notification every 5 minutes for each log-based alerting policy', '20 notifications a day'; notificationRateLimit is 'required for alert policies with a LogMatch condition' (monitoring_v3 AlertStrategy). The 30-minute autoClose is the platform's choice; its minimum for log-based policies was not read",
+);
+
 /** The ingress controller chart (every cloud pins the same). */
 export const INGRESS_NGINX_CHART = {
     name: sourced("ingress-nginx", "https://kubernetes.github.io/ingress-nginx", "2026-12-03"),
