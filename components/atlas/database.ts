@@ -27,6 +27,7 @@ import {
     databaseSettings,
     MONGODB_PORT,
     secretMongoConnectionString,
+    type DataEndpoint,
     type Database,
     type DatabaseArgs,
 } from "../contracts/database";
@@ -92,13 +93,16 @@ export interface AtlasPrivateEndpointStrings {
 }
 
 /**
- * The private-endpoint-aware SRV string of the cluster as reached through the primary
- * region's endpoint. Atlas lists one entry per combination of endpoints; the one naming our
- * primary endpoint is preferred, and any entry reaches the same members.
+ * The private-endpoint-aware SRV string of the cluster as reached through one region's
+ * endpoint (the primary's, or the DR region's). Atlas lists one entry per combination of
+ * endpoints; the one naming our endpoint is preferred, and any entry reaches the same members.
+ * A replica set has one entry naming the endpoints of both regions, so both regions get the
+ * same string; a sharded cluster with regionalized endpoints has one per region, reaching that
+ * region's mongos.
  */
-export function privateSrvConnectionString(privateEndpoints: readonly AtlasPrivateEndpointStrings[] | undefined, primaryEndpointId: string): string | undefined {
+export function privateSrvConnectionString(privateEndpoints: readonly AtlasPrivateEndpointStrings[] | undefined, endpointId: string): string | undefined {
     const entries = privateEndpoints ?? [];
-    const preferred = entries.find((e) => (e.endpoints ?? []).some((ep) => ep.endpointId === primaryEndpointId)) ?? entries[0];
+    const preferred = entries.find((e) => (e.endpoints ?? []).some((ep) => ep.endpointId === endpointId)) ?? entries[0];
     return preferred?.srvShardOptimizedConnectionString || preferred?.srvConnectionString || undefined;
 }
 
@@ -111,15 +115,16 @@ export interface AtlasAlertRule {
 }
 
 /**
- * The SRV string the stack stores: the private-endpoint one, or an error. The public SRV name
- * is never a fallback: the project has no IP access list, so it reaches nothing, and a secret
- * holding it would fail only when the applications connect.
+ * The SRV string the stack stores (and hands the DR region's app, through the DR endpoint):
+ * the private-endpoint one, or an error. The public SRV name is never a fallback: the project
+ * has no IP access list, so it reaches nothing, and a secret holding it would fail only when
+ * the applications connect.
  */
-export function storedSrvConnectionString(privateEndpoints: readonly AtlasPrivateEndpointStrings[] | undefined, primaryEndpointId: string, clusterName: string): string {
-    const srv = privateSrvConnectionString(privateEndpoints, primaryEndpointId);
+export function storedSrvConnectionString(privateEndpoints: readonly AtlasPrivateEndpointStrings[] | undefined, endpointId: string, clusterName: string): string {
+    const srv = privateSrvConnectionString(privateEndpoints, endpointId);
     if (srv) return srv;
     throw new Error(
-        `Atlas has not published a private-endpoint connection string for cluster ${clusterName} (${(privateEndpoints ?? []).length} private entries; endpoint ${primaryEndpointId}). ` +
+        `Atlas has not published a private-endpoint connection string for cluster ${clusterName} (${(privateEndpoints ?? []).length} private entries; endpoint ${endpointId}). ` +
             `Atlas lists one only when ${ATLAS_PRIVATE_ENDPOINT_STRINGS.value} and each is AVAILABLE: check the endpoints in the Atlas UI, then run \`pulumi up\` again. ` +
             "The connection secret was not written.",
     );
@@ -186,6 +191,7 @@ export class AtlasDatabase<T extends CloudTypes> extends pulumi.ComponentResourc
     public readonly replicaSetName: pulumi.Output<string | undefined>;
     public readonly connectionString: pulumi.Output<string>;
     public readonly connectionSecretId: pulumi.Output<string>;
+    public readonly dr?: DataEndpoint;
     public readonly projectId: pulumi.Output<string>;
     public readonly clusterName: pulumi.Output<string>;
     /** Prod (a DR region): what losing the primary region does, with its RPO and RTO. */
@@ -301,22 +307,43 @@ export class AtlasDatabase<T extends CloudTypes> extends pulumi.ComponentResourc
             { projectId: project.id, name: cluster.name, useEffectiveFields: true },
             { parent: this, provider: atlasProvider, dependsOn: [cluster, ...registrations] },
         );
-        const srv = pulumi.all([live.connectionStrings, primaryEndpoint.endpointId, cluster.name]).apply(([strings, endpointId, clusterName]) => {
-            try {
-                return storedSrvConnectionString(strings.privateEndpoints, endpointId, clusterName);
-            } catch (e) {
-                throw new pulumi.ResourceError(e instanceof Error ? e.message : String(e), this);
-            }
-        });
-        this.host = srv.apply((s) => uriHost(s));
+        const srvHost = (through: AtlasPrivateEndpoint) =>
+            pulumi.all([live.connectionStrings, through.endpointId, cluster.name]).apply(([strings, endpointId, clusterName]) => {
+                try {
+                    return uriHost(storedSrvConnectionString(strings.privateEndpoints, endpointId, clusterName));
+                } catch (e) {
+                    throw new pulumi.ResourceError(e instanceof Error ? e.message : String(e), this);
+                }
+            });
+        this.host = srvHost(primaryEndpoint);
         this.readerHost = this.host;
         this.port = pulumi.output(MONGODB_PORT);
         this.replicaSetName = live.connectionStrings.apply((s) => (shards > 1 ? undefined : uriReplicaSet(s.standard)));
         this.regionLoss = args.dr ? atlasRegionLoss(nodes, ATLAS_DR_ELECTABLE_NODES) : undefined;
-        this.connectionString = secretMongoConnectionString(this.host, password.result, {
-            srv: true,
-            options: { authSource: "admin", retryWrites: "true", w: "majority" },
-        });
+        const options = { authSource: "admin", retryWrites: "true", w: "majority" };
+        this.connectionString = secretMongoConnectionString(this.host, password.result, { srv: true, options });
+        if (args.dr && drEndpoint) {
+            // The DR network reaches the cluster only through the DR region's private endpoint
+            // (it is not connected to the primary's network). A replica set has one SRV name for
+            // every region, each member's host resolving to the endpoint in its own region, so
+            // from there only the DR-region members answer: secondaries until the regional
+            // reconfiguration (docs/database.md) elects one of them, hence a read preference
+            // that reads from them while no primary is reachable. A sharded cluster has a string
+            // per regional endpoint, reaching that region's mongos, which route writes to the
+            // shard primaries wherever they are.
+            const sharded = shards > 1;
+            const drHost = srvHost(drEndpoint);
+            const region = args.dr.site.region;
+            this.dr = {
+                host: drHost,
+                port: this.port,
+                connectionString: secretMongoConnectionString(drHost, password.result, { srv: true, options: sharded ? options : { ...options, readPreference: "primaryPreferred" } }),
+                readOnlyUntilFailover: !sharded,
+                note: sharded
+                    ? `Atlas mongos in ${region} through its private endpoint: takes writes now, routed to the shard primaries in ${args.site.region}; after losing that region, writes wait for the regional reconfiguration`
+                    : `Atlas replica set through the private endpoint in ${region}: only the ${region} members answer there, so reads only until a regional reconfiguration elects one of them`,
+            };
+        }
         this.connectionSecretId = side.connectionSecret(
             `${name}-connection`,
             storeSecretArgs(args, { purpose: "database", description: `MongoDB connection string of Atlas cluster ${prefix}`, value: this.connectionString }),

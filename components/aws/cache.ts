@@ -15,6 +15,7 @@ import { storeSecretArgs } from "../contracts/connection-secret";
 import { assertBuildable } from "../shared/buildable";
 import { fitName } from "../shared/naming";
 import { CACHE_TYPE, cacheSettings, secretRedisConnectionString, type Cache, type CacheArgs, type CacheCrossRegion } from "../contracts/cache";
+import type { DataEndpoint } from "../contracts/database";
 import { awsConnectionSecret } from "./connection-secret";
 import type { AwsTypes } from ".";
 import type { AwsKeys } from "./keys";
@@ -214,6 +215,7 @@ export class AwsCache extends pulumi.ComponentResource implements Cache {
     public readonly clusterMode: boolean;
     public readonly connectionString: pulumi.Output<string>;
     public readonly crossRegion: CacheCrossRegion;
+    public readonly dr?: DataEndpoint;
     public readonly replicationGroupId: pulumi.Output<string>;
     public readonly securityGroupId: pulumi.Output<string>;
     /** The Secrets Manager secret holding the connection string (replicated to the DR region). */
@@ -384,6 +386,19 @@ export class AwsCache extends pulumi.ComponentResource implements Cache {
                 const drShape = awsCacheShape(drId, settings.engine, version, settings.size, settings.shards, settings.replicasPerShard);
                 this.nodeAlarms(`${name}-dr`, "dr", drId, drShape, dr.site, alerts.drTopicArn, drGroup);
             }
+            // The secondary's own endpoint, of the same kind as the primary's (cluster mode: its
+            // configuration endpoint), reachable from the DR network's app tier through its
+            // security group. It answers reads until the global datastore's failover promotes
+            // the secondary, and keeps its name then. Its AUTH token is the primary's (above).
+            const drHost = shape.clusterMode ? drGroup.configurationEndpointAddress : drGroup.primaryEndpointAddress;
+            const drPort = drGroup.port.apply((p) => p ?? REDIS_PORT);
+            this.dr = {
+                host: drHost,
+                port: drPort,
+                connectionString: secretRedisConnectionString(drHost, drPort, authToken.result),
+                readOnlyUntilFailover: true,
+                note: `ElastiCache global-datastore secondary in ${dr.site.region}: reads only until the global datastore's failover promotes it`,
+            };
             this.globalReplicationGroupId = global.globalReplicationGroupId;
             this.crossRegion = {
                 mode: "global-datastore",
@@ -411,6 +426,7 @@ export class AwsCache extends pulumi.ComponentResource implements Cache {
             host: this.host,
             port: this.port,
             connectionString: this.connectionString,
+            dr: this.dr,
             replicationGroupId: this.replicationGroupId,
             secretArn: this.secretArn,
         });

@@ -28,6 +28,7 @@ import {
     databaseSettings,
     MONGODB_PORT,
     secretMongoConnectionString,
+    type DataEndpoint,
     type Database,
     type DatabaseArgs,
 } from "../contracts/database";
@@ -132,6 +133,12 @@ export function documentDbGlobalRegionProblem(primaryRegion: string, drRegion: s
         : `DocumentDB global clusters are not available in ${blocked.join(" and ")}; choose other regions or databaseEngine=atlas`;
 }
 
+/** How the app connects, to the primary and to the DR secondary alike: in replica set mode
+ * (every instance-based cluster is "rs0"), reads on replicas, and no retryable writes, which
+ * DocumentDB rejects. A secondary cluster has only read-only instances, so a read preference
+ * that allows secondaries is what lets the DR region read at all before a failover. */
+const DOCUMENTDB_URI_OPTIONS = { replicaSet: "rs0", readPreference: "secondaryPreferred", retryWrites: "false" };
+
 /** Daily backups in the quietest hour (UTC), maintenance after them on Sunday. */
 const BACKUP_WINDOW = "03:00-04:00";
 const MAINTENANCE_WINDOW = "sun:04:30-sun:05:30";
@@ -150,6 +157,7 @@ export class AwsDocumentDb extends pulumi.ComponentResource implements Database 
     public readonly replicaSetName: pulumi.Output<string | undefined>;
     public readonly connectionString: pulumi.Output<string>;
     public readonly connectionSecretId: pulumi.Output<string>;
+    public readonly dr?: DataEndpoint;
     public readonly clusterIdentifier: string;
 
     constructor(name: string, args: DatabaseArgs<AwsTypes>, opts?: pulumi.ComponentResourceOptions) {
@@ -251,9 +259,22 @@ export class AwsDocumentDb extends pulumi.ComponentResource implements Database 
         this.replicaSetName = pulumi.output<string | undefined>("rs0");
         this.connectionString = secretMongoConnectionString(pulumi.interpolate`${cluster.endpoint}:${this.port}`, password.result, {
             srv: false,
-            // DocumentDB rejects retryable writes; secondaryPreferred sends reads to replicas.
-            options: { replicaSet: "rs0", readPreference: "secondaryPreferred", retryWrites: "false" },
+            options: DOCUMENTDB_URI_OPTIONS,
         });
+        if (args.dr && drInstance) {
+            // The secondary's own cluster endpoint, as AWS advises for reads in a secondary's
+            // region; the global cluster's failover makes it the writer's, so the DR app's
+            // string stays the same afterwards. Same login: a global cluster replicates its users.
+            const drHost = drInstance.cluster.endpoint;
+            const drPort = drInstance.cluster.port.apply((p) => p ?? MONGODB_PORT);
+            this.dr = {
+                host: drHost,
+                port: drPort,
+                connectionString: secretMongoConnectionString(pulumi.interpolate`${drHost}:${drPort}`, password.result, { srv: false, options: DOCUMENTDB_URI_OPTIONS }),
+                readOnlyUntilFailover: true,
+                note: `DocumentDB global-cluster secondary in ${args.dr.site.region}: reads only until a global-cluster failover promotes it`,
+            };
+        }
         this.connectionSecretId = awsConnectionSecret(
             `${name}-connection`,
             storeSecretArgs(args, { purpose: "database", description: `MongoDB connection string of ${this.clusterIdentifier} (DocumentDB)`, value: this.connectionString }),
@@ -346,7 +367,7 @@ export class AwsDocumentDb extends pulumi.ComponentResource implements Database 
         logRetention: number,
         protect: boolean,
         primary: readonly pulumi.Resource[],
-    ): { clusterIdentifier: string; instance: ClusterInstance } {
+    ): { clusterIdentifier: string; cluster: Cluster; instance: ClusterInstance } {
         const identifier = `${dr.site.namePrefix}-docdb-dr`;
         const plumbing = this.regionalPlumbing(`${name}-dr`, dr, identifier, version, logRetention, protect);
         const secondary = new Cluster(
@@ -388,7 +409,7 @@ export class AwsDocumentDb extends pulumi.ComponentResource implements Database 
             },
             { parent: this, provider: dr.site.provider },
         );
-        return { clusterIdentifier: identifier, instance };
+        return { clusterIdentifier: identifier, cluster: secondary, instance };
     }
 
     /**

@@ -14,6 +14,7 @@ import {
 import type { CachePersistence } from "../../domain/stack-config";
 import { storeSecretArgs } from "../contracts/connection-secret";
 import { CACHE_TYPE, cacheSettings, secretRedisConnectionString, type Cache, type CacheArgs, type CacheCrossRegion } from "../contracts/cache";
+import type { DataEndpoint } from "../contracts/database";
 import type { SiteRole } from "../contracts/site";
 import { assertBuildable } from "../shared/buildable";
 import { azureRegionalSecrets } from "./connection-secret";
@@ -116,9 +117,8 @@ export class AzureCache extends pulumi.ComponentResource implements Cache {
     public readonly clusterMode = false;
     public readonly connectionString: pulumi.Output<string>;
     public readonly crossRegion: CacheCrossRegion;
+    public readonly dr?: DataEndpoint;
     public readonly clusterId: pulumi.Output<string>;
-    /** The DR region's own endpoint: the geo-replicated copy is writable there. */
-    public readonly drHost?: pulumi.Output<string>;
     public readonly secretUri: pulumi.Output<string>;
 
     constructor(name: string, args: CacheArgs<AzureTypes>, opts?: pulumi.ComponentResourceOptions) {
@@ -208,22 +208,25 @@ export class AzureCache extends pulumi.ComponentResource implements Cache {
         };
 
         const primary = regional(name, site, keys, network, dr ? (own) => [own] : undefined);
-        let drConnectionString: pulumi.Output<string> | undefined;
         if (dr) {
             const primaryDatabaseId = primary.database.id;
             const secondary = regional(`${name}-dr`, dr.site, dr.keys, dr.network, (own) => [primaryDatabaseId, own]);
-            this.drHost = secondary.cluster.hostName;
             // Each member of a geo-replication group has its own host name and access key: the DR
             // vault gets the DR member's, so a workload failed over there reaches its own region.
+            // The member is reached through its private endpoint in the DR VNet, and takes
+            // writes at any time: active geo-replication has no promotion step.
             const drKeys = listDatabaseKeysOutput(
                 { resourceGroupName: dr.site.resourceGroupName, clusterName: secondary.cluster.name, databaseName: secondary.database.name },
                 { parent: this, provider: dr.site.provider },
             );
-            drConnectionString = secretRedisConnectionString(
-                secondary.cluster.hostName,
-                secondary.database.port.apply((p) => p ?? AZURE_REDIS_PORT),
-                drKeys.primaryKey,
-            );
+            const drPort = secondary.database.port.apply((p) => p ?? AZURE_REDIS_PORT);
+            this.dr = {
+                host: secondary.cluster.hostName,
+                port: drPort,
+                connectionString: secretRedisConnectionString(secondary.cluster.hostName, drPort, drKeys.primaryKey),
+                readOnlyUntilFailover: false,
+                note: `Azure Managed Redis geo-replication member in ${dr.site.region}: writable now (eventually consistent with the primary's), with its own access key`,
+            };
             this.crossRegion = {
                 mode: "active-geo-replication",
                 region: dr.site.region,
@@ -243,7 +246,7 @@ export class AzureCache extends pulumi.ComponentResource implements Cache {
         this.secretUri = azureRegionalSecrets(
             name,
             storeSecretArgs(args, { purpose: "cache", description: `${site.namePrefix} cache: rediss:// URL of this region's member with its access key`, value: this.connectionString }),
-            { dr: drConnectionString },
+            { dr: this.dr?.connectionString },
             this,
         );
 
@@ -266,6 +269,6 @@ export class AzureCache extends pulumi.ComponentResource implements Cache {
         }
 
         this.clusterId = primary.cluster.id;
-        this.registerOutputs({ host: this.host, port: this.port, connectionString: this.connectionString, clusterId: this.clusterId, secretUri: this.secretUri });
+        this.registerOutputs({ host: this.host, port: this.port, connectionString: this.connectionString, dr: this.dr, clusterId: this.clusterId, secretUri: this.secretUri });
     }
 }

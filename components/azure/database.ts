@@ -15,6 +15,7 @@ import {
     databaseOutputs,
     databaseSettings,
     secretMongoConnectionString,
+    type DataEndpoint,
     type Database,
     type DatabaseArgs,
 } from "../contracts/database";
@@ -57,6 +58,17 @@ export const VCORE_ALERT_RULES: readonly VcoreAlertRule[] = [
     { id: "latency", metricName: AZURE_VCORE_METRICS.requestDurationMs.value, threshold: 500, why: "requests average above 500 ms" },
 ];
 
+/** What the app's connection strings (primary and DR replica) ask of vCore: SCRAM-SHA-256,
+ * no retryable writes (vCore rejects them) and idle connections closed before vCore's gateway
+ * drops them. */
+const VCORE_URI_OPTIONS = { authMechanism: "SCRAM-SHA-256", retryWrites: "false", maxIdleTimeMS: "120000" };
+
+/** The host of the connection string vCore returns for a cluster (a template with placeholders
+ * for the login). The host is not sensitive even if the engine marks all of `properties` secret. */
+function vcoreHost(cluster: MongoCluster): pulumi.Output<string> {
+    return pulumi.unsecret(cluster.properties.apply((p) => uriHost(p.connectionString)));
+}
+
 /** vCore cluster names are global DNS names: 3-40 lowercase letters, digits and hyphens. */
 export function vcoreClusterName(namePrefix: string, role: string, suffix: string): string {
     const name = `${namePrefix}-${role === "primary" ? "mongo" : "mongo-dr"}-${suffix}`.toLowerCase();
@@ -81,6 +93,7 @@ export class AzureCosmosMongo extends pulumi.ComponentResource implements Databa
     public readonly replicaSetName: pulumi.Output<string | undefined>;
     public readonly connectionString: pulumi.Output<string>;
     public readonly connectionSecretId: pulumi.Output<string>;
+    public readonly dr?: DataEndpoint;
     public readonly clusterId: pulumi.Output<string>;
 
     constructor(name: string, args: DatabaseArgs<AzureTypes>, opts?: pulumi.ComponentResourceOptions) {
@@ -151,20 +164,27 @@ export class AzureCosmosMongo extends pulumi.ComponentResource implements Databa
                 { parent: this, provider: dr.site.provider, protect: args.protect },
             );
             this.regionalPlumbing(`${name}-dr`, dr, replica);
+            // The replica's own name, which its private endpoint in the DR VNet serves (the
+            // primary's name gets a private address only from the primary VNet's zone, and
+            // public access is off). The replica copies the primary's data and users, so the
+            // same login works; a promotion makes it read-write under the same name.
+            const drHost = vcoreHost(replica);
+            this.dr = {
+                host: drHost,
+                port: pulumi.output(VCORE_PORT),
+                connectionString: secretMongoConnectionString(drHost, password.result, { srv: true, options: VCORE_URI_OPTIONS }),
+                readOnlyUntilFailover: true,
+                note: `Cosmos DB vCore geo-replica in ${dr.site.region}: reads only until it is promoted`,
+            };
         }
 
-        const connectionTemplate = cluster.properties.apply((p) => p.connectionString);
-        // The host is not sensitive even if the engine marks all of `properties` secret.
-        this.host = pulumi.unsecret(connectionTemplate.apply((s) => uriHost(s)));
+        this.host = vcoreHost(cluster);
         // The global name points at the primary; reads go there too (vCore has no in-region read replicas).
         this.readerHost = this.host;
         this.port = pulumi.output(VCORE_PORT);
         // vCore hides its members behind a gateway: drivers must not name a replica set.
         this.replicaSetName = pulumi.output<string | undefined>(undefined);
-        this.connectionString = secretMongoConnectionString(this.host, password.result, {
-            srv: true,
-            options: { authMechanism: "SCRAM-SHA-256", retryWrites: "false", maxIdleTimeMS: "120000" },
-        });
+        this.connectionString = secretMongoConnectionString(this.host, password.result, { srv: true, options: VCORE_URI_OPTIONS });
         this.connectionSecretId = azureConnectionSecret(
             `${name}-connection`,
             storeSecretArgs(args, { purpose: "database", description: "MongoDB connection string (Cosmos DB for MongoDB vCore)", value: this.connectionString }),

@@ -12,6 +12,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { CacheCrossRegionMode } from "../../domain/capabilities/cache";
 import type { CacheEngine, CachePersistence, CacheSettings, Environment, Size } from "../../domain/stack-config";
 import type { CloudTypes } from "./cloud";
+import type { DataEndpoint } from "./database";
 import type { DataRegion } from "./region";
 
 export const CACHE_TYPE = "gravitypm:components:Cache";
@@ -71,6 +72,13 @@ export interface Cache {
     /** `rediss://` URL with the credential; a Pulumi secret, also stored in the cloud's secret store. */
     readonly connectionString: pulumi.Output<string>;
     readonly crossRegion: CacheCrossRegion;
+    /**
+     * What the app running in the DR region connects to: the cache's member or secondary in
+     * the DR region (its `rediss://` URL in `connectionString`). Undefined where the DR copy
+     * is no running cache (a Memorystore instance's export) or there is no DR region;
+     * `crossRegion.note` then says so.
+     */
+    readonly dr?: DataEndpoint;
 }
 
 /**

@@ -66,6 +66,26 @@ export interface DatabaseArgs<T extends CloudTypes> extends DataRegion<T> {
     readonly protect: boolean;
 }
 
+/**
+ * A data store as the DR region's copy of the app reaches it: the endpoint of the store's copy
+ * in the DR region, reachable from the DR network (the DR network is not connected to the
+ * primary's, so the primary's endpoint is out of its reach), with the credential that works
+ * there. Before a regional failover this copy is a replica; `readOnlyUntilFailover` says
+ * whether it takes writes meanwhile.
+ */
+export interface DataEndpoint {
+    readonly host: pulumi.Output<string>;
+    readonly port: pulumi.Output<number>;
+    /** The full connection string for this host, with the credential (same format as the
+     * primary's); a secret. */
+    readonly connectionString: pulumi.Output<string>;
+    /** True when the endpoint refuses writes until a failover or promotion makes the DR copy
+     * the primary; false when it takes writes already. */
+    readonly readOnlyUntilFailover: boolean;
+    /** One line for plans and runbooks: what answers at this endpoint and what makes it writable. */
+    readonly note: string;
+}
+
 export interface Database {
     /** The host that accepts writes (DocumentDB cluster endpoint, Atlas SRV host, vCore host). */
     readonly host: pulumi.Output<string>;
@@ -83,6 +103,13 @@ export interface Database {
     readonly connectionString: pulumi.Output<string>;
     /** Where the connection string is stored: Secrets Manager ARN, Secret Manager secret id, or Key Vault secret URI. */
     readonly connectionSecretId: pulumi.Output<string>;
+    /**
+     * What the app running in the DR region connects to: the DR-region replica (DocumentDB
+     * global-cluster secondary, vCore geo-replica) or, on Atlas, the cluster through the DR
+     * region's private endpoint. Set exactly when the database has a DR region; every service
+     * here has an endpoint there.
+     */
+    readonly dr?: DataEndpoint;
 }
 
 /** The application's login (the engines' admin user where the engine has only one). */
@@ -114,5 +141,6 @@ export function databaseOutputs(db: Database): pulumi.Inputs {
         replicaSetName: db.replicaSetName,
         connectionString: db.connectionString,
         connectionSecretId: db.connectionSecretId,
+        dr: db.dr,
     };
 }

@@ -4,6 +4,7 @@ import { cacheConfigProblems, cacheService, MEMORYSTORE_CLUSTER } from "../../do
 import { GCP_METRICS, GCP_MONITORED_RESOURCES, GCP_REDIS_MEMORY, type GcpMetric } from "../../domain/catalogs/gcp";
 import { storeSecretArgs } from "../contracts/connection-secret";
 import { CACHE_TYPE, cacheSettings, type Cache, type CacheArgs, type CacheCrossRegion } from "../contracts/cache";
+import type { DataEndpoint } from "../contracts/database";
 import { assertBuildable } from "../shared/buildable";
 import { gcpConnectionSecret } from "./connection-secret";
 import type { GcpTypes } from ".";
@@ -20,6 +21,10 @@ export interface GcpMemorystore {
     readonly serverCaCertificates: pulumi.Output<string>;
     readonly resourceId: pulumi.Output<string>;
     readonly crossRegion: CacheCrossRegion;
+    /** The DR region's running copy, where the product has one (a cluster's secondary). */
+    readonly dr?: DataEndpoint;
+    /** PEM of the CA that signs the DR copy's server certificates. */
+    readonly drServerCaCertificates?: pulumi.Output<string>;
 }
 
 export interface GcpCacheAlert {
@@ -158,9 +163,14 @@ export class GcpCache extends pulumi.ComponentResource implements Cache {
     public readonly clusterMode: boolean;
     public readonly connectionString: pulumi.Output<string>;
     public readonly crossRegion: CacheCrossRegion;
+    /** The secondary cluster's endpoint with a Memorystore Cluster; undefined with an instance,
+     * whose DR copy is a daily export with no endpoint (`crossRegion.note` says so). */
+    public readonly dr?: DataEndpoint;
     /** PEM of the CA that signs the server certificate: Memorystore's CA is private, so clients
      * must trust it explicitly to verify the server. */
     public readonly serverCaCertificates: pulumi.Output<string>;
+    /** The same for the DR secondary's server certificate, which the DR app must trust instead. */
+    public readonly drServerCaCertificates?: pulumi.Output<string>;
     /** Instances: Redis AUTH with the generated AUTH string (in the connection string).
      * Clusters: IAM — clients send a short-lived access token of a principal holding
      * roles/redis.dbConnectionUser as the password, so the URL carries no credential. */
@@ -201,6 +211,8 @@ export class GcpCache extends pulumi.ComponentResource implements Cache {
         this.connectionString = built.connectionString;
         this.serverCaCertificates = built.serverCaCertificates;
         this.crossRegion = built.crossRegion;
+        this.dr = built.dr;
+        this.drServerCaCertificates = built.drServerCaCertificates;
         const resourceId = built.resourceId;
 
         this.secretId = gcpConnectionSecret(
@@ -256,6 +268,7 @@ export class GcpCache extends pulumi.ComponentResource implements Cache {
             host: this.host,
             port: this.port,
             connectionString: this.connectionString,
+            dr: this.dr,
             secretId: this.secretId,
             exportBucketName: this.exportBucketName,
             exportJobName: this.exportJobName,

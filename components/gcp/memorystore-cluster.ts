@@ -73,6 +73,16 @@ function regionalCluster(name: string, role: string, region: DataRegion<GcpTypes
     );
 }
 
+/** What clients connect to on a cluster: its discovery endpoint (in the network its PSC
+ * connection policy serves) and the CA that signs its server certificates. */
+function clusterEndpoint(cluster: Cluster) {
+    const endpoint = cluster.discoveryEndpoints.apply((endpoints) => endpoints[0]);
+    const host = endpoint.apply((e) => e?.address ?? "");
+    const port = endpoint.apply((e) => e?.port ?? 6379);
+    const serverCaCertificates = cluster.managedServerCas.apply((cas) => cas.flatMap((ca) => ca.caCerts ?? []).flatMap((c) => c.certificates ?? []).join("\n"));
+    return { host, port, serverCaCertificates };
+}
+
 /** The primary cluster with its automated backups and, with a DR region, its secondary there. */
 export function memorystoreCluster(name: string, args: CacheArgs<GcpTypes>, parent: pulumi.Resource): GcpMemorystore {
     const { site, dr } = args;
@@ -86,17 +96,31 @@ export function memorystoreCluster(name: string, args: CacheArgs<GcpTypes>, pare
                   },
               };
     const primary = regionalCluster(name, "", args, memorystoreName(site.namePrefix, "cache"), args, backups, parent);
-    if (dr) {
-        regionalCluster(name, "dr-", dr, memorystoreName(dr.site.namePrefix, "cache-dr"), args, { crossClusterReplicationConfig: { clusterRole: "SECONDARY", primaryCluster: { cluster: primary.id } } }, parent);
-    }
-    const endpoint = primary.discoveryEndpoints.apply((endpoints) => endpoints[0]);
-    const host = endpoint.apply((e) => e?.address ?? "");
-    const port = endpoint.apply((e) => e?.port ?? 6379);
+    const secondary = dr
+        ? regionalCluster(name, "dr-", dr, memorystoreName(dr.site.namePrefix, "cache-dr"), args, { crossClusterReplicationConfig: { clusterRole: "SECONDARY", primaryCluster: { cluster: primary.id } } }, parent)
+        : undefined;
+    const { host, port, serverCaCertificates } = clusterEndpoint(primary);
+    // The secondary's own discovery endpoint, created in the DR network's data subnet by its
+    // connection policy: the DR app's only way in (the networks are not connected). It serves
+    // reads until a switchover makes it the primary. IAM authentication as on the primary, so
+    // the URL carries no credential; its CA is the secondary's own.
+    const drEndpoint = secondary && dr ? clusterEndpoint(secondary) : undefined;
     return {
         host,
         port,
         connectionString: secretRedisConnectionString(host, port),
-        serverCaCertificates: primary.managedServerCas.apply((cas) => cas.flatMap((ca) => ca.caCerts ?? []).flatMap((c) => c.certificates ?? []).join("\n")),
+        serverCaCertificates,
+        dr:
+            drEndpoint && dr
+                ? {
+                      host: drEndpoint.host,
+                      port: drEndpoint.port,
+                      connectionString: secretRedisConnectionString(drEndpoint.host, drEndpoint.port),
+                      readOnlyUntilFailover: true,
+                      note: `Memorystore secondary cluster in ${dr.site.region}: reads only until a switchover makes it the primary (IAM authentication, as on the primary)`,
+                  }
+                : undefined,
+        drServerCaCertificates: drEndpoint?.serverCaCertificates,
         resourceId: primary.name,
         crossRegion: dr
             ? {

@@ -119,7 +119,7 @@ export function memorystoreInstance(name: string, args: CacheArgs<GcpTypes>, par
             ? {
                   mode: "scheduled-export",
                   region: dr.site.region,
-                  note: `daily RDB export to ${dr.site.region} (RPO 24 h): Memorystore for Redis instances cannot replicate across regions, so the snapshot is exported at 02:00 UTC to a versioned bucket there under the DR key and imported into a new instance on a regional failover (cacheShards 2 or more selects Memorystore Cluster, which replicates)`,
+                  note: `daily RDB export to ${dr.site.region} (RPO 24 h): Memorystore for Redis instances cannot replicate across regions, so the snapshot is exported at 02:00 UTC to a versioned bucket there under the DR key and imported into a new instance on a regional failover, so the DR region has no cache endpoint until then (cacheShards 2 or more selects Memorystore Cluster, which replicates)`,
               }
             : { mode: "none", note: "no DR region: the instance lives in one region" },
         exported,
