@@ -1,5 +1,6 @@
 /** Every rule of the pack, grouped by area (the order the runner reports them in). */
 import type { GuardPolicy } from "../lib/rule";
+import { azureLogAlertActions } from "./alarms/azure-log-alert-actions";
 import { azureMetricAlertActions } from "./alarms/azure-metric-alert-actions";
 import { cloudwatchAlarmActions } from "./alarms/cloudwatch-alarm-actions";
 import { gcpAlertPolicyChannels } from "./alarms/gcp-alert-policy-channels";
@@ -139,6 +140,12 @@ import { stackProdMultiZone } from "./stack/stack-prod-multi-zone";
 import { stackProdStatefulProtected } from "./stack/stack-prod-stateful-protected";
 import { stackRpoAchievable } from "./stack/stack-rpo-achievable";
 import { stackStandardTags } from "./stack/stack-standard-tags";
+import { workloadImageProvenance } from "./workload/workload-image-provenance";
+import { workloadNamespaceDefaultDeny } from "./workload/workload-namespace-default-deny";
+import { workloadNoHostPath } from "./workload/workload-no-host-path";
+import { workloadNonRoot } from "./workload/workload-non-root";
+import { workloadNotPrivileged } from "./workload/workload-not-privileged";
+import { workloadResources } from "./workload/workload-resources";
 
 export const rules: readonly GuardPolicy[] = [
     // database
@@ -204,6 +211,13 @@ export const rules: readonly GuardPolicy[] = [
     gkeLoggingMonitoringShieldedNodes,
     gkePrivateCluster,
     gkeSecretsEncryption,
+    // workload
+    workloadImageProvenance,
+    workloadNamespaceDefaultDeny,
+    workloadNoHostPath,
+    workloadNonRoot,
+    workloadNotPrivileged,
+    workloadResources,
     // registry
     acrAdminUserDisabled,
     acrCmk,
@@ -279,6 +293,7 @@ export const rules: readonly GuardPolicy[] = [
     logGroupEncrypted,
     logGroupRetention,
     // alarms
+    azureLogAlertActions,
     azureMetricAlertActions,
     cloudwatchAlarmActions,
     gcpAlertPolicyChannels,

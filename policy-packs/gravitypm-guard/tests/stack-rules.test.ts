@@ -8,7 +8,27 @@ import type { Plan } from "../../../tools/plan/types";
 import type { GuardPolicy } from "../lib/rule";
 import { policies } from "../policies";
 import { awsDatabase, awsSite, prodAws } from "./fixtures";
-import { planOf, policyNamed, urnOf } from "./support";
+import {
+    acrRegistry,
+    artifactRepository,
+    awsApp,
+    container,
+    cronJob,
+    DEPLOYMENT,
+    deployment,
+    DIGEST,
+    ECR_IMAGE,
+    ecrRepository,
+    CRON_JOB,
+    NAMESPACE,
+    namespace,
+    NETWORK_POLICY,
+    networkPolicy,
+    POD,
+    pod,
+    podSpec,
+} from "./cases/workload";
+import { planOf, policyNamed, urnOf, type FixtureResource } from "./support";
 
 async function findings(plan: Plan, name: string, config?: Record<string, unknown>) {
     const rule: GuardPolicy = policyNamed(policies, name);
@@ -223,6 +243,113 @@ describe("stack-standard-tags", () => {
     });
 });
 
+describe("workload-namespace-default-deny", () => {
+    const rule = "workload-namespace-default-deny";
+    const api = { type: DEPLOYMENT, name: "api", inputs: deployment() };
+    const withoutDefaultDeny = (policy: FixtureResource["inputs"]) => awsApp([api]).map((r) => (r.type === NETWORK_POLICY ? { ...r, inputs: policy } : r));
+
+    it("passes workloads in a namespace with a default deny", async () => {
+        expect(await findings(planOf(awsApp([api, { type: CRON_JOB, name: "report", inputs: cronJob(podSpec()) }])), rule)).toEqual([]);
+    });
+    it("reports each workload of a namespace without one, and the default namespace", async () => {
+        const plan = planOf(awsApp([{ type: DEPLOYMENT, name: "worker", inputs: deployment(podSpec(), "jobs") }, { type: POD, name: "debug", inputs: pod(podSpec()) }]));
+        const vs = await findings(plan, rule);
+        expect(urns(vs)).toEqual([prodUrn(DEPLOYMENT, "worker"), prodUrn(POD, "debug")].sort());
+        expect(vs.map((v) => v.message).sort()).toEqual([expect.stringMatching(/^Deployment worker runs in namespace jobs, which has no default-deny/), expect.stringMatching(/^Pod debug runs in namespace default,/)]);
+        expect(vs.every((v) => v.enforcementLevel === "mandatory")).toBe(true);
+    });
+    it("does not count a policy that selects some pods, governs one direction or admits everything", async () => {
+        for (const spec of [
+            { podSelector: { matchLabels: { app: "api" } }, policyTypes: ["Ingress", "Egress"] },
+            { podSelector: {}, policyTypes: ["Ingress"] },
+            { podSelector: {} },
+            { podSelector: {}, policyTypes: ["Ingress", "Egress"], ingress: [{}] },
+        ]) {
+            expect(urns(await findings(planOf(withoutDefaultDeny(networkPolicy("app", spec))), rule)), JSON.stringify(spec)).toEqual([prodUrn(DEPLOYMENT, "api")]);
+        }
+    });
+    it("counts a default deny that still allows DNS egress, and one with no podSelector", async () => {
+        const dns = { podSelector: {}, policyTypes: ["Ingress", "Egress"], egress: [{ to: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "kube-system" } } }], ports: [{ port: 53, protocol: "UDP" }] }] };
+        expect(await findings(planOf(withoutDefaultDeny(networkPolicy("app", dns))), rule)).toEqual([]);
+        expect(await findings(planOf(withoutDefaultDeny(networkPolicy("app", { policyTypes: ["Egress", "Ingress"] }))), rule)).toEqual([]);
+    });
+    it("tells clusters apart: the DR cluster's namespace needs its own policy", async () => {
+        const dr = [{ type: "pulumi:providers:kubernetes", name: "k8s-dr", inputs: {} }, { type: DEPLOYMENT, name: "api-dr", provider: "k8s-dr", inputs: deployment() }];
+        const vs = await findings(planOf(awsApp([api], dr)), rule);
+        expect(urns(vs)).toEqual([prodUrn(DEPLOYMENT, "api-dr")]);
+        expect(vs[0].message).toMatch(/namespace app on the cluster of provider k8s-dr/);
+    });
+    it("reads the provider's default namespace for a workload and a policy that name none", async () => {
+        const site = [
+            { type: "pulumi:providers:kubernetes", name: "k8s", inputs: { namespace: "app" } },
+            { type: NETWORK_POLICY, name: "deny", provider: "k8s", inputs: networkPolicy(undefined) },
+            { type: DEPLOYMENT, name: "api", provider: "k8s", inputs: deployment(podSpec(), undefined) },
+        ];
+        expect(await findings(planOf(site), rule)).toEqual([]);
+    });
+    it("follows the Namespace a workload depends on when its namespace is unknown at preview, and judges nothing it cannot place", async () => {
+        const unknownNs = (name: string, deps: string[]) => ({ type: DEPLOYMENT, name, dependsOn: deps, inputs: { ...deployment(), metadata: { name, namespace: "[unknown]" } } });
+        expect(await findings(planOf(awsApp([unknownNs("api", ["app-ns"])])), rule)).toEqual([]);
+        const other = { type: NAMESPACE, name: "jobs-ns", provider: "k8s", inputs: namespace("jobs") };
+        expect(urns(await findings(planOf(awsApp([unknownNs("worker", ["jobs-ns"])], [other])), rule))).toEqual([prodUrn(DEPLOYMENT, "worker")]);
+        expect(await findings(planOf(awsApp([unknownNs("orphan", [])])), rule)).toEqual([]);
+    });
+    it("counts a policy whose spec is unknown at preview until it is known", async () => {
+        const unknownSpec = { ...networkPolicy("app"), spec: "[unknown]" };
+        expect(await findings(planOf(withoutDefaultDeny(unknownSpec)), rule)).toEqual([]);
+    });
+});
+
+describe("workload-image-provenance", () => {
+    const rule = "workload-image-provenance";
+    const withImages = (...images: string[]) => deployment(podSpec({ initContainers: [], containers: images.map((image, i) => container({ name: `c${i}`, image })) }));
+    const gcp = [
+        { type: "pulumi:providers:gcp", name: "gcp", inputs: { project: "gravitypm-prod", region: "us-central1" } },
+        { type: "gcp:artifactregistry/repository:Repository", name: "registry", provider: "gcp", inputs: artifactRepository({ repositoryId: "apps", format: "DOCKER", location: "us-central1", dockerConfig: { immutableTags: true } }) },
+        { type: "gcp:artifactregistry/repository:Repository", name: "hub", provider: "gcp", inputs: artifactRepository({ repositoryId: "hub", format: "DOCKER", location: "us", mode: "REMOTE_REPOSITORY" }) },
+    ];
+    const acr = [{ type: "azure-native:containerregistry:Registry", name: "acr", inputs: acrRegistry({ registryName: "GravityPMProd", resourceGroupName: "rg" }) }];
+    const messages = async (plan: Plan) => (await findings(plan, rule)).map((v) => v.message);
+
+    it("passes immutable-tagged ECR and Artifact Registry images and digest-pinned ACR and remote-repository images", async () => {
+        const images = [`${ECR_IMAGE}:1.4.2`, "us-central1-docker.pkg.dev/gravitypm-prod/apps/api:1.4.2", `gravitypmprod.azurecr.io/api@${DIGEST}`, `us-docker.pkg.dev/gravitypm-prod/hub/library/redis@${DIGEST}`, `${ECR_IMAGE}:1.4.2@${DIGEST}`];
+        expect(await findings(planOf(awsApp([{ type: DEPLOYMENT, name: "api", inputs: withImages(...images) }], [...gcp, ...acr])), rule)).toEqual([]);
+    });
+    it("reports images from elsewhere, floating tags and tags a push can move, init containers and CronJobs included", async () => {
+        const mutable = { type: "aws:ecr/repository:Repository", name: "repo-worker", provider: "aws-primary", inputs: ecrRepository({ name: "gravitypm/worker", imageTagMutability: "MUTABLE" }) };
+        const api = { type: DEPLOYMENT, name: "api", inputs: withImages("docker.io/library/nginx:1.27", `${ECR_IMAGE}:latest`, ECR_IMAGE, `${ECR_IMAGE}:latest@${DIGEST}`, `${ECR_IMAGE}@sha256:abc`) };
+        const report = { type: CRON_JOB, name: "report", inputs: cronJob(podSpec({ initContainers: [container({ name: "fetch", image: "gravitypmprod.azurecr.io/api:1.4.2" })], containers: [container({ image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/gravitypm/worker:1.0" })] })) };
+        const elsewhere = { type: POD, name: "debug", inputs: pod(podSpec({ initContainers: [], containers: [container({ image: "123456789012.dkr.ecr.us-west-2.amazonaws.com/gravitypm/api:1.4.2" }), container({ name: "hub", image: "us-docker.pkg.dev/gravitypm-prod/hub/library/redis:7" })] }), "app") };
+        const vs = await findings(planOf(awsApp([api, report, elsewhere], [mutable, ...gcp, ...acr])), rule);
+        expect(vs.map((v) => v.message)).toEqual([
+            expect.stringMatching(/^Deployment api container c0: image docker\.io\/library\/nginx:1\.27 is not from a registry this stack declares/),
+            expect.stringMatching(/^Deployment api container c1: image \S+:latest uses the :latest tag$/),
+            expect.stringMatching(/^Deployment api container c2: image \S+ has no tag and no digest/),
+            expect.stringMatching(/^Deployment api container c3: image \S+ uses the :latest tag$/),
+            expect.stringMatching(/^Deployment api container c4: image \S+ has a digest that is not sha256: and 64 hex digits$/),
+            expect.stringMatching(/^CronJob report init container fetch: image \S+ is pinned only by tag 1\.4\.2, and tags in Azure Container Registry gravitypmprod\.azurecr\.io are not immutable$/),
+            expect.stringMatching(/^CronJob report container api: image \S+ is pinned only by tag 1\.0, and tags in ECR repository gravitypm\/worker are not immutable$/),
+            expect.stringMatching(/^Pod debug container api: image \S+us-west-2\S+ is not from a registry this stack declares/),
+            expect.stringMatching(/^Pod debug container hub: image \S+ is pinned only by tag 7, and tags in Artifact Registry repository hub are not immutable$/),
+        ]);
+        expect(urns(vs)).toEqual([prodUrn(DEPLOYMENT, "api"), prodUrn(CRON_JOB, "report"), prodUrn(POD, "debug")].sort());
+    });
+    it("holds IMMUTABLE_WITH_EXCLUSION tags to the exclusion filters", async () => {
+        const repo = ecrRepository({ name: "gravitypm/api", imageTagMutability: "IMMUTABLE_WITH_EXCLUSION", imageTagMutabilityExclusionFilters: [{ filter: "dev-*", filterType: "WILDCARD" }] });
+        const plan = planOf(awsApp([{ type: DEPLOYMENT, name: "api", inputs: withImages(`${ECR_IMAGE}:1.4.2`, `${ECR_IMAGE}:dev-42`) }]).map((r) => (r.name === "repo-api" ? { ...r, inputs: repo } : r)));
+        expect(await messages(plan)).toEqual([expect.stringMatching(/container c1: image \S+:dev-42 is pinned only by tag dev-42/)]);
+    });
+    it("matches the repository URL once it is known (pulumi up), and judges no image or registry address unknown at preview", async () => {
+        const immutable = ecrRepository({ name: "gravitypm/api", imageTagMutability: "IMMUTABLE" });
+        const withUrl = { ...immutable, repositoryUrl: "210987654321.dkr.ecr.eu-west-1.amazonaws.com/gravitypm/api" };
+        const app = (repo: FixtureResource["inputs"], ...images: string[]) => planOf(awsApp([{ type: DEPLOYMENT, name: "api", inputs: withImages(...images) }]).map((r) => (r.name === "repo-api" ? { ...r, inputs: repo } : r)));
+        expect(await messages(app(withUrl, "210987654321.dkr.ecr.eu-west-1.amazonaws.com/gravitypm/api:2.0"))).toEqual([]);
+        expect(await messages(app(immutable, "[unknown]"))).toEqual([]);
+        // The repository's name is unknown: an ECR image may be its, a Docker Hub image is not.
+        expect(await messages(app({ ...immutable, name: "[unknown]" }, `${ECR_IMAGE}:latest`, "nginx:1.27"))).toEqual([expect.stringMatching(/container c1: image nginx:1\.27 is not from a registry/)]);
+    });
+});
+
 describe("area stack rules", () => {
     it("aws-vpc-flow-logs reports a VPC without a flow log", async () => {
         const vpc = { type: "aws:ec2/vpc:Vpc", name: "vpc", inputs: {} };
@@ -256,7 +383,7 @@ describe("area stack rules", () => {
 });
 
 it("every stack rule is exercised here", () => {
-    const tested = ["stack-data-store-backup", "stack-data-store-not-public", "stack-prod-stateful-protected", "stack-cmk-encryption", "stack-cmk-unsupported", "stack-prod-multi-zone", "stack-rpo-achievable", "stack-standard-tags", "aws-vpc-flow-logs", "wafv2-logging", "cloudflare-zone-tls-baseline", "cloudflare-managed-waf", "cloudflare-authenticated-origin-pulls", "azure-diagnostic-settings"];
+    const tested = ["stack-data-store-backup", "stack-data-store-not-public", "stack-prod-stateful-protected", "stack-cmk-encryption", "stack-cmk-unsupported", "stack-prod-multi-zone", "stack-rpo-achievable", "stack-standard-tags", "aws-vpc-flow-logs", "wafv2-logging", "cloudflare-zone-tls-baseline", "cloudflare-managed-waf", "cloudflare-authenticated-origin-pulls", "azure-diagnostic-settings", "workload-namespace-default-deny", "workload-image-provenance"];
     expect(policies.filter((p) => "validateStack" in p).map((p) => p.name).sort()).toEqual(tested.sort());
     expect(awsSite().length).toBeGreaterThan(0);
 });

@@ -13,14 +13,23 @@ const PACKAGES: Record<string, string> = {
     "azure-native": "@pulumi/azure-native",
     mongodbatlas: "@pulumi/mongodbatlas",
     cloudflare: "@pulumi/cloudflare",
+    kubernetes: "@pulumi/kubernetes",
 };
+
+/** The SDK folder a token's module lives in: `apps/v1` → `apps`, and for Kubernetes the API
+ * group's first label and version (`networking.k8s.io/v1` → `networking/v1`, `helm.sh/v3` → `helm/v3`). */
+function sdkModule(pkg: string, modulePath: string): string {
+    if (pkg !== "kubernetes") return modulePath.split("/")[0];
+    const [group, version] = modulePath.split("/");
+    return `${group.split(".")[0]}/${version}`;
+}
 
 /** The installed class's `__pulumiType` for a token, or undefined when there is no such class. */
 async function installedToken(token: string): Promise<string | undefined> {
     const [pkg, modulePath, className] = token.split(":");
     const root = PACKAGES[pkg];
     if (!root || !modulePath || !className) return undefined;
-    const mod = modulePath.split("/")[0];
+    const mod = sdkModule(pkg, modulePath);
     let loaded: unknown;
     try {
         // The SDKs are CommonJS: the namespace's default export is module.exports.
@@ -39,7 +48,7 @@ async function installedToken(token: string): Promise<string | undefined> {
 const tokens = [...new Set(policies.flatMap((p) => p.info.types))].sort();
 
 describe("every type token a rule reads exists in the installed SDKs", () => {
-    it("reads tokens of all five providers", () => {
+    it("reads tokens of every provider package the pack covers", () => {
         expect(new Set(tokens.map((t) => t.split(":")[0]))).toEqual(new Set(Object.keys(PACKAGES)));
     });
 
@@ -50,5 +59,11 @@ describe("every type token a rule reads exists in the installed SDKs", () => {
     it("catches a renamed token (azure-native v2 tokens no longer exist)", async () => {
         expect(await installedToken("azure-native:cache:Redis")).toBeUndefined();
         expect(await installedToken("azure-native:insights:MetricAlert")).toBeUndefined();
+        expect(await installedToken("azure-native:insights:ScheduledQueryRule")).toBeUndefined();
+    });
+
+    it("holds Kubernetes tokens to their full API group (networking.k8s.io, not networking)", async () => {
+        expect(await installedToken("kubernetes:networking/v1:NetworkPolicy")).toBe("kubernetes:networking.k8s.io/v1:NetworkPolicy");
+        expect(await installedToken("kubernetes:apps/v1:CronJob")).toBeUndefined();
     });
 });
