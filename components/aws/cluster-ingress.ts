@@ -9,8 +9,9 @@ import { Release } from "@pulumi/kubernetes/helm/v3/release";
 import type { Provider } from "@pulumi/kubernetes/provider";
 import * as pulumi from "@pulumi/pulumi";
 import { EKS_NLB_SERVICE_ANNOTATIONS, INGRESS_NGINX_CHART } from "../../domain/catalogs/aws";
+import { INGRESS_NAMESPACE } from "../shared/ingress-nginx";
 
-export const INGRESS_NAMESPACE = "ingress-nginx";
+export { INGRESS_NAMESPACE };
 /** `fullnameOverride`, so the controller Service is `<this>-controller`. */
 export const INGRESS_RELEASE = "ingress-nginx";
 export const INGRESS_SERVICE = `${INGRESS_RELEASE}-controller`;

@@ -26,11 +26,12 @@ import {
     EKS_LOG_TYPES,
     EKS_MANAGED_POLICIES,
     EKS_NODE_INSTANCE_TYPES,
+    EKS_POD_IDENTITY_AGENT_ENDPOINT,
     EKS_VPC_CNI_NETWORK_POLICY,
     eksLogGroupName,
     type EksAddon,
 } from "../../domain/catalogs/aws";
-import { CLUSTER_TYPE, type Cluster, type ClusterArgs, type Registry, type ReleaseNoticeArgs, type WorkloadIdentity, type WorkloadIdentityArgs } from "../contracts/cluster";
+import { CLUSTER_TYPE, type Cluster, type ClusterArgs, type CredentialEndpoint, type Registry, type ReleaseNoticeArgs, type WorkloadIdentity, type WorkloadIdentityArgs } from "../contracts/cluster";
 import { execKubeconfig } from "../shared/kubeconfig";
 import { assertBuildable, type BuildProblem } from "../shared/buildable";
 import type { AwsTypes } from ".";
@@ -40,6 +41,7 @@ import { clusterAutoscaler } from "./cluster-autoscaler";
 import { ingress } from "./cluster-ingress";
 import { ecrRegistry } from "./cluster-registry";
 import { awsReleaseNotice } from "./cluster-release-notice";
+import { INGRESS_NGINX_CONTROLLER } from "../shared/ingress-nginx";
 
 /** The API server and admission webhooks listen on 443; kubelets and pod webhooks on unprivileged ports. */
 export const API_PORT = 443;
@@ -124,6 +126,9 @@ export class AwsCluster extends pulumi.ComponentResource implements Cluster {
     public readonly ingressHostname: pulumi.Output<string>;
     /** AWS's NLB has a name, not an address the program owns. */
     public readonly ingressIp: pulumi.Output<string> = pulumi.output("");
+    public readonly ingressController = INGRESS_NGINX_CONTROLLER;
+    /** The Pod Identity agent on every node. */
+    public readonly credentialEndpoints: readonly CredentialEndpoint[] = [EKS_POD_IDENTITY_AGENT_ENDPOINT.value];
     public readonly nodeSecurityGroupId: pulumi.Output<string>;
     private readonly accountId: pulumi.Output<string>;
     private readonly child: pulumi.CustomResourceOptions;

@@ -112,6 +112,7 @@ export class AwsNetwork extends pulumi.ComponentResource implements Network {
     public readonly vpcId: pulumi.Output<string>;
     public readonly cidr: string;
     public readonly layout: NetworkLayout;
+    public readonly dataTierCidrs: readonly string[];
     public readonly appSubnetIds: pulumi.Output<string>[];
     public readonly dataSubnetIds: pulumi.Output<string>[];
     public readonly publicSubnetIds: pulumi.Output<string>[];
@@ -129,6 +130,7 @@ export class AwsNetwork extends pulumi.ComponentResource implements Network {
         const child = { parent: this, provider };
         this.cidr = site.cidr;
         this.layout = layoutNetwork(site.cidr, site.zones.length);
+        this.dataTierCidrs = [this.layout.data.cidr];
 
         const vpc = new Vpc(
             `${name}-vpc`,

@@ -13,8 +13,9 @@ import type * as pulumi from "@pulumi/pulumi";
 import { AKS_LOAD_BALANCER_ANNOTATIONS, AZURE_INGRESS_NGINX_CHART } from "../../domain/catalogs/azure";
 import type { AzureNetwork } from "./network";
 import type { AzureSite } from "./site";
+import { INGRESS_NAMESPACE } from "../shared/ingress-nginx";
 
-export const INGRESS_NAMESPACE = "ingress-nginx";
+export { INGRESS_NAMESPACE };
 /** Where the load balancer probes the controller (externalTrafficPolicy Local: only nodes running a controller answer). */
 export const INGRESS_HEALTH_PATH = "/healthz";
 /** The app tier's NSG rule that lets HTTPS from the internet reach the controller's nodes. */

@@ -38,7 +38,7 @@ import {
 } from "../../domain/catalogs/azure";
 import { cidrsOverlap } from "../../domain/network-layout";
 import type { ClusterEndpoint, MaintenanceWindow, Weekday } from "../../domain/stack-config";
-import { CLUSTER_TYPE, type Cluster, type ClusterArgs, type Registry, type ReleaseNoticeArgs, type WorkloadIdentity, type WorkloadIdentityArgs } from "../contracts/cluster";
+import { CLUSTER_TYPE, type Cluster, type ClusterArgs, type CredentialEndpoint, type Registry, type ReleaseNoticeArgs, type WorkloadIdentity, type WorkloadIdentityArgs } from "../contracts/cluster";
 import { assertBuildable, type BuildProblem } from "../shared/buildable";
 import { execKubeconfig } from "../shared/kubeconfig";
 import type { AzureTypes } from ".";
@@ -49,6 +49,7 @@ import { clusterRegistry, repositoryNameProblem } from "./cluster-registry";
 import { azureReleaseNotice } from "./cluster-release-notice";
 import { rbacPropagationWait } from "./rbac-wait";
 import type { AzureSite } from "./site";
+import { INGRESS_NGINX_CONTROLLER } from "../shared/ingress-nginx";
 
 type AgentPoolProfile = containerservice.ManagedClusterAgentPoolProfileArgs;
 type ApiServerAccessProfile = NonNullable<pulumi.Unwrap<ManagedClusterArgs["apiServerAccessProfile"]>>;
@@ -214,6 +215,9 @@ export class AzureCluster extends pulumi.ComponentResource implements Cluster {
     public readonly registry: Registry;
     public readonly ingressHostname: pulumi.Output<string>;
     public readonly ingressIp: pulumi.Output<string>;
+    public readonly ingressController = INGRESS_NGINX_CONTROLLER;
+    /** None: AKS workload identity hands pods a projected token they exchange with Entra ID over HTTPS. */
+    public readonly credentialEndpoints: readonly CredentialEndpoint[] = [];
     public readonly logAnalyticsWorkspaceId: pulumi.Output<string>;
     private readonly componentName: string;
     private readonly site: AzureSite;

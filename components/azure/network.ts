@@ -156,6 +156,7 @@ export class AzureNetwork extends pulumi.ComponentResource implements Network {
     public readonly vnetName: pulumi.Output<string>;
     public readonly cidr: string;
     public readonly layout: NetworkLayout;
+    public readonly dataTierCidrs: readonly string[];
     public readonly appSubnetId: pulumi.Output<string>;
     public readonly dataSubnetId: pulumi.Output<string>;
     public readonly publicSubnetId: pulumi.Output<string>;
@@ -179,6 +180,7 @@ export class AzureNetwork extends pulumi.ComponentResource implements Network {
         const tags = { ...site.tags };
         this.cidr = site.cidr;
         this.layout = layoutNetwork(site.cidr, site.zones.length);
+        this.dataTierCidrs = [this.layout.data.cidr];
 
         const vnet = new VirtualNetwork(
             `${name}-vnet`,

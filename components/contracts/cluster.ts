@@ -81,6 +81,36 @@ export interface WorkloadIdentity {
     readonly podLabels: Record<string, string>;
 }
 
+/** The in-cluster ingress controller: the app's Ingress names its class, and the app's
+ * NetworkPolicy admits only its pods. */
+export interface IngressController {
+    readonly className: string;
+    readonly namespace: string;
+    /** Labels that select the controller's pods. */
+    readonly podLabels: Readonly<Record<string, string>>;
+}
+
+/** A node-local address pods reach for their workload identity's credentials (an agent or
+ * metadata server); a default-deny egress policy must let the app reach it. */
+export interface CredentialEndpoint {
+    readonly cidr: string;
+    readonly port: number;
+}
+
+/**
+ * The app's release record: a ConfigMap the app writes on every promotion, rollback or tag
+ * change. The cluster's audit log sees every write to it, so the notice needs no code running
+ * in the cluster and names who made the change where the cloud's audit entry carries it.
+ */
+export interface ReleaseNoticeArgs {
+    readonly namespace: string;
+    /** The ConfigMap's name. */
+    readonly configMapName: string;
+    /** One line for the alert: stack, active colour and each colour's tags. The record depends on
+     * the notice, so the alert already carries the new line when the write it reports happens. */
+    readonly summary: string;
+}
+
 export interface Cluster {
     readonly clusterName: pulumi.Output<string>;
     /** A kubeconfig that authenticates with the cloud's exec credential plugin. Secret. */
@@ -93,6 +123,14 @@ export interface Cluster {
     readonly ingressHostname: pulumi.Output<string>;
     /** Its address where the cloud gives one (GCP, Azure); empty on AWS, whose load balancer has a name only. */
     readonly ingressIp: pulumi.Output<string>;
+    readonly ingressController: IngressController;
+    /** Where pods fetch workload-identity credentials; empty where they come from a projected token alone. */
+    readonly credentialEndpoints: readonly CredentialEndpoint[];
     /** Creates a cloud identity for a Kubernetes service account; the app issue grants it access. */
     workloadIdentity(name: string, args: WorkloadIdentityArgs): WorkloadIdentity;
+    /**
+     * Notifies the stack's alert target (the cluster's `alerts`) when the release record is
+     * written, from the cluster's audit log. Returns the resource the record must depend on.
+     */
+    releaseNotice(name: string, args: ReleaseNoticeArgs): pulumi.Resource;
 }

@@ -31,6 +31,9 @@ export interface Network {
     readonly appSubnetIds: pulumi.Output<string>[];
     /** Database, cache and private-endpoint subnets. */
     readonly dataSubnetIds: pulumi.Output<string>[];
+    /** The ranges the data tier's private addresses come from: its subnets and, where the cloud
+     * places managed stores in a range of its own (GCP private services access), that range. */
+    readonly dataTierCidrs: readonly string[];
     /** Load balancers and NAT only. */
     readonly publicSubnetIds: pulumi.Output<string>[];
 }

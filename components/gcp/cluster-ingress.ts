@@ -13,8 +13,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { INGRESS_NGINX_CHART } from "../../domain/catalogs/gcp";
 import type { ClusterArgs } from "../contracts/cluster";
 import type { GcpTypes } from ".";
+import { INGRESS_NAMESPACE } from "../shared/ingress-nginx";
 
-export const INGRESS_NAMESPACE = "ingress-nginx";
+export { INGRESS_NAMESPACE };
 
 /** The namespace, as the Kubernetes object (validated against the OpenAPI schema in tests). */
 export function ingressNamespaceObject(): { metadata: { name: string; labels: Record<string, string> } } {

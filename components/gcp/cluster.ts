@@ -3,8 +3,8 @@ import { Account } from "@pulumi/gcp/serviceaccount/account";
 import { Provider as K8sProvider } from "@pulumi/kubernetes/provider";
 import * as pulumi from "@pulumi/pulumi";
 import { authorizedCidrProblem, KUBERNETES_VERSIONS } from "../../domain/capabilities/cluster";
-import { GKE, GKE_ROLES } from "../../domain/catalogs/gcp";
-import { CLUSTER_TYPE, type Cluster, type ClusterArgs, type Registry, type ReleaseNoticeArgs, type WorkloadIdentity, type WorkloadIdentityArgs } from "../contracts/cluster";
+import { GKE, GKE_METADATA_SERVER_ENDPOINTS, GKE_ROLES } from "../../domain/catalogs/gcp";
+import { CLUSTER_TYPE, type Cluster, type ClusterArgs, type CredentialEndpoint, type Registry, type ReleaseNoticeArgs, type WorkloadIdentity, type WorkloadIdentityArgs } from "../contracts/cluster";
 import { assertBuildable, type BuildProblem } from "../shared/buildable";
 import { gcpAccountId, gkeCluster, gkeKubeconfig } from "./cluster-gke";
 import { gkeAlarms } from "./cluster-alarms";
@@ -13,6 +13,7 @@ import { gkeLogStore } from "./cluster-logs";
 import { gcpRegistry } from "./cluster-registry";
 import { gcpReleaseNotice } from "./cluster-release-notice";
 import type { GcpTypes } from ".";
+import { INGRESS_NGINX_CONTROLLER } from "../shared/ingress-nginx";
 
 /** What GKE or the contract cannot build, named by arg. */
 export function gkeClusterProblems(args: ClusterArgs<GcpTypes>): BuildProblem[] {
@@ -61,6 +62,9 @@ export class GcpCluster extends pulumi.ComponentResource implements Cluster {
     public readonly registry: Registry;
     public readonly ingressHostname: pulumi.Output<string>;
     public readonly ingressIp: pulumi.Output<string>;
+    public readonly ingressController = INGRESS_NGINX_CONTROLLER;
+    /** The GKE metadata server. */
+    public readonly credentialEndpoints: readonly CredentialEndpoint[] = [...GKE_METADATA_SERVER_ENDPOINTS.value];
     /** The Workload Identity pool every Kubernetes service account is a member of. */
     public readonly workloadPool: string;
     private readonly args: ClusterArgs<GcpTypes>;

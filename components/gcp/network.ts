@@ -83,6 +83,7 @@ export class GcpNetwork extends pulumi.ComponentResource implements Network {
     public readonly networkName: pulumi.Output<string>;
     public readonly cidr: string;
     public readonly layout: NetworkLayout;
+    public readonly dataTierCidrs: readonly string[];
     public readonly addressPlan: GcpAddressPlan;
     public readonly appSubnetIds: pulumi.Output<string>[];
     public readonly dataSubnetIds: pulumi.Output<string>[];
@@ -105,6 +106,7 @@ export class GcpNetwork extends pulumi.ComponentResource implements Network {
         this.cidr = site.cidr;
         this.layout = layoutNetwork(site.cidr, site.zones.length);
         this.addressPlan = gcpAddressPlan(site.role);
+        this.dataTierCidrs = [this.layout.data.cidr, this.addressPlan.privateServices];
 
         const network = new VpcNetwork(
             `${name}-vpc`,

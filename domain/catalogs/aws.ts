@@ -504,3 +504,15 @@ export const CLUSTER_AUTOSCALER_ACTIONS = sourced(
     undefined,
     "the minimum policy of the cluster-autoscaler AWS README as read through the code search (the tool did not name the file's repository); EKS managed node groups tag their Auto Scaling groups k8s.io/cluster-autoscaler/<cluster>=owned",
 );
+
+/**
+ * Where pods fetch EKS Pod Identity credentials: the agent on every node, at a link-local
+ * address over plain HTTP (port 80, the credentials URI the pod identity webhook injects). An
+ * app under a default-deny egress policy must be allowed to reach it.
+ */
+export const EKS_POD_IDENTITY_AGENT_ENDPOINT = sourced(
+    { cidr: "169.254.170.23/32", port: 80 },
+    "https://docs.aws.amazon.com/eks/latest/userguide/pod-id-agent-setup.html",
+    "2026-12-03",
+    "the agent listens on 169.254.170.23 (IPv4) and [fd00:ec2::23] (IPv6); since 2025-08 only on IPv4 in IPv4 clusters (awsdocs/amazon-eks-user-guide#1092). The port is the one of the injected credentials URI http://169.254.170.23/v1/credentials, not stated on the page",
+);

@@ -318,3 +318,18 @@ export const GCP_ARTIFACT_REGISTRY = {
     keepRecentVersions: sourced(20, UNVERIFIED, "2026-12-03", "our choice: the 20 newest versions of each image stay (rollback room)"),
     untaggedMaxAge: sourced("1209600s", UNVERIFIED, "2026-12-03", "our choice: untagged versions older than 14 days are deleted; the condition takes a duration"),
 } as const;
+
+/**
+ * Where pods reach the GKE metadata server for Workload Identity tokens: the metadata address
+ * on port 80, and on Dataplane V2 clusters the metadata server's own address on port 988. An
+ * app under a default-deny egress policy must be allowed to reach both.
+ */
+export const GKE_METADATA_SERVER_ENDPOINTS = sourced(
+    [
+        { cidr: "169.254.169.254/32", port: 80 },
+        { cidr: "169.254.169.252/32", port: 988 },
+    ] as const,
+    UNVERIFIED,
+    "2026-12-03",
+    "from GKE's network-policy guidance for Workload Identity Federation (allow egress to the metadata server); the page could not be read here",
+);
