@@ -12,7 +12,7 @@ import { standardTags } from "../domain/tags";
 import { PROFILES } from "../stacks/profiles";
 import { ConfigError, type ConfigProblem } from "./errors";
 import { placeStack } from "./placement";
-import { cacheSettings, checkCluster, checkCrossKeyRules, checkDataTier, clusterSettings, databaseSettings, fillServiceDefaults, type RuleContext } from "./rules";
+import { appSettings, cacheSettings, checkApp, checkCluster, checkCrossKeyRules, checkDataTier, clusterSettings, databaseSettings, fillServiceDefaults, type RuleContext } from "./rules";
 import { FIELDS, type Parsed } from "./schema";
 
 /**
@@ -47,7 +47,8 @@ export function parseStackConfig(raw: Readonly<Record<string, string>>, stack: s
         if (result.success) {
             (parsed as Record<string, unknown>)[key] = result.data;
         } else {
-            report(key, result.error.issues.map((i) => i.message).join("; "));
+            // Structured values (appImages) say where inside them the problem is.
+            report(key, result.error.issues.map((i) => (i.path.length > 0 ? `${i.path.join(".")}: ${i.message}` : i.message)).join("; "));
         }
     }
     parsed.environment = environment;
@@ -60,11 +61,13 @@ export function parseStackConfig(raw: Readonly<Record<string, string>>, stack: s
     checkCrossKeyRules(parsed, context);
     checkDataTier(parsed, context);
     checkCluster(parsed, context, primary?.zones.length);
+    checkApp(parsed, context, primary?.zones.length);
 
     const database = databaseSettings(parsed);
     const cache = cacheSettings(parsed);
     const cluster = clusterSettings(parsed);
-    if (problems.length > 0 || cloud === undefined || primary === undefined || database === undefined || cache === undefined || cluster === undefined) {
+    const app = appSettings(parsed);
+    if (problems.length > 0 || cloud === undefined || primary === undefined || database === undefined || cache === undefined || cluster === undefined || app === undefined) {
         throw new ConfigError(stack, problems);
     }
     const p = parsed as Required<Parsed>;
@@ -90,6 +93,7 @@ export function parseStackConfig(raw: Readonly<Record<string, string>>, stack: s
         database,
         cache,
         cluster,
+        app,
         atlasOrgId: parsed.atlasOrgId,
         atlasAzureServicePrincipalId: parsed.atlasAzureServicePrincipalId,
         cloudflareAccountId: parsed.cloudflareAccountId,

@@ -6,9 +6,10 @@
 import { cacheConfigProblems, cloudDefaultCachePersistence } from "../domain/capabilities/cache";
 import { databaseConfigProblems, databaseService, defaultDatabaseNodes } from "../domain/capabilities/database";
 import { AZURE_MAX_FLOW_LOG_RETENTION_DAYS } from "../domain/catalogs/azure";
+import { APP_COLOURS, APP_SERVICES, defaultHosts, idleColour, type AppColour, type AppService, type ImageRef } from "../domain/capabilities/app";
 import { KUBERNETES_VERSIONS } from "../domain/capabilities/cluster";
 import { CLOUD_NAMES, type Cloud } from "../domain/clouds";
-import type { CacheSettings, ClusterSettings, DatabaseSettings } from "../domain/stack-config";
+import type { AppSettings, CacheSettings, ClusterSettings, ConfigKey, DatabaseSettings } from "../domain/stack-config";
 import type { Report } from "./errors";
 import type { Parsed } from "./schema";
 
@@ -57,7 +58,7 @@ export function checkCrossKeyRules(parsed: Parsed, { raw, cloud, isProd, report 
         if (parsed.cloudflareAccountId === undefined) report("cloudflareAccountId", "must be set when edgeProvider is cloudflare");
         if (parsed.cloudflareZoneId === undefined) report("cloudflareZoneId", "must be set when edgeProvider is cloudflare");
     }
-    for (const key of ["domain", "alertEmails", "owner", "costCentre"] as const) {
+    for (const key of ["domain", "alertEmails", "owner", "costCentre", "appImages"] as const) {
         if (raw[key] === undefined) report(key, "must be set in the stack file");
     }
     if (isProd) {
@@ -175,4 +176,88 @@ export function checkDataTier(parsed: Parsed, { raw, cloud, isProd, hasDr, repor
     if (cache !== undefined) {
         for (const problem of cacheConfigProblems(cache, cloud, isProd)) report(problem.key, problem.message);
     }
+}
+
+/** Where each service's replica bounds and probe paths are read from. */
+const APP_KEYS = {
+    backend: { min: "appBackendMinReplicas", max: "appBackendMaxReplicas", readiness: "appBackendReadinessPath", liveness: "appBackendLivenessPath" },
+    frontend: { min: "appFrontendMinReplicas", max: "appFrontendMaxReplicas", readiness: "appFrontendReadinessPath", liveness: "appFrontendLivenessPath" },
+} as const satisfies Record<AppService, { min: ConfigKey; max: ConfigKey; readiness: ConfigKey; liveness: ConfigKey }>;
+
+/**
+ * The release and its scaling: the active colour has an image for every service, bounds are
+ * ordered, prod keeps a replica per zone, and on Azure every image is pinned by digest (ACR has
+ * no immutable tags, so a tag alone could be overwritten under a running release).
+ */
+export function checkApp(parsed: Parsed, { raw, cloud, isProd, hasDr, report }: RuleContext, zoneCount: number | undefined): void {
+    const active = parsed.appActiveColour;
+    const images = parsed.appImages;
+    if (images !== undefined) {
+        for (const service of APP_SERVICES) {
+            const colours = images[service];
+            if (active !== undefined && colours[active] === undefined) {
+                report("appImages", `${service} has no image for the active colour ${active} (appActiveColour): set ${service}.${active} to a tag or digest`);
+            }
+            if (cloud === "azure") {
+                const unpinned = APP_COLOURS.filter((c) => colours[c] !== undefined && colours[c].digest === undefined);
+                if (unpinned.length > 0) {
+                    report("appImages", `${service}.${unpinned.join(` and ${service}.`)} must be pinned by digest on Azure (tag@sha256:… or sha256:…): Azure Container Registry tags are mutable`);
+                }
+            }
+        }
+    }
+    const maxes: number[] = [];
+    for (const service of APP_SERVICES) {
+        const keys = APP_KEYS[service];
+        const min = parsed[keys.min];
+        const max = parsed[keys.max];
+        if (max !== undefined) maxes.push(max);
+        if (min !== undefined && max !== undefined && min > max) report(keys.max, `must be at least ${keys.min} (${min})`);
+        // One replica per zone at least, so a zone loss leaves the service answering while the autoscaler replaces capacity.
+        if (isProd && min !== undefined && zoneCount !== undefined && min < Math.max(2, zoneCount)) {
+            report(keys.min, `prod needs at least one replica per zone (${Math.max(2, zoneCount)} across ${zoneCount} zones) so a zone loss leaves ${service} answering`);
+        }
+    }
+    const drMin = parsed.appDrMinReplicas;
+    if (raw.appDrMinReplicas !== undefined && !hasDr) report("appDrMinReplicas", "sizes the app on the DR cluster, so it needs a DR region; this stack has none");
+    if (drMin !== undefined && maxes.some((max) => drMin > max)) report("appDrMinReplicas", `must be at most every service's maximum replicas (${Math.min(...maxes)})`);
+    const hosts = [parsed.appHostname, parsed.apiHostname, parsed.staticHostname].filter((h) => h !== undefined);
+    if (new Set(hosts).size < hosts.length) report("apiHostname", "appHostname, apiHostname and staticHostname must differ: each routes to its own service");
+}
+
+/** The app settings once every key they need parsed, else undefined; an idle colour without an image runs the active colour's. */
+export function appSettings(parsed: Parsed): AppSettings | undefined {
+    const { appActiveColour: active, appImages: images, appDrMinReplicas: drMin, domain } = parsed;
+    if (active === undefined || images === undefined || drMin === undefined || domain === undefined) return undefined;
+    const derived = defaultHosts(domain);
+    const byService = <V>(f: (service: AppService) => V | undefined): Record<AppService, V> | undefined => {
+        const entries = APP_SERVICES.map((s) => [s, f(s)] as const);
+        return entries.every(([, v]) => v !== undefined) ? (Object.fromEntries(entries) as Record<AppService, V>) : undefined;
+    };
+    const imageSettings = byService((service) => {
+        const colours = images[service];
+        const activeRef = colours[active];
+        if (activeRef === undefined) return undefined;
+        const idle = idleColour(active);
+        return { repository: colours.repository ?? service, colours: { [active]: activeRef, [idle]: colours[idle] ?? activeRef } as Record<AppColour, ImageRef> };
+    });
+    const replicas = byService((service) => {
+        const min = parsed[APP_KEYS[service].min];
+        const max = parsed[APP_KEYS[service].max];
+        return min === undefined || max === undefined ? undefined : { min, max };
+    });
+    const probes = byService((service) => {
+        const readiness = parsed[APP_KEYS[service].readiness];
+        const liveness = parsed[APP_KEYS[service].liveness];
+        return readiness === undefined || liveness === undefined ? undefined : { readiness, liveness };
+    });
+    if (imageSettings === undefined || replicas === undefined || probes === undefined) return undefined;
+    return {
+        activeColour: active,
+        images: imageSettings,
+        replicas,
+        drMinReplicas: drMin,
+        probes,
+        hosts: { app: parsed.appHostname ?? derived.app, api: parsed.apiHostname ?? derived.api, static: parsed.staticHostname ?? derived.static },
+    };
 }

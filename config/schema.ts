@@ -3,6 +3,7 @@
  * structured values (arrays) arrive JSON-encoded.
  */
 import { z } from "zod";
+import { APP_COLOURS, APP_SERVICES, parseImageRef, type ImageRef } from "../domain/capabilities/app";
 import { CLOUDS } from "../domain/clouds";
 import { authorizedCidrProblem, parseMaintenanceWindow } from "../domain/capabilities/cluster";
 import { MAX_ZONES } from "../domain/network-layout";
@@ -81,6 +82,57 @@ const maintenanceWindow = z.string().transform((raw, ctx) => {
 /** A Kubernetes minor version; whether the cloud's service still supports it is a rule. */
 const kubernetesMinor = z.string().regex(/^1\.\d{2}$/, { error: 'must be a Kubernetes minor version such as "1.35"' });
 
+/** An HTTP path a probe requests: absolute, no scheme or host, no spaces. */
+const probePath = z.string().regex(/^\/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*(\?[A-Za-z0-9._~!$&'()*+,;=:@%/?-]*)?$/, {
+    error: 'must be an absolute HTTP path starting with "/", such as /healthz',
+});
+
+/** A repository (registry path) inside the stack's registry: lowercase path components. */
+const repositoryPath = z.string().regex(/^[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*$/, {
+    error: "must be a registry path of lowercase letters, digits and . _ - / such as backend",
+});
+
+const imageRef = z.string().transform((raw, ctx): ImageRef => {
+    const ref = parseImageRef(raw);
+    if (typeof ref !== "string") return ref;
+    ctx.addIssue({ code: "custom", message: ref });
+    return z.NEVER;
+});
+
+/** One service's images: `{ "repository"?: "backend", "blue"?: "1.4.2", "green"?: "1.5.0" }`. */
+const serviceImages = z.strictObject(
+    {
+        repository: repositoryPath.optional(),
+        ...(Object.fromEntries(APP_COLOURS.map((c) => [c, imageRef.optional()])) as Record<(typeof APP_COLOURS)[number], z.ZodOptional<typeof imageRef>>),
+    },
+    {
+        error: (iss) =>
+            iss.code === "unrecognized_keys"
+                ? `unknown key ${iss.keys.map((k) => JSON.stringify(k)).join(", ")}: a service takes repository, ${APP_COLOURS.join(", ")}`
+                : iss.input === undefined
+                  ? "is missing: every service needs its images"
+                  : `must be an object such as {"blue":"1.4.2"}`,
+    },
+);
+
+/** `appImages`: JSON, one entry per service. Which colour must have an image is a rule (it needs the active colour). */
+const appImages = z
+    .string()
+    .transform((raw, ctx): unknown => {
+        try {
+            return JSON.parse(raw);
+        } catch {
+            ctx.addIssue({ code: "custom", message: `must be a JSON object such as {"backend":{"blue":"1.4.2"},"frontend":{"blue":"1.4.2"}}` });
+            return z.NEVER;
+        }
+    })
+    .pipe(
+        z.strictObject(Object.fromEntries(APP_SERVICES.map((s) => [s, serviceImages])) as Record<(typeof APP_SERVICES)[number], typeof serviceImages>, {
+            error: (iss) =>
+                iss.code === "unrecognized_keys" ? `unknown service ${iss.keys.map((k) => JSON.stringify(k)).join(", ")}: the services are ${APP_SERVICES.join(", ")}` : `must name every service: ${APP_SERVICES.join(", ")}`,
+        }),
+    );
+
 const httpsUrl = z.url({ protocol: /^https$/, error: "must be an https:// URL" });
 
 /** Every key the program reads, with its schema. Pulumi.yaml declares the same keys. */
@@ -130,6 +182,20 @@ export const FIELDS = {
     clusterEndpoint: oneOf(CLUSTER_ENDPOINTS),
     clusterAuthorizedCidrs: cidrList,
     clusterMaintenanceWindow: maintenanceWindow,
+    appActiveColour: oneOf(APP_COLOURS),
+    appImages,
+    appBackendMinReplicas: wholeNumber(1, 100),
+    appBackendMaxReplicas: wholeNumber(1, 500),
+    appFrontendMinReplicas: wholeNumber(1, 100),
+    appFrontendMaxReplicas: wholeNumber(1, 500),
+    appDrMinReplicas: wholeNumber(1, 100),
+    appBackendReadinessPath: probePath,
+    appBackendLivenessPath: probePath,
+    appFrontendReadinessPath: probePath,
+    appFrontendLivenessPath: probePath,
+    appHostname: hostname,
+    apiHostname: hostname,
+    staticHostname: hostname,
     atlasOrgId: z.string().regex(/^[0-9a-f]{24}$/, { error: "must be a MongoDB Atlas organization id (24 hex digits)" }),
     atlasAzureServicePrincipalId: z.uuid({ error: "must be the object id (a UUID) of MongoDB Atlas's service principal in your Azure tenant" }),
     cloudflareAccountId: z.string().regex(/^[0-9a-f]{32}$/, { error: "must be a Cloudflare account id (32 hex digits)" }),

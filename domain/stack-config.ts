@@ -3,6 +3,7 @@
  * SDK-free: config/ produces a StackConfig, program/ hands parts of it to components, and
  * the capability tables and components speak these types.
  */
+import type { AppColour, AppHosts, AppImages, AppService, ProbePaths, ReplicaBounds } from "./capabilities/app";
 import type { Cloud } from "./clouds";
 
 export const PROJECT = "gravitypm";
@@ -65,6 +66,20 @@ export const CONFIG_KEYS = [
     "clusterEndpoint",
     "clusterAuthorizedCidrs",
     "clusterMaintenanceWindow",
+    "appActiveColour",
+    "appImages",
+    "appBackendMinReplicas",
+    "appBackendMaxReplicas",
+    "appFrontendMinReplicas",
+    "appFrontendMaxReplicas",
+    "appDrMinReplicas",
+    "appBackendReadinessPath",
+    "appBackendLivenessPath",
+    "appFrontendReadinessPath",
+    "appFrontendLivenessPath",
+    "appHostname",
+    "apiHostname",
+    "staticHostname",
     "atlasOrgId",
     "atlasAzureServicePrincipalId",
     "cloudflareAccountId",
@@ -97,7 +112,7 @@ export const CONFIG_KEY_EFFECTS: Readonly<Record<ConfigKey, ConfigKeyEffect>> = 
     drNetworkCidr: "plan",
     databaseEngine: "plan",
     edgeProvider: { notYet: NO_EDGE },
-    domain: { notYet: NO_EDGE },
+    domain: "plan",
     alertEmails: "plan",
     alertWebhookUrl: "plan",
     backupRetentionDays: "plan",
@@ -126,6 +141,20 @@ export const CONFIG_KEY_EFFECTS: Readonly<Record<ConfigKey, ConfigKeyEffect>> = 
     clusterEndpoint: "plan",
     clusterAuthorizedCidrs: "plan",
     clusterMaintenanceWindow: "plan",
+    appActiveColour: "plan",
+    appImages: "plan",
+    appBackendMinReplicas: "plan",
+    appBackendMaxReplicas: "plan",
+    appFrontendMinReplicas: "plan",
+    appFrontendMaxReplicas: "plan",
+    appDrMinReplicas: "plan",
+    appBackendReadinessPath: "plan",
+    appBackendLivenessPath: "plan",
+    appFrontendReadinessPath: "plan",
+    appFrontendLivenessPath: "plan",
+    appHostname: "plan",
+    apiHostname: "plan",
+    staticHostname: "plan",
     atlasOrgId: "plan",
     atlasAzureServicePrincipalId: "plan",
     cloudflareAccountId: { notYet: NO_EDGE },
@@ -210,6 +239,20 @@ export interface ClusterSettings {
     readonly maintenanceWindow: MaintenanceWindow;
 }
 
+/** GravityPM on the cluster: what is released, where it answers, and how far it scales. */
+export interface AppSettings {
+    /** The colour the stable Services select; the other is the preview. */
+    readonly activeColour: AppColour;
+    /** Each service's repository and each colour's image (an idle colour without one runs the active's). */
+    readonly images: AppImages;
+    /** Autoscaling bounds per service, identical for both colours so the idle one can take all traffic at once. */
+    readonly replicas: Readonly<Record<AppService, ReplicaBounds>>;
+    /** The DR cluster's minimum per service and colour (prod); it scales to the primary's maximum on failover. */
+    readonly drMinReplicas: number;
+    readonly probes: Readonly<Record<AppService, ProbePaths>>;
+    readonly hosts: AppHosts;
+}
+
 export interface StackConfig {
     readonly project: string;
     readonly stack: string;
@@ -234,6 +277,7 @@ export interface StackConfig {
     readonly database: DatabaseSettings;
     readonly cache: CacheSettings;
     readonly cluster: ClusterSettings;
+    readonly app: AppSettings;
     readonly atlasOrgId?: string;
     /** Object id of MongoDB Atlas's service principal in the stack's Azure tenant (Atlas on Azure). */
     readonly atlasAzureServicePrincipalId?: string;

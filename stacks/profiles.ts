@@ -45,6 +45,16 @@ export const PROFILES: Readonly<Record<Environment, Profile>> = {
         clusterKubernetesVersion: "1.35",
         clusterEndpoint: "private",
         clusterMaintenanceWindow: "tue 03:00",
+        appActiveColour: "blue",
+        appBackendReadinessPath: "/readyz",
+        appBackendLivenessPath: "/livez",
+        appFrontendReadinessPath: "/healthz",
+        appFrontendLivenessPath: "/healthz",
+        appBackendMinReplicas: "1",
+        appBackendMaxReplicas: "3",
+        appFrontendMinReplicas: "1",
+        appFrontendMaxReplicas: "2",
+        appDrMinReplicas: "1",
     },
     prod: {
         cloud: "aws",
@@ -78,5 +88,17 @@ export const PROFILES: Readonly<Record<Environment, Profile>> = {
         clusterEndpoint: "private",
         // Upgrades and repairs in the week's quietest hours for a work-day app.
         clusterMaintenanceWindow: "sun 03:00",
+        appActiveColour: "blue",
+        appBackendReadinessPath: "/readyz",
+        appBackendLivenessPath: "/livez",
+        appFrontendReadinessPath: "/healthz",
+        appFrontendLivenessPath: "/healthz",
+        // One replica per zone at least; the maxima fit clusterMaxNodes of medium nodes.
+        appBackendMinReplicas: "3",
+        appBackendMaxReplicas: "12",
+        appFrontendMinReplicas: "3",
+        appFrontendMaxReplicas: "6",
+        // The DR copy idles at one pod per service and colour and scales on failover.
+        appDrMinReplicas: "1",
     },
 };

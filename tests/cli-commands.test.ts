@@ -149,6 +149,6 @@ describe("the plan summary", () => {
         expect(componentTable).not.toMatch(/pulumi:providers:/);
         expect(r.stdout).toMatch(/^Providers: [^\n]*aws-primary \(us-east-2\)/m);
         expect(r.stdout).toMatch(/│ \d+ other types +│ \d+/);
-        expect(r.stdout).toMatch(/Notes:\n[^]*gravitypm:domain[^\n]* no effect yet: the Edge component/);
+        expect(r.stdout).toMatch(/Notes:\n[^]*gravitypm:cloudflareZoneId[^\n]* no effect yet: the Edge component/);
     });
 });

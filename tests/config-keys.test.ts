@@ -73,6 +73,20 @@ const VARIANTS: Readonly<Record<ConfigKey, readonly [Context, string, Readonly<R
     clusterAuthorizedCidrs: ["aws", "198.51.100.0/24", { clusterEndpoint: "restricted" }],
     // EKS has no maintenance window (its control plane upgrades on its own schedule); GKE and AKS do.
     clusterMaintenanceWindow: ["gcp", "sat 04:00"],
+    appActiveColour: ["aws", "green"],
+    appImages: ["aws", JSON.stringify({ backend: { blue: "1.0.1" }, frontend: { repository: "web", blue: "1.0.1" } })],
+    appBackendMinReplicas: ["aws", "2"],
+    appBackendMaxReplicas: ["aws", "5"],
+    appFrontendMinReplicas: ["aws", "2"],
+    appFrontendMaxReplicas: ["aws", "4"],
+    appDrMinReplicas: ["awsDr", "2"],
+    appBackendReadinessPath: ["aws", "/ready"],
+    appBackendLivenessPath: ["aws", "/live"],
+    appFrontendReadinessPath: ["aws", "/ready"],
+    appFrontendLivenessPath: ["aws", "/live"],
+    appHostname: ["aws", "web.gravitypm.example.com"],
+    apiHostname: ["aws", "backend.gravitypm.example.com"],
+    staticHostname: ["aws", "assets.gravitypm.example.com"],
     atlasOrgId: ["awsAtlas", "0123456789abcdef01234567"],
     atlasAzureServicePrincipalId: ["azureAtlas", "6f1a0c52-3b7e-4d2a-9c1f-2b8e5d7a4c90"],
     cloudflareAccountId: ["aws", "0123456789abcdef0123456789abcdef"],
@@ -128,8 +142,8 @@ describe("every config key", () => {
 
     it("is announced whether the stack file or --set sets it, and not when only the profile does", async () => {
         const plain = await baseline("aws");
-        // Pulumi.staging.yaml sets domain and the Cloudflare ids; the profile sets edgeProvider and cluster*.
-        expect(plain.notes.join("\n")).toMatch(/gravitypm:domain, gravitypm:cloudflareAccountId and gravitypm:cloudflareZoneId have no effect yet/);
+        // Pulumi.staging.yaml sets the Cloudflare ids; the profile sets edgeProvider and cluster*.
+        expect(plain.notes.join("\n")).toMatch(/gravitypm:cloudflareAccountId and gravitypm:cloudflareZoneId have no effect yet/);
         expect(plain.notes.join("\n")).not.toMatch(/edgeProvider|cluster/);
     });
 });

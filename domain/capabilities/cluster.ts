@@ -5,6 +5,7 @@
  */
 import { IPv4CidrRange, Validator } from "ip-num";
 import { sourced, UNVERIFIED, type Sourced } from "../catalogs/entry";
+import { APP_SERVICES } from "./app";
 import type { Cloud } from "../clouds";
 import { WEEKDAYS, type MaintenanceWindow, type Weekday } from "../stack-config";
 
@@ -48,5 +49,5 @@ export function parseMaintenanceWindow(raw: string): MaintenanceWindow | undefin
     return hour <= 23 ? { day: match[1] as Weekday, startHourUtc: hour } : undefined;
 }
 
-/** GravityPM's container images: one registry repository each. */
-export const APP_IMAGES: readonly string[] = ["backend", "frontend"];
+/** GravityPM's container images: one registry repository per service. */
+export const APP_IMAGES: readonly string[] = APP_SERVICES;

@@ -9,6 +9,12 @@ import { parseStackConfig } from "../../config/parse";
 import { PROJECT, type StackConfig } from "../../domain/stack-config";
 import { resolveConfig } from "../../tools/plan/engine";
 
+/** Both colours of both services pinned by digest, as every cloud accepts (Azure requires the digest). */
+export const APP_IMAGES_PINNED = {
+    backend: { blue: `1.0.0@sha256:${"3f".repeat(32)}`, green: `1.0.0@sha256:${"3f".repeat(32)}` },
+    frontend: { blue: `1.0.0@sha256:${"8c".repeat(32)}`, green: `1.0.0@sha256:${"8c".repeat(32)}` },
+};
+
 const BASE: Record<string, string> = {
     domain: "app.gravitypm.example.com",
     alertEmails: JSON.stringify(["oncall@gravitypm.example.com"]),
@@ -16,6 +22,7 @@ const BASE: Record<string, string> = {
     costCentre: "eng-gravitypm",
     gcpProject: "gravitypm-prod",
     atlasOrgId: "000000000000000000000000",
+    appImages: JSON.stringify(APP_IMAGES_PINNED),
 };
 const PROD_REGIONS: Record<Cloud, Record<string, string>> = {
     aws: { awsRegion: "us-east-1", awsDrRegion: "us-west-2" },
