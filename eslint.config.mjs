@@ -17,6 +17,13 @@ export const LAYER_RULES = [
         files: [`components/${cloud}/**/*.ts`],
         rules: restrict(`an implementation touches only its own cloud's SDK; components/${cloud}/ must not import another cloud's`, [...layer("stacks", "config", "program", "tools"), ...sdks]),
     })),
+    {
+        files: ["components/kubernetes/**/*.ts"],
+        rules: restrict(
+            "components/kubernetes/ is cloud-neutral: it speaks Kubernetes only, and reaches a cloud through the Cluster contract",
+            [...layer("stacks", "config", "program", "tools", "aws", "gcp", "azure", "atlas"), "@pulumi/aws", "@pulumi/aws/**", "@pulumi/gcp", "@pulumi/gcp/**", "@pulumi/azure-native", "@pulumi/azure-native/**", "@pulumi/mongodbatlas", "@pulumi/mongodbatlas/**", "@pulumi/cloudflare", "@pulumi/cloudflare/**"],
+        ),
+    },
     { files: ["program/**/*.ts"], rules: restrict("program/ never imports tools/ (the plan engine, policy runner, compare, CLI)", layer("tools")) },
     // The pack is published on its own (`pulumi policy publish` ships only its folder).
     { files: ["policy-packs/gravitypm-guard/{index,policies}.ts", "policy-packs/gravitypm-guard/{lib,rules}/**/*.ts"], rules: restrict("the policy pack ships alone: it imports nothing outside its folder", layer("domain", "stacks", "config", "components", "program", "tools")) },

@@ -1,16 +1,19 @@
 /**
  * The composition, identical on every cloud: sites (explicit providers) → keys → alerts →
- * network → data tier → cluster (+ registry, ingress; a standby in the DR region) → edge →
- * backup. Components never read config; this file hands each what it needs: every arg a contract takes is passed here (user-facing values from
+ * network → data tier → cluster (+ registry, ingress; a standby in the DR region) → the app
+ * on each cluster → edge → backup. Components never read config; this file hands each what it needs: every arg a contract takes is passed here (user-facing values from
  * the config, per-service ones such as versions from domain/capabilities), so no component
  * has defaults of its own. Logical names here are part of every URN below them: renaming
  * one replaces its resources, so a rename needs an alias.
  */
 import type * as pulumi from "@pulumi/pulumi";
+import type { AppDataTier } from "../components/contracts/app";
 import type { CloudImplementation, CloudTypes } from "../components/contracts/cloud";
+import { GravityApp } from "../components/kubernetes/gravity-app";
 import type { StackConfig } from "../domain/stack-config";
 import { defaultCacheVersion } from "../domain/capabilities/cache";
-import { APP_IMAGES, MAINTENANCE_WINDOW_HOURS } from "../domain/capabilities/cluster";
+import { APP_SERVICES, type AppColour, type AppHosts } from "../domain/capabilities/app";
+import { MAINTENANCE_WINDOW_HOURS } from "../domain/capabilities/cluster";
 import { DATABASE_SERVICE_NAMES, DATABASE_VERSIONS, databaseService } from "../domain/capabilities/database";
 import { KEY_ROTATION_DAYS } from "../domain/capabilities/keys";
 
@@ -53,6 +56,13 @@ export interface PlatformOutputs {
     readonly ingressIp: pulumi.Output<string>;
     readonly drClusterName?: pulumi.Output<string>;
     readonly drRegistryUrl?: pulumi.Output<string>;
+    readonly appNamespace: pulumi.Output<string>;
+    /** The app's host names: what the Edge serves and Identity's callbacks use. */
+    readonly appHosts: AppHosts;
+    /** The colour the stable Services select. */
+    readonly appActiveColour: AppColour;
+    readonly appBackendPrincipal: pulumi.Output<string>;
+    readonly drAppBackendPrincipal?: pulumi.Output<string>;
 }
 
 export function buildPlatform<T extends CloudTypes>(cfg: StackConfig, cloud: CloudImplementation<T>): PlatformOutputs {
@@ -146,7 +156,7 @@ export function buildPlatform<T extends CloudTypes>(cfg: StackConfig, cloud: Clo
         endpoint: cfg.cluster.endpoint,
         authorizedCidrs: cfg.cluster.authorizedCidrs,
         logRetentionDays: cfg.logRetentionDays,
-        repositories: APP_IMAGES,
+        repositories: APP_SERVICES.map((service) => cfg.app.images[service].repository),
         protect,
     };
     const cluster = cloud.cluster("cluster", {
@@ -169,6 +179,37 @@ export function buildPlatform<T extends CloudTypes>(cfg: StackConfig, cloud: Clo
               ...clusterSettings,
           })
         : undefined;
+
+    // The app: the same component on the primary and the standby, each with its region's data
+    // endpoints; the standby idles at the DR minimum and scales to the primary's maximum.
+    const appSettings = {
+        environment: cfg.environment,
+        stack: cfg.stack,
+        kubernetesVersion: cfg.cluster.kubernetesVersion,
+        activeColour: cfg.app.activeColour,
+        images: cfg.app.images,
+        probes: cfg.app.probes,
+        hosts: cfg.app.hosts,
+    };
+    const primaryData: AppDataTier = { databaseConnectionString: database.connectionString, cacheConnectionString: cache.connectionString, cidrs: network.dataTierCidrs };
+    const app = new GravityApp("app", { cluster, replicas: cfg.app.replicas, data: primaryData, announceReleases: true, ...appSettings });
+    const drApp =
+        drCluster && drNetwork
+            ? new GravityApp("dr-app", {
+                  cluster: drCluster,
+                  replicas: Object.fromEntries(APP_SERVICES.map((s) => [s, { min: cfg.app.drMinReplicas, max: cfg.app.replicas[s].max }])) as typeof cfg.app.replicas,
+                  // The DR region's own endpoints where the store runs a copy there; a store without
+                  // one (a Memorystore instance: a daily export) leaves the standby the primary's
+                  // string until the cache is restored in the DR region (docs/cache.md).
+                  data: {
+                      databaseConnectionString: database.dr?.connectionString ?? database.connectionString,
+                      cacheConnectionString: cache.dr?.connectionString ?? cache.connectionString,
+                      cidrs: drNetwork.dataTierCidrs,
+                  },
+                  announceReleases: false,
+                  ...appSettings,
+              })
+            : undefined;
 
     return {
         cloud: cfg.cloud,
@@ -200,5 +241,10 @@ export function buildPlatform<T extends CloudTypes>(cfg: StackConfig, cloud: Clo
         ingressHostname: cluster.ingressHostname,
         ingressIp: cluster.ingressIp,
         ...(drCluster ? { drClusterName: drCluster.clusterName, drRegistryUrl: drCluster.registry.url } : {}),
+        appNamespace: app.namespace,
+        appHosts: cfg.app.hosts,
+        appActiveColour: cfg.app.activeColour,
+        appBackendPrincipal: app.backendPrincipal,
+        ...(drApp ? { drAppBackendPrincipal: drApp.backendPrincipal } : {}),
     };
 }

@@ -50,8 +50,10 @@ describe.each([
         expect(alarms().length).toBeGreaterThan(0);
     });
 
-    it("each watch a catalogued metric: name, namespace and dimension keys", () => {
+    it("each watch a catalogued metric, or the custom metric a log metric filter of the plan publishes", () => {
+        const published = ofType(p, "aws:cloudwatch/logMetricFilter:LogMetricFilter").map((f) => input(f, "metricTransformation") as { namespace: string; name: string });
         for (const alarm of alarms()) {
+            if (published.some((m) => m.namespace === input(alarm, "namespace") && m.name === input(alarm, "metricName"))) continue;
             const keys = Object.keys(input(alarm, "dimensions") as object);
             const match = CATALOGUED_METRICS.find(
                 (m) => m.metricName === input(alarm, "metricName") && m.namespace === input(alarm, "namespace") && JSON.stringify(m.dimensions) === JSON.stringify(keys),

@@ -59,6 +59,8 @@ export const PRICES = {
     awsLogsIngestGb: p(0.5, "GB", "https://aws.amazon.com/cloudwatch/pricing/", "2025-01"),
     awsLogsStoreGbMonth: p(0.03, "GB-month", "https://aws.amazon.com/cloudwatch/pricing/", "2025-01"),
     awsAlarmMonth: p(0.1, "month", "https://aws.amazon.com/cloudwatch/pricing/", "2025-01"),
+    /** A custom metric (what a log metric filter publishes), first 10,000 metrics tier. */
+    awsCustomMetricMonth: p(0.3, "month", "https://aws.amazon.com/cloudwatch/pricing/", "2025-01"),
     awsSecretMonth: p(0.4, "month", "https://aws.amazon.com/secrets-manager/pricing/", "2025-01"),
     awsEksClusterHour: p(0.1, "hour", "https://aws.amazon.com/eks/pricing/", "2025-01"),
     /** EKS node instances (on-demand, Linux, us-east-1). */
@@ -117,6 +119,8 @@ export const PRICES = {
     azStorageGbMonth: p(0.0208, "GB-month", "https://azure.microsoft.com/pricing/details/storage/blobs/", "2025-01"),
     azPrivateEndpointHour: p(0.01, "hour", "https://azure.microsoft.com/pricing/details/private-link/", "2025-01"),
     azMetricAlertMonth: p(0.1, "month", "https://azure.microsoft.com/pricing/details/monitor/", "2025-01"),
+    /** A log search alert rule evaluated every 5 minutes (15 min: $0.50, 1 min: $3.00), per monitored time series. */
+    azLogAlertFiveMinuteMonth: p(1.5, "month", "https://azure.microsoft.com/pricing/details/monitor/", "2025-01"),
     azAksStandardHour: p(0.1, "hour", "https://azure.microsoft.com/pricing/details/kubernetes-service/", "2025-01"),
     /** AKS node VMs (pay as you go, Linux, East US). */
     azVmHour: {
@@ -266,6 +270,11 @@ const RULES: Record<string, Rule> = {
             PRICES.awsLogsStoreGbMonth,
         ),
     "aws:cloudwatch/metricAlarm:MetricAlarm": () => known(PRICES.awsAlarmMonth.usd, "standard-resolution alarm", PRICES.awsAlarmMonth),
+    "aws:cloudwatch/logMetricFilter:LogMetricFilter": () => known(PRICES.awsCustomMetricMonth.usd, "the one custom metric it publishes", PRICES.awsCustomMetricMonth),
+    "azure-native:monitor:ScheduledQueryRule": (r) =>
+        str(r.inputs.evaluationFrequency) === "PT5M"
+            ? known(PRICES.azLogAlertFiveMinuteMonth.usd, "log search alert every 5 minutes, one time series", PRICES.azLogAlertFiveMinuteMonth)
+            : unknown(`no price for evaluation frequency ${str(r.inputs.evaluationFrequency) ?? "(unset)"}`),
     "aws:secretsmanager/secret:Secret": (r) => {
         const replicas = Array.isArray(r.inputs.replicas) ? r.inputs.replicas.length : 0;
         return known(PRICES.awsSecretMonth.usd * (1 + replicas), `${1 + replicas} secret copies`, PRICES.awsSecretMonth);
