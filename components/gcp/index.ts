@@ -9,6 +9,7 @@ import { GcpCache } from "./cache";
 import { GcpCluster } from "./cluster";
 import { GcpKeys } from "./keys";
 import { GcpNetwork } from "./network";
+import { GcpSecurityBaseline } from "./security-baseline";
 import { gcpSites, type GcpSite } from "./site";
 
 
@@ -30,5 +31,6 @@ export function gcpCloud(settings: { project: string }): CloudImplementation<Gcp
         cluster: (name, args, opts) => new GcpCluster(name, args, opts),
         // Google Cloud has no managed MongoDB: `native` and `atlas` both mean Atlas on GCP.
         database: (name, args, opts) => new AtlasDatabase(name, args, gcpAtlasSide, opts),
+        securityBaseline: (name, args, opts) => new GcpSecurityBaseline(name, args, opts),
     };
 }

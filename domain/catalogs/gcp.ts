@@ -333,3 +333,226 @@ export const GKE_METADATA_SERVER_ENDPOINTS = sourced(
     "2026-12-03",
     "from GKE's network-policy guidance for Workload Identity Federation (allow egress to the metadata server); the page could not be read here",
 );
+
+// ---------------------------------------------------------------------------------------
+// Security baseline (components/gcp/security-baseline.ts): audit configs, the audit log
+// store, and log-match alerts on Admin Activity audit entries (always written, cannot be
+// turned off, so a project detects these events without Security Command Center).
+
+const KMS_AUDIT_PAGE = "https://docs.cloud.google.com/kms/docs/audit-logging";
+const GKE_AUDIT_POLICY = "https://cloud.google.com/kubernetes-engine/docs/concepts/audit-policy";
+
+/** The Data Access log types an IAM audit config turns on (Admin Activity is always on). */
+export const GCP_DATA_ACCESS_LOG_TYPES = sourced(
+    ["ADMIN_READ", "DATA_READ", "DATA_WRITE"] as const,
+    KMS_AUDIT_PAGE,
+    "2026-12-03",
+    "methods that check DATA_READ, DATA_WRITE or ADMIN_READ write Data Access audit logs; ADMIN_WRITE methods write Admin Activity logs. The same three are what projects.IAMAuditConfig.auditLogConfigs.logType accepts (@pulumi/gcp 9.37 docs)",
+);
+
+/**
+ * Services whose Data Access audit logs the stack turns on: the APIs site.ts enables that hold
+ * data or guard it (keys, secrets, the cache, the clusters, disks, buckets, images,
+ * identities, and reads of the logs themselves). tests/security-gcp.test.ts holds every API in
+ * GCP_APIS to exactly one of this list and GCP_DATA_ACCESS_UNAUDITED_SERVICES.
+ */
+export const GCP_DATA_ACCESS_AUDITED_SERVICES = sourced(
+    [
+        "cloudkms.googleapis.com",
+        "secretmanager.googleapis.com",
+        "redis.googleapis.com",
+        "container.googleapis.com",
+        "compute.googleapis.com",
+        "storage.googleapis.com",
+        "iam.googleapis.com",
+        "artifactregistry.googleapis.com",
+        "logging.googleapis.com",
+    ] as const,
+    GKE_AUDIT_POLICY,
+    "2026-12-03",
+    "Data Access logs are off by default and billed at Cloud Logging prices (Admin Activity is free). For GKE they carry Kubernetes API traffic: ADMIN_READ such as listing Pods, DATA_READ such as reading Pod logs, DATA_WRITE such as updating Pod status, the largest volume here. Cloud KMS's DATA_READ is every Encrypt/Decrypt (kms audit-logging page)",
+);
+
+/** APIs the stack enables whose Data Access logs stay off, each with why. */
+export const GCP_DATA_ACCESS_UNAUDITED_SERVICES = sourced(
+    {
+        "servicenetworking.googleapis.com": "a peering to the private-services range; its changes are Admin Activity",
+        "monitoring.googleapis.com": "metric and dashboard reads by every console view and alert evaluation: volume without security value",
+        "networkconnectivity.googleapis.com": "the Private Service Connect policy; its changes are Admin Activity",
+        "cloudscheduler.googleapis.com": "the export job's definition; the export it triggers is audited under redis.googleapis.com",
+        "containerscanning.googleapis.com": "scan results of images, which artifactregistry.googleapis.com already audits",
+    } as const,
+    UNVERIFIED,
+    "2026-12-03",
+    "our choice, read against each service's audit page only for KMS, VPC and GKE",
+);
+
+/** The four audit logs of a project: what the audit sink routes, by log id. */
+export const GCP_AUDIT_LOG_IDS = sourced(
+    ["cloudaudit.googleapis.com%2Factivity", "cloudaudit.googleapis.com%2Fdata_access", "cloudaudit.googleapis.com%2Fsystem_event", "cloudaudit.googleapis.com%2Fpolicy"] as const,
+    "https://docs.cloud.google.com/appengine/docs/flexible/audit-logging",
+    "2026-12-03",
+    "projects/PROJECT_ID/logs/cloudaudit.googleapis.com%2F{activity,data_access,system_event,policy}; the part after /logs/ is URL-encoded. Every one contains cloudaudit.googleapis.com, which the sink filter matches with logName:",
+);
+
+/** A sink into a log bucket of its own project needs no grant to its writer identity. */
+export const GCP_SAME_PROJECT_SINK_AUTHORIZED = sourced(
+    true,
+    "https://cloud.google.com/logging/docs/export/configure_export_v2#dest-auth",
+    "2026-12-03",
+    "'When the destination is a log bucket in the same project as the sink, the sink is automatically authorized'",
+);
+
+/** Log bucket CMEK: the Logging service agent from getCmekSettings holds the key before the bucket is created. */
+export const GCP_LOG_BUCKET_CMEK = sourced(
+    { agentRole: "roles/cloudkms.cryptoKeyEncrypterDecrypter", keyInBucketLocation: true } as const,
+    "https://cloud.google.com/logging/docs/routing/managed-encryption-storage",
+    "2026-12-03",
+    "the role and the service account (getCmekSettings serviceAccountId) are in the @pulumi/gcp 9.37 ProjectBucketConfigCmekSettings docs; the page says CMEK cannot be changed or removed once the bucket exists. That the key must be in the bucket's region is from the page's Limitations, which were not in the excerpt read",
+);
+
+/** Retention a log bucket accepts. */
+export const GCP_LOG_BUCKET_RETENTION_DAYS = sourced({ min: 1, max: 3650 } as const, UNVERIFIED, "2026-12-03", "min 1 day in the @pulumi/gcp 9.37 ProjectBucketConfig docs; the 3650-day maximum is from a third-party summary, not a Google page");
+
+export interface GcpAuditAlertSpec {
+    readonly id: string;
+    readonly title: string;
+    /** Logging query language over the project's audit entries. */
+    readonly filter: string;
+    readonly severity: "WARNING" | "ERROR" | "CRITICAL";
+}
+
+const CIS_OWNERSHIP = "https://www.tenable.com/audits/items/CIS_Google_Cloud_Platform_v2.0.0_L1.audit:b6ee02f1fa9f22239bbe564dfdf45acb";
+const CIS_AUDIT_CONFIG = "https://docs.kics.io/latest/queries/terraform-queries/gcp/39d83c5a-2df4-4a2c-8ffb-b96b1bc3a813";
+const CIS_VPC = "https://www.tenable.com/policies/cloud-security/AC_GCP_0279";
+const VPC_AUDIT_PAGE = "https://cloud.google.com/vpc/docs/audit-logging";
+
+/** The alerts every stack has: who can own the project, the key, the network edge, the audit trail. */
+export const GCP_AUDIT_ALERTS = {
+    ownerGrant: sourced<GcpAuditAlertSpec>(
+        {
+            id: "owner-grant",
+            title: "roles/owner or roles/editor granted on the project",
+            filter: [
+                'protoPayload.serviceName="cloudresourcemanager.googleapis.com"',
+                'protoPayload.methodName="SetIamPolicy"',
+                'protoPayload.serviceData.policyDelta.bindingDeltas.action="ADD"',
+                'protoPayload.serviceData.policyDelta.bindingDeltas.role=("roles/owner" OR "roles/editor")',
+            ].join(" AND "),
+            severity: "CRITICAL",
+        },
+        CIS_OWNERSHIP,
+        "2026-12-03",
+        "CIS GCP 2.4 matches bindingDeltas.action=ADD with bindingDeltas.role=roles/owner under protoPayload.serviceData.policyDelta; editor added here. Repeated deltas match independently, so one policy change adding any role and removing editor also fires (the CIS filter has the same property)",
+    ),
+    keyDisabled: sourced<GcpAuditAlertSpec>(
+        {
+            id: "key-disabled",
+            title: "a Cloud KMS key version disabled or scheduled for destruction",
+            filter: [
+                'protoPayload.serviceName="cloudkms.googleapis.com"',
+                '(protoPayload.methodName="DestroyCryptoKeyVersion" OR (protoPayload.methodName="UpdateCryptoKeyVersion" AND protoPayload.request.cryptoKeyVersion.state="DISABLED"))',
+            ].join(" AND "),
+            severity: "CRITICAL",
+        },
+        KMS_AUDIT_PAGE,
+        "2026-12-03",
+        "DestroyCryptoKeyVersion and UpdateCryptoKeyVersion are ADMIN_WRITE (Admin Activity), filter protoPayload.methodName=\"<Method>\". The request path cryptoKeyVersion.state (UpdateCryptoKeyVersionRequest as logged) was seen in public alert code, not on a Google page",
+    ),
+    firewallOpen: sourced<GcpAuditAlertSpec>(
+        {
+            id: "firewall-open",
+            title: "a firewall rule opened to the internet",
+            filter: [
+                'resource.type="gce_firewall_rule"',
+                '(protoPayload.methodName:"compute.firewalls.insert" OR protoPayload.methodName:"compute.firewalls.patch" OR protoPayload.methodName:"compute.firewalls.update")',
+                '(protoPayload.request.sourceRanges="0.0.0.0/0" OR protoPayload.request.sourceRanges="::/0")',
+            ].join(" AND "),
+            severity: "CRITICAL",
+        },
+        VPC_AUDIT_PAGE,
+        "2026-12-03",
+        "v1.compute.firewalls.insert/patch/update are ADMIN_WRITE, with beta and alpha variants (hence the : substring match, as CIS 2.7 does); Compute audit logs record the request body (compute/docs/audit-logging), so sourceRanges is matched on the request. A patch that leaves sourceRanges out is not seen",
+    ),
+    auditTrailChanged: sourced<GcpAuditAlertSpec>(
+        {
+            id: "audit-trail-changed",
+            title: "audit configuration, a log sink or a log bucket changed",
+            filter: [
+                '(protoPayload.methodName="SetIamPolicy" AND protoPayload.serviceData.policyDelta.auditConfigDeltas:*)',
+                '(protoPayload.serviceName="logging.googleapis.com" AND protoPayload.methodName=("google.logging.v2.ConfigServiceV2.DeleteSink" OR "google.logging.v2.ConfigServiceV2.UpdateSink" OR "google.logging.v2.ConfigServiceV2.DeleteBucket" OR "google.logging.v2.ConfigServiceV2.UpdateBucket"))',
+            ].join(" OR "),
+            severity: "CRITICAL",
+        },
+        CIS_AUDIT_CONFIG,
+        "2026-12-03",
+        "CIS GCP 2.5: protoPayload.methodName=SetIamPolicy AND protoPayload.serviceData.policyDelta.auditConfigDeltas:*. The ConfigServiceV2 method names are the gRPC names seen in public detection code; Logging's audit page was not read. A pulumi up that changes the sink or bucket fires it too: expected",
+    ),
+} as const;
+
+/** Added when config `threatDetection` is on: what a project can detect from its own audit logs. */
+export const GCP_THREAT_ALERTS = {
+    networkChanged: sourced<GcpAuditAlertSpec>(
+        {
+            id: "network-changed",
+            title: "a VPC network created, changed, deleted or peered",
+            filter: [
+                'resource.type="gce_network"',
+                '(protoPayload.methodName:"compute.networks.insert" OR protoPayload.methodName:"compute.networks.patch" OR protoPayload.methodName:"compute.networks.delete" OR protoPayload.methodName:"compute.networks.removePeering" OR protoPayload.methodName:"compute.networks.addPeering")',
+            ].join(" AND "),
+            severity: "WARNING",
+        },
+        CIS_VPC,
+        "2026-12-03",
+        "CIS GCP 2.9's filter as given; the method names are on the VPC audit-logging page",
+    ),
+    customRoleChanged: sourced<GcpAuditAlertSpec>(
+        {
+            id: "custom-role-changed",
+            title: "a custom IAM role created, changed or deleted",
+            filter: 'resource.type="iam_role" AND protoPayload.methodName=("google.iam.admin.v1.CreateRole" OR "google.iam.admin.v1.DeleteRole" OR "google.iam.admin.v1.UpdateRole")',
+            severity: "WARNING",
+        },
+        UNVERIFIED,
+        "2026-12-03",
+        "CIS GCP 2.6's filter as widely quoted; not read on a Google or CIS page in this review",
+    ),
+    serviceAccountKeyCreated: sourced<GcpAuditAlertSpec>(
+        {
+            id: "sa-key-created",
+            title: "a service account key created",
+            filter: 'protoPayload.serviceName="iam.googleapis.com" AND protoPayload.methodName="google.iam.admin.v1.CreateServiceAccountKey"',
+            severity: "ERROR",
+        },
+        UNVERIFIED,
+        "2026-12-03",
+        "the stack uses Workload Identity and creates no keys, so any key is a long-lived credential someone made by hand; method name from public detection code, IAM's audit page not read",
+    ),
+    bucketIamChanged: sourced<GcpAuditAlertSpec>(
+        {
+            id: "bucket-iam-changed",
+            title: "a Cloud Storage bucket's IAM policy changed",
+            filter: 'resource.type="gcs_bucket" AND protoPayload.methodName="storage.setIamPermissions"',
+            severity: "WARNING",
+        },
+        UNVERIFIED,
+        "2026-12-03",
+        "CIS GCP 2.10's filter as widely quoted (also in public detection code); not read on a Google or CIS page in this review",
+    ),
+} as const;
+
+/** Security Command Center is switched on outside any project's API surface. */
+export const GCP_SCC_ACTIVATION = sourced(
+    "organization or project level, from the console",
+    "https://cloud.google.com/security-command-center/docs/how-to-programmatic-access",
+    "2026-12-03",
+    "the page names two activation levels, project and organization; activation is not a resource @pulumi/gcp 9.37 offers (securitycenter has notification configs, custom modules, mute configs and exports only)",
+);
+
+/** What GKE's security posture offers now: workload configuration auditing; its vulnerability scanning was removed. */
+export const GKE_SECURITY_POSTURE = sourced(
+    { mode: "BASIC", vulnerabilityMode: "VULNERABILITY_DISABLED" } as const,
+    "https://cloud.google.com/kubernetes-engine/docs/deprecations/posture-management-deprecation",
+    "2026-12-03",
+    "standard-tier workload configuration auditing stays; workload vulnerability scanning standard tier was removed 2025-07-31, Advanced Vulnerability Insights 2026-06-16, GKE threat detection (advanced tier) 2025-03-31. The API marks VULNERABILITY_BASIC deprecated. Modes per @pulumi/gcp 9.37 ClusterSecurityPostureConfig",
+);
