@@ -199,6 +199,8 @@ export class AzureCache extends pulumi.ComponentResource implements Cache {
             const region = { site: regionSite, network: regionNetwork };
             dataStoreDiagnostics(`${prefix}-database-diagnostics`, "audit", database.id, region, this);
             dataStoreDiagnostics(`${prefix}-cluster-diagnostics`, "metrics", cluster.id, region, this);
+            regionSite.diagnostics.register({ name: `${prefix}-cluster`, kind: "redisEnterpriseCluster", resourceId: cluster.id });
+            regionSite.diagnostics.register({ name: `${prefix}-database`, kind: "redisEnterpriseDatabase", resourceId: database.id });
             dataStorePrivateEndpoint(
                 prefix,
                 { ...region, store: "cache", targetId: cluster.id, target: AZURE_PRIVATE_LINK.redisEnterprise.value, dnsZoneConfigName: "redis" },

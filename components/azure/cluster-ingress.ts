@@ -103,6 +103,7 @@ export function clusterIngress(name: string, args: ClusterIngressArgs, parent: p
         // The Edge points at this address: losing it means re-pointing the Edge.
         { ...child, protect: args.protect },
     );
+    site.diagnostics.register({ name: `${name}-ingress-ip`, kind: "publicIp", resourceId: publicIp.id });
     // The nodes sit in the app tier, whose NSG denies the internet: HTTPS to the ingress address
     // only. Named as components/azure/network.ts names the tier's NSG; added after its own rules,
     // because Azure refuses concurrent writes to one NSG.

@@ -129,6 +129,7 @@ export function clusterRegistry(name: string, args: ClusterRegistryArgs, parent:
             // The identity's grant on the vault must have propagated before the registry wraps its key.
             { ...child, protect: args.protect, dependsOn: [keys.keyAccess] },
         );
+        site.diagnostics.register({ name: `${name}-registry`, kind: "containerRegistry", resourceId: acr.id });
         registry = { url: acr.loginServer, id: acr.id };
         endpointTarget = acr.id;
     }

@@ -251,6 +251,8 @@ export class AzureCluster extends pulumi.ComponentResource implements Cluster {
             child,
         );
 
+        site.diagnostics.register({ name: `${name}-logs`, kind: "logAnalyticsWorkspace", resourceId: workspace.id });
+
         // The cluster's own identity: it joins the app subnet, links the private DNS zone to the
         // VNet and binds the ingress IP, all in the site's resource group.
         const identity = new UserAssignedIdentity(`${name}-identity`, { resourceName: `${site.namePrefix}-${site.role}-aks`, resourceGroupName, location: site.location, tags }, child);
@@ -377,7 +379,10 @@ export class AzureCluster extends pulumi.ComponentResource implements Cluster {
         );
 
         // Every control-plane log category: to Log Analytics for queries, and to the region's
-        // log storage account, encrypted with the stack key, as the record.
+        // log storage account, encrypted with the stack key, as the record. The security
+        // baseline adds a second setting (of the five a resource may have) with the audit
+        // categories only, to the stack's audit workspace.
+        site.diagnostics.register({ name: `${name}-cluster`, kind: "aksCluster", resourceId: cluster.id });
         new DiagnosticSetting(
             `${name}-diagnostics`,
             {

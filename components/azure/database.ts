@@ -200,6 +200,7 @@ export class AzureCosmosMongo extends pulumi.ComponentResource implements Databa
      * region's log storage account. */
     private regionalPlumbing(name: string, region: DataRegion<AzureTypes>, cluster: MongoCluster): void {
         dataStoreDiagnostics(`${name}-diagnostics`, "audit", cluster.id, region, this);
+        region.site.diagnostics.register({ name: `${name}-cluster`, kind: "mongoCluster", resourceId: cluster.id });
         dataStorePrivateEndpoint(
             name,
             { ...region, store: "mongo", targetId: cluster.id, target: AZURE_PRIVATE_LINK.mongoCluster.value, dnsZoneConfigName: "mongocluster" },

@@ -10,6 +10,7 @@ import { AzureCluster } from "./cluster";
 import { AzureCosmosMongo } from "./database";
 import { AzureKeys } from "./keys";
 import { AzureNetwork } from "./network";
+import { AzureSecurityBaseline } from "./security-baseline";
 import { azureSite, type AzureSite } from "./site";
 
 export interface AzureTypes {
@@ -30,5 +31,6 @@ export function azureCloud(): CloudImplementation<AzureTypes> {
         cluster: (name, args, opts) => new AzureCluster(name, args, opts),
         database: (name, args, opts) =>
             args.engine === "atlas" ? new AtlasDatabase(name, args, azureAtlasSide, opts) : new AzureCosmosMongo(name, args, opts),
+        securityBaseline: (name, args, opts) => new AzureSecurityBaseline(name, args, opts),
     };
 }

@@ -107,6 +107,7 @@ export class AzureKeys extends pulumi.ComponentResource implements Keys {
             },
             { ...child, protect: args.protect },
         );
+        site.diagnostics.register({ name: `${name}-vault`, kind: "keyVault", resourceId: vault.id });
         // Created through Azure Resource Manager, which reaches the vault however closed its network is.
         const key = new Key(
             `${name}-key`,

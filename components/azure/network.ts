@@ -194,6 +194,8 @@ export class AzureNetwork extends pulumi.ComponentResource implements Network {
             child,
         );
 
+        site.diagnostics.register({ name: `${name}-vnet`, kind: "virtualNetwork", resourceId: vnet.id });
+
         // Azure subnets are regional and take one NAT gateway each, so `natPerZone` has no Azure
         // form: one gateway serves the private tiers. A Standard gateway sits in a zone Azure
         // picks, so egress shares that zone's fate; the zone-redundant IP suits a gateway in any zone.
@@ -211,6 +213,7 @@ export class AzureNetwork extends pulumi.ComponentResource implements Network {
             },
             child,
         );
+        site.diagnostics.register({ name: `${name}-nat-ip`, kind: "publicIp", resourceId: natIp.id });
         const nat = new NatGateway(
             `${name}-nat`,
             {
@@ -232,6 +235,7 @@ export class AzureNetwork extends pulumi.ComponentResource implements Network {
                 { networkSecurityGroupName: `${site.namePrefix}-${site.role}-${tier}`, resourceGroupName, location, tags },
                 child,
             );
+            site.diagnostics.register({ name: `${name}-${tier}-nsg`, kind: "networkSecurityGroup", resourceId: nsg.id });
             const lastRule = rules[tier].reduce<SecurityRule | undefined>(
                 (previous, rule) =>
                     new SecurityRule(
@@ -341,6 +345,7 @@ export class AzureNetwork extends pulumi.ComponentResource implements Network {
             },
             { ...child, protect: args.protect, dependsOn: [keys.keyAccess] },
         );
+        site.diagnostics.register({ name: `${name}-flow-logs`, kind: "blobService", resourceId: flowLogStore.id });
         // Looked up once the VNet exists (Azure enables the watcher with the region's first VNet,
         // and waiting for the subnets gives it time); a preview of an existing stack checks it too.
         const watcherName = networkWatcherName(location);

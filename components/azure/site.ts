@@ -2,6 +2,7 @@ import { Provider } from "@pulumi/azure-native/provider";
 import { ResourceGroup } from "@pulumi/azure-native/resources/resourceGroup";
 import type * as pulumi from "@pulumi/pulumi";
 import { siteFromArgs, type Site, type SiteArgs } from "../contracts/site";
+import { DiagnosticRegistry } from "./diagnostics";
 import { resourceGroupName } from "./naming";
 
 export interface AzureSite extends Site {
@@ -9,6 +10,8 @@ export interface AzureSite extends Site {
     readonly resourceGroupName: pulumi.Output<string>;
     /** The Azure location (region) of the site, e.g. `eastus`. */
     readonly location: string;
+    /** The site's diagnosable resources, which the security baseline audits (components/azure/diagnostics.ts). */
+    readonly diagnostics: DiagnosticRegistry;
 }
 
 /**
@@ -24,5 +27,5 @@ export function azureSite(name: string, args: SiteArgs): AzureSite {
         { resourceGroupName: resourceGroupName(args.namePrefix, args.role), location, tags: { ...args.tags } },
         { provider, protect: args.protect },
     );
-    return { ...siteFromArgs(args, provider), location, resourceGroupName: group.name };
+    return { ...siteFromArgs(args, provider), location, resourceGroupName: group.name, diagnostics: new DiagnosticRegistry() };
 }

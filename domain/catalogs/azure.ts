@@ -365,3 +365,180 @@ export const AKS_KMS_KEY_OPS = sourced<readonly string[]>(
     "2026-12-03",
     "the KMS plugin encrypts and decrypts the data encryption keys with the Key Vault key; the page's steps grant encrypt/decrypt key permissions",
 );
+
+const SUPPORTED_LOGS = "https://learn.microsoft.com/en-us/azure/azure-monitor/reference/supported-logs";
+const LOG_ANALYTICS_RETENTION = "https://learn.microsoft.com/zh-tw/azure/azure-monitor/logs/data-retention-configure";
+const DEFENDER_PRICINGS_GET = "https://learn.microsoft.com/en-us/rest/api/defenderforcloud/pricings/get";
+const CIS_ACTIVITY_LOG_ALERTS = "https://hub.steampipe.io/mods/turbot/azure_compliance/controls/control.cis_v200_5_2_2";
+
+/**
+ * Log Analytics retention: an Analytics table is queryable ("interactive") up to two years,
+ * and its total retention (the rest kept at low cost, reached by search jobs) up to twelve.
+ */
+export const AZURE_LOG_ANALYTICS_TOTAL_RETENTION_DAYS = sourced(
+    { interactiveMax: 730, totalMax: 4383 } as const,
+    LOG_ANALYTICS_RETENTION,
+    "2026-12-03",
+    "'extend the interactive retention of Analytics tables up to two years'; 'extend the total retention of the table up to 12 years' (4383 days as the API counts them is the 12-year figure; the page read gives years, not days). Total retention is a table setting (Table.totalRetentionInDays), not a workspace one",
+);
+
+/** What a diagnostic setting sends from one kind of resource: the log categories (a group where the type has one), and whether it has platform metrics to export. */
+export interface AzureDiagnosticProfile {
+    /** The azure-native type whose resources this profile covers: the plan's diagnosable resources. */
+    readonly pulumiType: string;
+    /** Appended to the resource id: a storage account's request logs live on its blob service. */
+    readonly uriSuffix: string;
+    /** `undefined`: the type has no resource logs, only metrics. */
+    readonly logs: { readonly categoryGroup: "allLogs" | "audit" } | { readonly categories: readonly string[] } | undefined;
+    /** Whether the type exports platform metrics (`AllMetrics`); NSGs have none. */
+    readonly metrics: boolean;
+    /** Also kept in the region's immutable archive: the record of who used keys and images. */
+    readonly record: boolean;
+}
+
+/**
+ * Per resource type of the stack, what the security baseline's diagnostic settings send to the
+ * audit workspace. Every type the plan holds that Azure Monitor can take resource logs from
+ * is here; tests derive "diagnosable" from this list, so a new type needs an entry first.
+ */
+export const AZURE_DIAGNOSTICS = {
+    keyVault: sourced<AzureDiagnosticProfile>(
+        { pulumiType: "azure-native:keyvault:Vault", uriSuffix: "", logs: { categoryGroup: "audit" }, metrics: true, record: true },
+        `${SUPPORTED_LOGS}/microsoft-keyvault-vaults-logs`,
+        "2026-12-03",
+        "AuditEvent (every authenticated request, key and vault operations) and AzurePolicyEvaluationDetails; the page links a supported-metrics page for the type. That AuditEvent is in the `audit` group is not on the page read",
+    ),
+    blobService: sourced<AzureDiagnosticProfile>(
+        { pulumiType: "azure-native:storage:StorageAccount", uriSuffix: "/blobServices/default", logs: { categoryGroup: "allLogs" }, metrics: false, record: false },
+        `${SUPPORTED_LOGS}/microsoft-storage-storageaccounts-blobservices-logs`,
+        "2026-12-03",
+        "StorageRead, StorageWrite, StorageDelete on Microsoft.Storage/storageAccounts/blobServices (the account itself has no resource logs). Blob metrics are left to Azure Monitor's platform metrics: the blob service's metric category is not named on the page read",
+    ),
+    networkSecurityGroup: sourced<AzureDiagnosticProfile>(
+        { pulumiType: "azure-native:network:NetworkSecurityGroup", uriSuffix: "", logs: { categoryGroup: "allLogs" }, metrics: false, record: false },
+        `${SUPPORTED_LOGS}/microsoft-network-networksecuritygroups-logs`,
+        "2026-12-03",
+        "NetworkSecurityGroupEvent, NetworkSecurityGroupRuleCounter (and the retired NetworkSecurityGroupFlowEvent); the page links no supported-metrics page: NSGs have no metrics",
+    ),
+    virtualNetwork: sourced<AzureDiagnosticProfile>(
+        { pulumiType: "azure-native:network:VirtualNetwork", uriSuffix: "", logs: { categoryGroup: "allLogs" }, metrics: true, record: false },
+        "https://github.com/MicrosoftDocs/azure-reference-other/blob/main/azure-monitor-ref/supported-metrics/microsoft-network-virtualnetworks-metrics.md",
+        "2026-12-03",
+        "the supported-metrics page exists and links a supported-logs page for the type; the log category itself (VMProtectionAlerts, DDoS) was not read, so allLogs takes whatever the type has",
+    ),
+    publicIp: sourced<AzureDiagnosticProfile>(
+        { pulumiType: "azure-native:network:PublicIPAddress", uriSuffix: "", logs: { categoryGroup: "allLogs" }, metrics: true, record: false },
+        `${SUPPORTED_LOGS}/microsoft-network-publicipaddresses-logs`,
+        "2026-12-03",
+        "DDoSProtectionNotifications, DDoSMitigationFlowLogs, DDoSMitigationReports; the page links the type's supported metrics",
+    ),
+    containerRegistry: sourced<AzureDiagnosticProfile>(
+        { pulumiType: "azure-native:containerregistry:Registry", uriSuffix: "", logs: { categoryGroup: "allLogs" }, metrics: true, record: true },
+        `${SUPPORTED_LOGS}/microsoft-containerregistry-registries-logs`,
+        "2026-12-03",
+        "ContainerRegistryLoginEvents and ContainerRegistryRepositoryEvents (login and push/pull/delete audit); the page links the type's supported metrics",
+    ),
+    redisEnterpriseCluster: sourced<AzureDiagnosticProfile>(
+        { pulumiType: "azure-native:redisenterprise:RedisEnterprise", uriSuffix: "", logs: undefined, metrics: true, record: false },
+        "https://learn.microsoft.com/ga-ie/azure/azure-monitor/reference/supported-metrics/microsoft-cache-redisenterprise-metrics",
+        "2026-12-03",
+        "metrics on the cluster; its connection logs live on the database (redisEnterpriseDatabase)",
+    ),
+    redisEnterpriseDatabase: sourced<AzureDiagnosticProfile>(
+        { pulumiType: "azure-native:redisenterprise:Database", uriSuffix: "", logs: { categoryGroup: "allLogs" }, metrics: false, record: false },
+        `${SUPPORTED_LOGS}/microsoft-cache-redisenterprise-databases-logs`,
+        "2026-12-03",
+        "ConnectionEvents (new connection, authentication, disconnection) into REDConnectionEvents; the page links no metrics for databases",
+    ),
+    mongoCluster: sourced<AzureDiagnosticProfile>(
+        { pulumiType: "azure-native:mongocluster:MongoCluster", uriSuffix: "", logs: { categoryGroup: "allLogs" }, metrics: true, record: false },
+        UNVERIFIED,
+        "2026-12-03",
+        "the vCore metrics page (AZURE_VCORE_METRICS) was read; its supported-logs page (vCoreMongoRequests) was not, so allLogs takes whatever the type has. The data store's own setting already archives them",
+    ),
+    /** Not allLogs: kube-audit (every get and list) is the cluster workspace's; the audit trail wants writes and authentication decisions. */
+    aksCluster: sourced<AzureDiagnosticProfile>(
+        { pulumiType: "azure-native:containerservice:ManagedCluster", uriSuffix: "", logs: { categories: ["kube-audit-admin", "guard"] }, metrics: false, record: false },
+        "https://learn.microsoft.com/en-us/azure/aks/monitor-apiserver",
+        "2026-12-03",
+        "kube-audit-admin is kube-audit without get and list (AKS_AUDIT_LOG); guard (Entra ID and Azure RBAC authorisation decisions) is in the type's supported-logs list as the earlier review knew it, not read here. The cluster's own setting sends allLogs and AllMetrics elsewhere, so metrics are not repeated",
+    ),
+    logAnalyticsWorkspace: sourced<AzureDiagnosticProfile>(
+        { pulumiType: "azure-native:operationalinsights:Workspace", uriSuffix: "", logs: { categoryGroup: "audit" }, metrics: false, record: false },
+        UNVERIFIED,
+        "2026-12-03",
+        "LAQueryLogs (who queried the workspace) as the workspace's audit category; the supported-logs page for Microsoft.OperationalInsights/workspaces was not read",
+    ),
+} as const;
+export type AzureDiagnosticKind = keyof typeof AZURE_DIAGNOSTICS;
+
+/** The activity log's categories: the subscription export sends every one. */
+export const AZURE_ACTIVITY_LOG_CATEGORIES = sourced<readonly string[]>(
+    ["Administrative", "Security", "ServiceHealth", "Alert", "Recommendation", "Policy", "Autoscale", "ResourceHealth"],
+    "https://learn.microsoft.com/en-gb/powershell/module/az.monitor/get-azeventcategory?view=azps-15.6.0",
+    "2026-12-03",
+    "Get-AzEventCategory lists these eight, 'also supported diagnostic setting categories for subscription'; Security holds every Microsoft Defender for Cloud alert (activity log schema, docs.azure.cn/azure-monitor/platform/activity-log-schema)",
+);
+
+/** A Defender for Cloud plan: the pricing's name and its sub-plan, where the plan has several. */
+export interface DefenderPlan {
+    readonly name: string;
+    readonly subPlan?: string;
+    /** What it protects in this stack. */
+    readonly covers: string;
+}
+
+/**
+ * Defender plans for the resource types the stack runs. Not enabled: CosmosDbs (Defender for
+ * Azure Cosmos DB protects the NoSQL API, not MongoDB vCore), ContainerRegistry and
+ * KubernetesService (deprecated, folded into Containers), OpenSourceRelationalDatabases (unused).
+ */
+export const AZURE_DEFENDER_PLANS = sourced<readonly DefenderPlan[]>(
+    [
+        { name: "Containers", covers: "AKS runtime threat detection and registry image scanning" },
+        { name: "KeyVaults", subPlan: "PerKeyVault", covers: "unusual access to the stack's vaults" },
+        { name: "StorageAccounts", subPlan: "DefenderForStorageV2", covers: "malicious access to the log and audit storage accounts" },
+        { name: "Arm", subPlan: "PerSubscription", covers: "suspicious Resource Manager operations (the control plane)" },
+    ],
+    DEFENDER_PRICINGS_GET,
+    "2026-12-03",
+    "the Pricings Get examples name the Containers and StorageAccounts plans (and CloudPosture, Dns, VirtualMachines); KeyVaults and Arm, the sub-plans DefenderForStorageV2, PerKeyVault and PerSubscription, and the Cosmos DB plan's API coverage are as Defender for Cloud documents them but were not read here",
+);
+
+/** One activity log alert: an operation (or a whole category) that should never pass unnoticed. */
+export interface AzureAuditAlert {
+    readonly id: string;
+    readonly description: string;
+    readonly category: "Administrative" | "Security";
+    /** Undefined: every event of the category. */
+    readonly operationName?: string;
+}
+
+/**
+ * CIS Microsoft Azure Foundations Benchmark activity log alerts (section 5.2 in v2.0: policy
+ * assignments, NSGs and their rules, security solutions, public IPs), plus role assignments,
+ * Key Vault changes (deletion, and writes: purge protection and network rules are vault
+ * properties) and every Defender for Cloud alert (the Security category).
+ */
+export const AZURE_AUDIT_ALERTS = sourced<readonly AzureAuditAlert[]>(
+    [
+        { id: "role-assignment-write", description: "a role assignment was created or changed", category: "Administrative", operationName: "Microsoft.Authorization/roleAssignments/write" },
+        { id: "role-assignment-delete", description: "a role assignment was deleted", category: "Administrative", operationName: "Microsoft.Authorization/roleAssignments/delete" },
+        { id: "policy-assignment-write", description: "a policy assignment was created (CIS 5.2.1)", category: "Administrative", operationName: "Microsoft.Authorization/policyAssignments/write" },
+        { id: "policy-assignment-delete", description: "a policy assignment was deleted (CIS 5.2.2)", category: "Administrative", operationName: "Microsoft.Authorization/policyAssignments/delete" },
+        { id: "nsg-write", description: "a network security group was created or updated (CIS 5.2.3)", category: "Administrative", operationName: "Microsoft.Network/networkSecurityGroups/write" },
+        { id: "nsg-delete", description: "a network security group was deleted (CIS 5.2.4)", category: "Administrative", operationName: "Microsoft.Network/networkSecurityGroups/delete" },
+        { id: "nsg-rule-write", description: "a network security group rule was created or updated: a firewall may be open to the internet", category: "Administrative", operationName: "Microsoft.Network/networkSecurityGroups/securityRules/write" },
+        { id: "nsg-rule-delete", description: "a network security group rule was deleted", category: "Administrative", operationName: "Microsoft.Network/networkSecurityGroups/securityRules/delete" },
+        { id: "security-solution-write", description: "a security solution was created or updated (CIS 5.2.5)", category: "Administrative", operationName: "Microsoft.Security/securitySolutions/write" },
+        { id: "security-solution-delete", description: "a security solution was deleted (CIS 5.2.6)", category: "Administrative", operationName: "Microsoft.Security/securitySolutions/delete" },
+        { id: "public-ip-write", description: "a public IP address was created or updated (CIS 5.2.9)", category: "Administrative", operationName: "Microsoft.Network/publicIPAddresses/write" },
+        { id: "public-ip-delete", description: "a public IP address was deleted (CIS 5.2.10)", category: "Administrative", operationName: "Microsoft.Network/publicIPAddresses/delete" },
+        { id: "key-vault-write", description: "a Key Vault's properties changed (purge protection, soft delete, network rules)", category: "Administrative", operationName: "Microsoft.KeyVault/vaults/write" },
+        { id: "key-vault-delete", description: "a Key Vault was deleted: its keys are scheduled for purge", category: "Administrative", operationName: "Microsoft.KeyVault/vaults/delete" },
+        { id: "defender-alert", description: "Microsoft Defender for Cloud raised a security alert", category: "Security" },
+    ],
+    CIS_ACTIVITY_LOG_ALERTS,
+    "2026-12-03",
+    "CIS v2.0.0 5.2.2 with its CLI remediation (category=Administrative and operationName=Microsoft.Authorization/policyAssignments/delete) on the Steampipe compliance mod; the public IP operation names from Tenable AC_AZURE_0070 and KICS; the benchmark PDF itself was not read. Key Vault key deletions are data-plane events (AuditEvent in the workspace), not in the activity log",
+);
