@@ -10,6 +10,7 @@ import { AwsCluster } from "./cluster";
 import { AwsDocumentDb } from "./database";
 import { AwsKeys } from "./keys";
 import { AwsNetwork } from "./network";
+import { AwsSecurityBaseline } from "./security-baseline";
 import { awsSite, type AwsSite } from "./site";
 
 export interface AwsTypes {
@@ -30,5 +31,6 @@ export function awsCloud(): CloudImplementation<AwsTypes> {
         cluster: (name, args, opts) => new AwsCluster(name, args, opts),
         database: (name, args, opts) =>
             args.engine === "atlas" ? new AtlasDatabase(name, args, awsAtlasSide, opts) : new AwsDocumentDb(name, args, opts),
+        securityBaseline: (name, args, opts) => new AwsSecurityBaseline(name, args, opts),
     };
 }

@@ -2,7 +2,7 @@ import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
 import { Alias } from "@pulumi/aws/kms/alias";
 import { Key } from "@pulumi/aws/kms/key";
 import * as pulumi from "@pulumi/pulumi";
-import { AWS_KEY_SERVICE_PRINCIPALS, awsRegionalPrincipal } from "../../domain/catalogs/aws";
+import { AWS_KEY_SERVICE_PRINCIPALS, awsRegionalPrincipal, CLOUDTRAIL_KEY_USE } from "../../domain/catalogs/aws";
 import { KEYS_TYPE, type Keys, type KeysArgs } from "../contracts/keys";
 import type { AwsSite } from "./site";
 
@@ -16,10 +16,16 @@ export const AWS_MAX_ROTATION_DAYS = 2560;
  * log groups in this region; CloudWatch alarms of this account publishing to the encrypted SNS
  * topic; EventBridge rules publishing there. EventBridge gets its own statement with no
  * `aws:Source*` condition, because those keys are not supported for EventBridge delivery in a
- * key policy and a conditioned statement would drop every event silently.
+ * key policy and a conditioned statement would drop every event silently. CloudTrail encrypts
+ * the trail's log and digest files: data keys only for this account's trails (the encryption
+ * context CloudTrail sends names the trail; `aws:SourceArn` narrows the caller to a trail of
+ * this account in this region, since a trail's bucket and key share its home region), and
+ * DescribeKey, which it calls when the trail is created or updated.
  */
 export function awsKeyPolicy(accountId: string, region: string): string {
     const account = `arn:aws:iam::${accountId}:root`;
+    const trail = CLOUDTRAIL_KEY_USE.value;
+    const trails = `arn:aws:cloudtrail:${region}:${accountId}:trail/*`;
     return JSON.stringify({
         Version: "2012-10-17",
         Statement: [
@@ -55,6 +61,25 @@ export function awsKeyPolicy(accountId: string, region: string): string {
                 Principal: { Service: AWS_KEY_SERVICE_PRINCIPALS.events.value },
                 Action: ["kms:Decrypt", "kms:GenerateDataKey*"],
                 Resource: "*",
+            },
+            {
+                Sid: "CloudTrailEncryptsTrailLogs",
+                Effect: "Allow",
+                Principal: { Service: trail.principal },
+                Action: [...trail.encryptActions],
+                Resource: "*",
+                Condition: {
+                    StringLike: { [trail.encryptionContextKey]: `arn:aws:cloudtrail:*:${accountId}:trail/*` },
+                    ArnLike: { "aws:SourceArn": trails },
+                },
+            },
+            {
+                Sid: "CloudTrailDescribesKey",
+                Effect: "Allow",
+                Principal: { Service: trail.principal },
+                Action: [...trail.describeActions],
+                Resource: "*",
+                Condition: { ArnLike: { "aws:SourceArn": trails } },
             },
         ],
     });

@@ -516,3 +516,184 @@ export const EKS_POD_IDENTITY_AGENT_ENDPOINT = sourced(
     "2026-12-03",
     "the agent listens on 169.254.170.23 (IPv4) and [fd00:ec2::23] (IPv6); since 2025-08 only on IPv4 in IPv4 clusters (awsdocs/amazon-eks-user-guide#1092). The port is the one of the injected credentials URI http://169.254.170.23/v1/credentials, not stated on the page",
 );
+
+const CLOUDTRAIL_KMS_POLICY = "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-kms-key-policy-for-cloudtrail.md";
+
+/**
+ * What CloudTrail needs on the KMS key that encrypts a trail's log and digest files: data keys
+ * for this account's trails, told apart by the encryption context CloudTrail sends, and
+ * DescribeKey. Reading the files back is the account's own (IAM) business.
+ */
+export const CLOUDTRAIL_KEY_USE = sourced(
+    {
+        principal: "cloudtrail.amazonaws.com",
+        encryptActions: ["kms:GenerateDataKey*"],
+        describeActions: ["kms:DescribeKey"],
+        encryptionContextKey: "kms:EncryptionContext:aws:cloudtrail:arn",
+    } as const,
+    CLOUDTRAIL_KMS_POLICY,
+    undefined,
+    "required sections for trails: encrypt (GenerateDataKey* conditioned on kms:EncryptionContext:aws:cloudtrail:arn = arn:aws:cloudtrail:*:<account>:trail/*), decrypt for readers, DescribeKey; aws:SourceArn (the trail ARN) recommended on both, aws:SourceAccount supported but not recommended. 'If you use an existing S3 bucket with an S3 Bucket Key, kms:Decrypt permission is required to create or update a trail with SSE-KMS' (the deployer's, granted here through IAM). The statement shapes also match CloudTrail's console-made default policy (gist copies)",
+);
+
+/**
+ * The trail's bucket policy: CloudTrail checks the bucket ACL and writes under
+ * `AWSLogs/<account>/` with the bucket-owner-full-control ACL, for this account's trail only.
+ */
+export const CLOUDTRAIL_BUCKET_POLICY = sourced(
+    {
+        principal: "cloudtrail.amazonaws.com",
+        aclCheckAction: "s3:GetBucketAcl",
+        writeAction: "s3:PutObject",
+        writeCondition: { "s3:x-amz-acl": "bucket-owner-full-control" },
+        logPrefix: "AWSLogs/<account>/",
+    } as const,
+    "https://alchemy.run/providers/aws/cloudtrail/trail",
+    undefined,
+    "third-party summary of the AWS requirement: GetBucketAcl on the bucket and PutObject under AWSLogs/{accountId}/*, both scoped with aws:SourceArn on the trail's ARN, PutObject with s3:x-amz-acl = bucket-owner-full-control (as the AWSCloudTrailAclCheck20150319 / AWSCloudTrailWrite20150319 statements of AWS's own examples, seen in several copies); the AWS page create-s3-bucket-policy-for-cloudtrail itself was not read. The ACL condition still holds under BucketOwnerEnforced: the bucket-owner-full-control canned ACL is the one ACL such a bucket accepts",
+);
+
+/** What the role CloudTrail assumes to deliver to CloudWatch Logs may do, on the trail's log group only. */
+export const CLOUDTRAIL_LOGS_ROLE = sourced(
+    { principal: "cloudtrail.amazonaws.com", actions: ["logs:CreateLogStream", "logs:PutLogEvents"] } as const,
+    "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-required-policy-for-cloudwatch-logs.html",
+    undefined,
+    "the default CloudTrail_CloudWatchLogs_Role policy: CreateLogStream and PutLogEvents on arn:aws:logs:<region>:<account>:log-group:<group>:log-stream:<prefix>*; the trail takes the group ARN with the `:*` stream wildcard (provider trail.d.ts: 'CloudTrail requires the Log Stream wildcard')",
+);
+
+/** CloudTrail writes one trail's events to every region's file set; the first copy of management events per region is free. */
+export const CLOUDTRAIL_PRICING = sourced(
+    { extraManagementCopyPer100k: 2.0, dataEventsPer100k: 0.1, currency: "USD" } as const,
+    "https://aws.amazon.com/cloudtrail/pricing/",
+    undefined,
+    "'The first copy of management events is delivered free of charge. Additional copies of management events are charged at $2.00 per 100,000 events'; data events $0.10 per 100,000. A second trail logging the same management events in a region (another stack's, or an organisation trail) pays (cloudtrail-trail-manage-costs page)",
+);
+
+const SECURITY_HUB_CLOUDWATCH = "https://docs.aws.amazon.com/securityhub/latest/userguide/cloudwatch-controls.html";
+
+/**
+ * CloudWatch Logs filter patterns on the trail's log group for the audit events that page,
+ * after the CIS AWS Foundations Benchmark monitoring controls (Security Hub CloudWatch.1-14).
+ */
+export const AUDIT_FILTER_PATTERNS = {
+    rootUsage: sourced(
+        '{ $.userIdentity.type = "Root" && $.userIdentity.invokedBy NOT EXISTS && $.eventType != "AwsServiceEvent" }',
+        SECURITY_HUB_CLOUDWATCH,
+        undefined,
+        "CloudWatch.1 / CIS 1.7, 4.3 'usage of the root user'; the pattern as AWS's Landing Zone Accelerator and Datadog's CIS rule print it (awslabs.github.io/landing-zone-accelerator-on-aws MetricSetConfig); console sign-ins by root match too (their userIdentity.type is Root)",
+    ),
+    keyDisabledOrDeleted: sourced(
+        "{ ($.eventSource = kms.amazonaws.com) && (($.eventName = DisableKey) || ($.eventName = ScheduleKeyDeletion)) }",
+        SECURITY_HUB_CLOUDWATCH,
+        undefined,
+        "CloudWatch.7 / CIS 3.7 'disabling or scheduled deletion of customer created CMKs'; pattern as Prowler and the CIS checks copy it (code search)",
+    ),
+    iamPolicyChanges: sourced(
+        "{ ($.eventName = DeleteGroupPolicy) || ($.eventName = DeleteRolePolicy) || ($.eventName = DeleteUserPolicy) || ($.eventName = PutGroupPolicy) || ($.eventName = PutRolePolicy) || ($.eventName = PutUserPolicy) || ($.eventName = CreatePolicy) || ($.eventName = DeletePolicy) || ($.eventName = CreatePolicyVersion) || ($.eventName = DeletePolicyVersion) || ($.eventName = AttachRolePolicy) || ($.eventName = DetachRolePolicy) || ($.eventName = AttachUserPolicy) || ($.eventName = DetachUserPolicy) || ($.eventName = AttachGroupPolicy) || ($.eventName = DetachGroupPolicy) }",
+        "https://tenable.com/policies/[type]/AC_AWS_0561",
+        undefined,
+        "CloudWatch.4 / CIS 4.4 'IAM policy changes': the benchmark's put-metric-filter pattern as Tenable reprints it; every deploy that changes a role policy (this stack's own) matches, so the alarm is a notice",
+    ),
+    cloudTrailChanges: sourced(
+        "{ ($.eventName = CreateTrail) || ($.eventName = UpdateTrail) || ($.eventName = DeleteTrail) || ($.eventName = StartLogging) || ($.eventName = StopLogging) }",
+        "https://tenable.com/policies/[type]/AC_AWS_0562",
+        undefined,
+        "CloudWatch.5 / CIS 4.5 'CloudTrail configuration changes': the benchmark's pattern as Tenable reprints it",
+    ),
+    securityGroupOpenToInternet: sourced(
+        { permissions: 2, rangesPerPermission: 2 } as const,
+        "https://github.com/awsdocs/amazon-cloudwatch-logs-user-guide/blob/master/doc_source/FilterAndPatternSyntax.md",
+        undefined,
+        "not a CIS filter (CloudWatch.10 counts every security-group change, which EKS and its load balancers make all day): AuthorizeSecurityGroupIngress whose request names 0.0.0.0/0 or ::/0. CloudTrail logs requestParameters.ipPermissions.items[].ipRanges.items[].cidrIp and .ipv6Ranges.items[].cidrIpv6 (CloudTrail records seen through the code search). The filter syntax addresses array elements by index only ('Array elements are denoted with [NUMBER] syntax'), no wildcard, and a pattern is at most 1024 characters (PutMetricFilter, not read here): the first two permissions and their first two ranges of each family are checked, which covers a rule added from the console, the CLI or a provider one rule at a time",
+    ),
+} as const;
+
+/** Where the audit metric filters publish. Our own namespace: `AWS/` is reserved. */
+export const AUDIT_METRIC_NAMESPACE = sourced(
+    "GravityPM/Audit",
+    "https://docs.aws.amazon.com/sdk-for-kotlin/api/latest/cloudwatch/aws.sdk.kotlin.services.cloudwatch.model/-put-metric-data-request/namespace.html",
+    undefined,
+    "PutMetricData Namespace: 'you should not specify a namespace that begins with AWS/'. The value is the platform's choice",
+);
+
+/**
+ * GuardDuty detector features (DetectorFeatureConfiguration names) and the Runtime Monitoring
+ * agent-management switches (DetectorAdditionalConfiguration names) the platform sets.
+ */
+export const GUARDDUTY_FEATURES = sourced(
+    {
+        eksAuditLogs: "EKS_AUDIT_LOGS",
+        runtimeMonitoring: "RUNTIME_MONITORING",
+        ebsMalwareProtection: "EBS_MALWARE_PROTECTION",
+        eksAddonManagement: "EKS_ADDON_MANAGEMENT",
+        ec2AgentManagement: "EC2_AGENT_MANAGEMENT",
+        ecsFargateAgentManagement: "ECS_FARGATE_AGENT_MANAGEMENT",
+    } as const,
+    "https://docs.aws.amazon.com/guardduty/latest/APIReference/API_DetectorFeatureConfiguration.html",
+    undefined,
+    "valid names S3_DATA_EVENTS | EKS_AUDIT_LOGS | EBS_MALWARE_PROTECTION | RDS_LOGIN_EVENTS | EKS_RUNTIME_MONITORING | LAMBDA_NETWORK_LOGS | RUNTIME_MONITORING; 'Specifying both EKS_RUNTIME_MONITORING and RUNTIME_MONITORING will cause an error ... Runtime Monitoring already includes the threat detection for Amazon EKS resources'. The additional-configuration names are the installed SDK's (@pulumi/aws 7.48 DetectorFeatureAdditionalConfiguration). With EKS_ADDON_MANAGEMENT GuardDuty installs the aws-guardduty-agent add-on and creates a guardduty-data VPC endpoint and a security group in each VPC with a cluster (how-runtime-monitoring-works-eks): they are not in the stack, and a VPC destroy fails on them until they are removed (hashicorp/terraform-provider-aws#46747)",
+);
+
+/** How soon GuardDuty republishes updates of an existing finding (new findings go out within minutes regardless). */
+export const GUARDDUTY_FINDING_PUBLISHING_FREQUENCY = sourced(
+    "FIFTEEN_MINUTES",
+    "https://boto3.amazonaws.com/v1/documentation/api/latest/reference/services/guardduty/client/create_detector.html",
+    undefined,
+    "FindingPublishingFrequency: FIFTEEN_MINUTES | ONE_HOUR | SIX_HOURS (provider default SIX_HOURS, detector.d.ts). 'When you don't specify any features, with an exception to RUNTIME_MONITORING, all the optional features are enabled by default' on a new detector",
+);
+
+/**
+ * A GuardDuty finding as EventBridge delivers it, and the lowest severity of the Medium band
+ * the platform alerts on.
+ */
+export const GUARDDUTY_FINDING_EVENT = sourced(
+    {
+        source: "aws.guardduty",
+        detailType: "GuardDuty Finding",
+        minimumSeverity: 4,
+        fields: {
+            type: "$.detail.type",
+            severity: "$.detail.severity",
+            title: "$.detail.title",
+            resourceType: "$.detail.resource.resourceType",
+            instanceId: "$.detail.resource.instanceDetails.instanceId",
+            eksCluster: "$.detail.resource.eksClusterDetails.name",
+            accessKeyUser: "$.detail.resource.accessKeyDetails.userName",
+            account: "$.detail.accountId",
+            region: "$.detail.region",
+        },
+    } as const,
+    "https://docs.aws.amazon.com/eventbridge/latest/ref/events-ref-guardduty.html",
+    undefined,
+    "source aws.guardduty, detail-type 'GuardDuty Finding', durable delivery. Severity is a number (Finding.severity, a double, in the GuardDuty API); the Medium band starting at 4.0 (Low 1.0-3.9, Medium 4.0-6.9, High 7.0-8.9) is from the findings page's severity section, whose table the search excerpt cut off: unverified beyond the heading. The detail field names follow the GuardDuty finding format (Finding API shape: type, severity, title, resource.resourceType, resource.instanceDetails, resource.eksClusterDetails, resource.accessKeyDetails), not read on the finding-format page itself; a path missing from a finding is left empty by the input transformer",
+);
+
+/** GuardDuty's list prices that the platform's features are billed on. */
+export const GUARDDUTY_PRICING = sourced(
+    { cloudTrailManagementEventsPerMillion: 4.0, currency: "USD" } as const,
+    "https://www.factualminds.com/blog/amazon-guardduty-pricing-data-sources-multi-account.md",
+    undefined,
+    "third-party (2026-06): CloudTrail management events analysed at $4 per million, tiered down; VPC flow logs $1/GB tiered; EKS Runtime Monitoring per vCPU-hour; EKS audit logs per million events; EBS malware scans per GB scanned. aws.amazon.com/guardduty/pricing was not read: the per-unit figures other than the first are not recorded here",
+);
+
+/** Object Lock on the audit bucket in prod: the mode, and why. */
+export const AUDIT_OBJECT_LOCK_MODE = sourced(
+    "COMPLIANCE",
+    "https://docs.amazonaws.cn/en%5Fus/AmazonS3/latest/userguide/object-lock-configure.md",
+    undefined,
+    "Object Lock needs versioning and, once on, cannot be turned off nor versioning suspended; COMPLIANCE retention cannot be shortened or bypassed by any user, root included, GOVERNANCE can be bypassed with s3:BypassGovernanceRetention (Object Lock overview, as remembered: not read here). Enabling it on an existing bucket is possible today (object-lock-configure 'Enable Object Lock on an existing S3 bucket'), but the platform turns it on at creation",
+);
+
+/** The retention periods a CloudWatch log group accepts; any other number is refused. */
+export const CLOUDWATCH_LOG_RETENTION_DAYS = sourced(
+    [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const,
+    "https://docs.aws.amazon.com/sdk-for-kotlin/api/latest/cloudwatchlogs/aws.sdk.kotlin.services.cloudwatchlogs.model/-log-group/retention-in-days.html",
+    undefined,
+    "'Possible values are: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, and 3653'",
+);
+
+/** The shortest retention CloudWatch Logs accepts that keeps logs at least `days` (the longest when none does). */
+export function cloudWatchRetentionAtLeast(days: number): number {
+    const allowed = CLOUDWATCH_LOG_RETENTION_DAYS.value;
+    return allowed.find((d) => d >= days) ?? allowed[allowed.length - 1];
+}
