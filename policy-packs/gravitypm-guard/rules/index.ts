@@ -1,16 +1,29 @@
 /** Every rule of the pack, grouped by area (the order the runner reports them in). */
 import type { GuardPolicy } from "../lib/rule";
+import { azureActivityLogAlertActions } from "./alarms/azure-activity-log-alert-actions";
 import { azureLogAlertActions } from "./alarms/azure-log-alert-actions";
 import { azureMetricAlertActions } from "./alarms/azure-metric-alert-actions";
 import { cloudwatchAlarmActions } from "./alarms/cloudwatch-alarm-actions";
 import { gcpAlertPolicyChannels } from "./alarms/gcp-alert-policy-channels";
+import { auditBucketObjectLockProd } from "./audit/audit-bucket-object-lock-prod";
+import { azureActivityLogExported } from "./audit/azure-activity-log-exported";
+import { azureDefenderPlansStandard } from "./audit/azure-defender-plans-standard";
 import { azureDiagnosticSettings } from "./audit/azure-diagnostic-settings";
+import { azureLogAnalyticsRetention } from "./audit/azure-log-analytics-retention";
+import { cloudtrailMultiRegion } from "./audit/cloudtrail-multi-region";
 import { cloudtrailTrailCloudWatch } from "./audit/cloudtrail-trail-cloudwatch";
 import { cloudtrailTrailEncrypted } from "./audit/cloudtrail-trail-encrypted";
 import { cloudtrailTrailIntegrity } from "./audit/cloudtrail-trail-integrity";
 import { gcpAuditConfigDataAccess } from "./audit/gcp-audit-config-data-access";
+import { gcpAuditSinkPresent } from "./audit/gcp-audit-sink-present";
+import { gcpLogBucketCmek } from "./audit/gcp-log-bucket-cmek";
+import { gcpLogBucketLockedProd } from "./audit/gcp-log-bucket-locked-prod";
+import { gcpLogBucketRetention } from "./audit/gcp-log-bucket-retention";
+import { guarddutyDetectorFeatures } from "./audit/guardduty-detector-features";
 import { logGroupEncrypted } from "./audit/log-group-encrypted";
 import { logGroupRetention } from "./audit/log-group-retention";
+import { s3BucketEncryptedCmk } from "./audit/s3-bucket-encrypted-cmk";
+import { s3BucketPublicAccessBlocked } from "./audit/s3-bucket-public-access-blocked";
 import { awsBackupPlanDrCopy } from "./backup/aws-backup-plan-dr-copy";
 import { awsBackupPlanRetention } from "./backup/aws-backup-plan-retention";
 import { awsBackupVaultCmk } from "./backup/aws-backup-vault-cmk";
@@ -285,14 +298,27 @@ export const rules: readonly GuardPolicy[] = [
     azureKeyVaultPurgeProtection,
     gcpKmsKeyRotation,
     // audit
+    auditBucketObjectLockProd,
+    azureActivityLogExported,
+    azureDefenderPlansStandard,
     azureDiagnosticSettings,
+    azureLogAnalyticsRetention,
+    cloudtrailMultiRegion,
     cloudtrailTrailCloudWatch,
     cloudtrailTrailEncrypted,
     cloudtrailTrailIntegrity,
     gcpAuditConfigDataAccess,
+    gcpAuditSinkPresent,
+    gcpLogBucketCmek,
+    gcpLogBucketLockedProd,
+    gcpLogBucketRetention,
+    guarddutyDetectorFeatures,
     logGroupEncrypted,
     logGroupRetention,
+    s3BucketEncryptedCmk,
+    s3BucketPublicAccessBlocked,
     // alarms
+    azureActivityLogAlertActions,
     azureLogAlertActions,
     azureMetricAlertActions,
     cloudwatchAlarmActions,

@@ -350,6 +350,168 @@ describe("workload-image-provenance", () => {
     });
 });
 
+describe("s3-bucket-public-access-blocked", () => {
+    const rule = "s3-bucket-public-access-blocked";
+    const bucket = { type: "aws:s3/bucket:Bucket", name: "trail", inputs: { bucket: "gravitypm-prod-trail" } };
+    const block = (flags: Record<string, boolean>, link: Partial<FixtureResource> = { dependsOn: ["trail"] }) => ({
+        type: "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
+        name: "trail-block",
+        ...link,
+        inputs: { bucket: "gravitypm-prod-trail", ...flags },
+    });
+    const ALL = { blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true };
+    it("passes a bucket whose block sets all four flags, matched by dependency or by bucket name", async () => {
+        expect(await findings(planOf([bucket, block(ALL)]), rule)).toEqual([]);
+        expect(await findings(planOf([bucket, block(ALL, {})]), rule)).toEqual([]);
+    });
+    it("reports a bucket without a block, and one whose block leaves a flag off", async () => {
+        const bare = await findings(planOf([bucket]), rule);
+        expect(urns(bare)).toEqual([prodUrn(bucket.type, "trail")]);
+        expect(bare[0]).toMatchObject({ enforcementLevel: "mandatory", message: expect.stringMatching(/has no s3\.BucketPublicAccessBlock/) });
+        const partial = await findings(planOf([bucket, block({ ...ALL, restrictPublicBuckets: false })]), rule);
+        expect(partial.map((v) => v.message)).toEqual([expect.stringMatching(/leaves restrictPublicBuckets off/)]);
+    });
+    it("counts an account-wide block, and judges the deprecated BucketV2 too", async () => {
+        const account = { type: "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock", name: "account", inputs: ALL };
+        expect(await findings(planOf([bucket, account]), rule)).toEqual([]);
+        const v2 = { ...bucket, type: "aws:s3/bucketV2:BucketV2" };
+        expect(urns(await findings(planOf([v2]), rule))).toEqual([prodUrn(v2.type, "trail")]);
+    });
+});
+
+describe("s3-bucket-encrypted-cmk", () => {
+    const rule = "s3-bucket-encrypted-cmk";
+    const bucket = { type: "aws:s3/bucket:Bucket", name: "trail", inputs: { bucket: "gravitypm-prod-trail" } };
+    const sse = (byDefault: Record<string, unknown>, type = "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration") => ({
+        type,
+        name: "trail-sse",
+        dependsOn: ["trail"],
+        inputs: { bucket: "gravitypm-prod-trail", rules: [{ applyServerSideEncryptionByDefault: byDefault, bucketKeyEnabled: true }] },
+    });
+    it("passes SSE-KMS with the stack key, under either token, and a key created in the same update", async () => {
+        expect(await findings(planOf([bucket, sse({ sseAlgorithm: "aws:kms", kmsMasterKeyId: "arn:aws:kms:us-east-1:123456789012:key/primary" })]), rule)).toEqual([]);
+        const v2 = "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2";
+        expect(await findings(planOf([bucket, sse({ sseAlgorithm: "aws:kms", kmsMasterKeyId: "[unknown]" }, v2)]), rule)).toEqual([]);
+    });
+    it("reports no configuration, SSE-S3 and the AWS-managed key", async () => {
+        const messages = async (extra: FixtureResource[]) => (await findings(planOf([bucket, ...extra]), rule)).map((v) => v.message);
+        expect(await messages([])).toEqual([expect.stringMatching(/has no s3\.BucketServerSideEncryptionConfiguration/)]);
+        expect(await messages([sse({ sseAlgorithm: "AES256" })])).toEqual([expect.stringMatching(/sseAlgorithm is "AES256"/)]);
+        expect(await messages([sse({ sseAlgorithm: "aws:kms" })])).toEqual([expect.stringMatching(/kmsMasterKeyId is unset/)]);
+        expect(await messages([sse({ sseAlgorithm: "aws:kms", kmsMasterKeyId: "alias/aws/s3" })])).toEqual([expect.stringMatching(/AWS-managed key/)]);
+    });
+    it("reads the deprecated inline block", async () => {
+        const inline = { ...bucket, inputs: { ...bucket.inputs, serverSideEncryptionConfiguration: { rule: { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: "k" } } } } };
+        expect(await findings(planOf([inline]), rule)).toEqual([]);
+    });
+});
+
+describe("audit-bucket-object-lock-prod", () => {
+    const rule = "audit-bucket-object-lock-prod";
+    const bucket = (inputs: Record<string, unknown> = { objectLockEnabled: true }) => ({ type: "aws:s3/bucket:Bucket", name: "trail-bucket", inputs: { bucket: "gravitypm-prod-trail", ...inputs } });
+    const trail = { type: "aws:cloudtrail/trail:Trail", name: "trail", dependsOn: ["trail-bucket"], inputs: { s3BucketName: "gravitypm-prod-trail", isMultiRegionTrail: true } };
+    const lock = (defaultRetention: Record<string, unknown>) => ({
+        type: "aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration",
+        name: "trail-lock",
+        dependsOn: ["trail-bucket"],
+        inputs: { bucket: "gravitypm-prod-trail", rule: { defaultRetention } },
+    });
+    it("passes a prod trail bucket with Object Lock and a default retention", async () => {
+        expect(await findings(planOf([bucket(), trail, lock({ mode: "COMPLIANCE", days: 365 })]), rule)).toEqual([]);
+        expect(await findings(planOf([bucket(), trail, lock({ mode: "GOVERNANCE", years: 1 })]), rule)).toEqual([]);
+    });
+    it("reports a prod trail bucket without Object Lock or without a default retention", async () => {
+        const none = await findings(planOf([bucket({}), trail]), rule);
+        expect(urns(none)).toEqual([prodUrn("aws:s3/bucket:Bucket", "trail-bucket")]);
+        expect(none[0]).toMatchObject({ enforcementLevel: "mandatory", message: expect.stringMatching(/objectLockEnabled is not true; no s3\.BucketObjectLockConfiguration/) });
+        const noPeriod = await findings(planOf([bucket(), trail, lock({ mode: "COMPLIANCE" })]), rule);
+        expect(noPeriod.map((v) => v.message)).toEqual([expect.stringMatching(/sets a default retention/)]);
+    });
+    it("leaves staging and buckets no trail writes to alone", async () => {
+        expect(await findings(planOf([bucket({}), trail], "staging"), rule)).toEqual([]);
+        expect(await findings(planOf([bucket({})]), rule)).toEqual([]);
+    });
+});
+
+describe("guardduty-detector-features", () => {
+    const rule = "guardduty-detector-features";
+    const detector = (inputs: Record<string, unknown> = {}) => ({ type: "aws:guardduty/detector:Detector", name: "detector", inputs: { enable: true, ...inputs } });
+    const feature = (name: string, extra: Record<string, unknown> = {}) => ({
+        type: "aws:guardduty/detectorFeature:DetectorFeature",
+        name: `feature-${name}`,
+        dependsOn: ["detector"],
+        inputs: { detectorId: "d", name, status: "ENABLED", ...extra },
+    });
+    const runtime = feature("RUNTIME_MONITORING", { additionalConfigurations: [{ name: "EKS_ADDON_MANAGEMENT", status: "ENABLED" }] });
+    it("passes a detector with EKS audit logs, runtime monitoring and malware protection", async () => {
+        expect(await findings(planOf([detector(), feature("EKS_AUDIT_LOGS"), runtime, feature("EBS_MALWARE_PROTECTION")]), rule)).toEqual([]);
+    });
+    it("reports each missing feature, an unmanaged runtime agent and a disabled detector, as advisory", async () => {
+        const bare = await findings(planOf([detector()]), rule);
+        expect(bare).toEqual([expect.objectContaining({ enforcementLevel: "advisory", urn: prodUrn("aws:guardduty/detector:Detector", "detector") })]);
+        expect(bare[0].message).toMatch(/EKS_AUDIT_LOGS is not enabled.*RUNTIME_MONITORING.*EBS_MALWARE_PROTECTION is not enabled/);
+        const unmanaged = await findings(planOf([detector(), feature("EKS_AUDIT_LOGS"), feature("RUNTIME_MONITORING"), feature("EBS_MALWARE_PROTECTION")]), rule);
+        expect(unmanaged.map((v) => v.message)).toEqual([expect.stringMatching(/does not enable EKS_ADDON_MANAGEMENT/)]);
+        const off = await findings(planOf([detector({ enable: false }), feature("EKS_AUDIT_LOGS"), runtime, feature("EBS_MALWARE_PROTECTION")]), rule);
+        expect(off.map((v) => v.message)).toEqual([expect.stringMatching(/enable is false/)]);
+    });
+    it("counts a disabled feature as missing", async () => {
+        const vs = await findings(planOf([detector(), feature("EKS_AUDIT_LOGS", { status: "DISABLED" }), runtime, feature("EBS_MALWARE_PROTECTION")]), rule);
+        expect(vs.map((v) => v.message)).toEqual([expect.stringMatching(/EKS_AUDIT_LOGS is not enabled/)]);
+    });
+});
+
+describe("gcp-audit-sink-present", () => {
+    const rule = "gcp-audit-sink-present";
+    const bucket = { type: "gcp:logging/projectBucketConfig:ProjectBucketConfig", name: "audit-logs", inputs: { project: "p", location: "us-central1", bucketId: "gravitypm-prod-audit" } };
+    const sink = (inputs: Record<string, unknown>) => ({
+        type: "gcp:logging/projectSink:ProjectSink",
+        name: "audit-sink",
+        dependsOn: ["audit-logs"],
+        inputs: { destination: "logging.googleapis.com/projects/p/locations/us-central1/buckets/gravitypm-prod-audit", ...inputs },
+    });
+    it("passes a sink routing the audit logs by logName, and one with no filter", async () => {
+        const filter = ["activity", "data_access"].map((id) => `logName="projects/p/logs/cloudaudit.googleapis.com%2F${id}"`).join(" OR ");
+        expect(await findings(planOf([bucket, sink({ filter })]), rule)).toEqual([]);
+        expect(await findings(planOf([bucket, sink({ filter: "" })]), rule)).toEqual([]);
+        expect(await findings(planOf([bucket, sink({ filter, destination: "[unknown]" })]), rule)).toEqual([]);
+    });
+    it("reports a GCP plan whose sinks miss the audit logs or are disabled, for the stack as a whole", async () => {
+        const gke = sink({ filter: 'resource.type="k8s_cluster"' });
+        const vs = await findings(planOf([bucket, gke]), rule);
+        expect(vs).toEqual([expect.objectContaining({ enforcementLevel: "mandatory", message: expect.stringMatching(/no logging\.ProjectSink routes cloudaudit\.googleapis\.com/) })]);
+        expect(vs[0].urn).toBeUndefined();
+        expect(await findings(planOf([bucket, sink({ filter: 'logName:"cloudaudit.googleapis.com"', disabled: true })]), rule)).toHaveLength(1);
+    });
+    it("leaves plans without GCP resources alone", async () => {
+        expect(await findings(prodAws(), rule)).toEqual([]);
+    });
+});
+
+describe("azure-activity-log-exported", () => {
+    const rule = "azure-activity-log-exported";
+    const vault = { type: "azure-native:keyvault:Vault", name: "kv", inputs: {} };
+    const setting = (logs: Record<string, unknown>[]) => ({ type: "azure-native:monitor:SubscriptionDiagnosticSetting", name: "activity", inputs: { workspaceId: "/…/workspaces/audit", logs } });
+    const categories = (...names: string[]) => names.map((category) => ({ category, enabled: true }));
+    it("passes a subscription setting exporting the audit categories, or a category group", async () => {
+        expect(await findings(planOf([vault, setting(categories("Administrative", "Security", "Policy", "Alert"))]), rule)).toEqual([]);
+        expect(await findings(planOf([vault, setting([{ categoryGroup: "allLogs", enabled: true }])]), rule)).toEqual([]);
+    });
+    it("reports a prod Azure plan without one, and a setting that drops a category, as advisory", async () => {
+        const none = await findings(planOf([vault]), rule);
+        expect(none).toEqual([expect.objectContaining({ enforcementLevel: "advisory", message: expect.stringMatching(/no monitor\.SubscriptionDiagnosticSetting/) })]);
+        const partial = await findings(planOf([vault, setting(categories("Administrative"))]), rule);
+        expect(partial.map((v) => v.message)).toEqual([expect.stringMatching(/does not export Security, Policy/)]);
+    });
+    it("leaves the export to the owning stack: the ownsAccountSingletons output or config, staging, other clouds", async () => {
+        expect(await findings(planOf([vault], "prod", { ownsAccountSingletons: false }), rule)).toEqual([]);
+        expect(await findings(planOf([vault]), rule, { ownsAccountSingletons: false })).toEqual([]);
+        expect(await findings(planOf([vault], "prod", { ownsAccountSingletons: false }), rule, { ownsAccountSingletons: true })).toHaveLength(1);
+        expect(await findings(planOf([vault], "staging"), rule)).toEqual([]);
+        expect(await findings(prodAws(), rule)).toEqual([]);
+    });
+});
+
 describe("area stack rules", () => {
     it("aws-vpc-flow-logs reports a VPC without a flow log", async () => {
         const vpc = { type: "aws:ec2/vpc:Vpc", name: "vpc", inputs: {} };
@@ -380,10 +542,27 @@ describe("area stack rules", () => {
         expect(urns(await findings(planOf([vault]), "azure-diagnostic-settings"))).toEqual([prodUrn(vault.type, "kv")]);
         expect(await findings(planOf([vault, { type: "azure-native:monitor:DiagnosticSetting", name: "diag", dependsOn: ["kv"] }]), "azure-diagnostic-settings")).toEqual([]);
     });
+    it("azure-diagnostic-settings matches a setting by its resourceUri, and holds a storage account to its blob service", async () => {
+        const rule = "azure-diagnostic-settings";
+        const vault = { type: "azure-native:keyvault:Vault", name: "kv", inputs: { resourceGroupName: "rg-audit", vaultName: "gravitypm-prod-kv" } };
+        const account = { type: "azure-native:storage:StorageAccount", name: "archive", inputs: { resourceGroupName: "rg-audit", accountName: "gravitypmprodaudit" } };
+        const id = (armPath: string) => `/subscriptions/s/resourceGroups/RG-AUDIT/providers/${armPath}`;
+        const setting = (name: string, resourceUri: string, dependsOn: string[] = []) => ({ type: "azure-native:monitor:DiagnosticSetting", name, dependsOn, inputs: { resourceUri, workspaceId: "w" } });
+        // Built from names by the security baseline: no dependency, matched by the URI (case-insensitive).
+        const byUri = [setting("kv-audit", id("Microsoft.KeyVault/vaults/gravitypm-prod-kv")), setting("archive-blobs", id("Microsoft.Storage/storageAccounts/gravitypmprodaudit/blobServices/default"))];
+        expect(await findings(planOf([vault, account, ...byUri]), rule)).toEqual([]);
+        const accountOnly = await findings(planOf([vault, account, byUri[0], setting("archive-metrics", id("Microsoft.Storage/storageAccounts/gravitypmprodaudit"))]), rule);
+        expect(accountOnly.map((v) => v.message)).toEqual([expect.stringMatching(/StorageAccount archive has diagnostic settings on the account only/)]);
+        // The vault's setting sends to the account: that depends on the account but is not its setting.
+        const sendsThere = { ...setting("kv-to-archive", id("Microsoft.KeyVault/vaults/gravitypm-prod-kv"), ["archive"]), inputs: { resourceUri: id("Microsoft.KeyVault/vaults/gravitypm-prod-kv"), storageAccountId: id("Microsoft.Storage/storageAccounts/gravitypmprodaudit") } };
+        expect(urns(await findings(planOf([vault, account, sendsThere]), rule))).toEqual([prodUrn(account.type, "archive")]);
+        // A resourceUri unknown at preview: the dependency decides.
+        expect(await findings(planOf([vault, account, setting("kv", "[unknown]", ["kv"]), setting("blobs", "[unknown]", ["archive"])]), rule)).toEqual([]);
+    });
 });
 
 it("every stack rule is exercised here", () => {
-    const tested = ["stack-data-store-backup", "stack-data-store-not-public", "stack-prod-stateful-protected", "stack-cmk-encryption", "stack-cmk-unsupported", "stack-prod-multi-zone", "stack-rpo-achievable", "stack-standard-tags", "aws-vpc-flow-logs", "wafv2-logging", "cloudflare-zone-tls-baseline", "cloudflare-managed-waf", "cloudflare-authenticated-origin-pulls", "azure-diagnostic-settings", "workload-namespace-default-deny", "workload-image-provenance"];
+    const tested = ["stack-data-store-backup", "stack-data-store-not-public", "stack-prod-stateful-protected", "stack-cmk-encryption", "stack-cmk-unsupported", "stack-prod-multi-zone", "stack-rpo-achievable", "stack-standard-tags", "aws-vpc-flow-logs", "wafv2-logging", "cloudflare-zone-tls-baseline", "cloudflare-managed-waf", "cloudflare-authenticated-origin-pulls", "azure-diagnostic-settings", "workload-namespace-default-deny", "workload-image-provenance", "s3-bucket-public-access-blocked", "s3-bucket-encrypted-cmk", "audit-bucket-object-lock-prod", "guardduty-detector-features", "gcp-audit-sink-present", "azure-activity-log-exported"];
     expect(policies.filter((p) => "validateStack" in p).map((p) => p.name).sort()).toEqual(tested.sort());
     expect(awsSite().length).toBeGreaterThan(0);
 });
