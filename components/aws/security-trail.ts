@@ -136,27 +136,27 @@ export function awsAuditTrail(name: string, args: AwsAuditTrailArgs, opts: pulum
     const bucketChild = { ...opts, dependsOn: [bucket] };
     const publicAccess = new BucketPublicAccessBlock(
         `${name}-bucket-public-access`,
-        { bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
+        { bucket: bucket.bucket, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
         bucketChild,
     );
     // ACLs off: every object, CloudTrail's included, belongs to the bucket owner.
-    const ownership = new BucketOwnershipControls(`${name}-bucket-ownership`, { bucket: bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } }, bucketChild);
+    const ownership = new BucketOwnershipControls(`${name}-bucket-ownership`, { bucket: bucket.bucket, rule: { objectOwnership: "BucketOwnerEnforced" } }, bucketChild);
     const encryption = new BucketServerSideEncryptionConfiguration(
         `${name}-bucket-encryption`,
         {
-            bucket: bucket.id,
+            bucket: bucket.bucket,
             // The trail encrypts its own files with the key; the bucket default covers anything
             // else written here. The bucket key cuts the KMS calls (and their cost) per object.
             rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: keys.keyArn }, bucketKeyEnabled: true }],
         },
         bucketChild,
     );
-    const versioning = new BucketVersioning(`${name}-bucket-versioning`, { bucket: bucket.id, versioningConfiguration: { status: "Enabled" } }, bucketChild);
+    const versioning = new BucketVersioning(`${name}-bucket-versioning`, { bucket: bucket.bucket, versioningConfiguration: { status: "Enabled" } }, bucketChild);
     if (args.lock) {
         new BucketObjectLockConfiguration(
             `${name}-bucket-lock`,
             {
-                bucket: bucket.id,
+                bucket: bucket.bucket,
                 objectLockEnabled: "Enabled",
                 // COMPLIANCE, not GOVERNANCE: no principal, root included, can shorten a log
                 // file's retention or delete it early, so a stolen admin credential cannot
@@ -169,7 +169,7 @@ export function awsAuditTrail(name: string, args: AwsAuditTrailArgs, opts: pulum
     new BucketLifecycleConfiguration(
         `${name}-bucket-lifecycle`,
         {
-            bucket: bucket.id,
+            bucket: bucket.bucket,
             rules: [
                 {
                     id: "expire-audit-logs",
@@ -187,7 +187,7 @@ export function awsAuditTrail(name: string, args: AwsAuditTrailArgs, opts: pulum
     );
     const bucketPolicy = new BucketPolicy(
         `${name}-bucket-policy`,
-        { bucket: bucket.id, policy: pulumi.all([bucketName, accountId, arnOfTrail]).apply(([b, account, t]) => auditBucketPolicy(b, account, t)) },
+        { bucket: bucket.bucket, policy: pulumi.all([bucketName, accountId, arnOfTrail]).apply(([b, account, t]) => auditBucketPolicy(b, account, t)) },
         // The public access block first: a policy put before it is judged without it.
         { ...opts, dependsOn: [bucket, publicAccess, ownership] },
     );
@@ -211,7 +211,7 @@ export function awsAuditTrail(name: string, args: AwsAuditTrailArgs, opts: pulum
         `${name}-trail`,
         {
             name: trailName,
-            s3BucketName: bucket.id,
+            s3BucketName: bucket.bucket,
             kmsKeyId: keys.keyArn,
             isMultiRegionTrail: true,
             includeGlobalServiceEvents: true,
