@@ -44,16 +44,15 @@ function resourceUri(setting: StackResource): string | undefined {
 /** Whether `setting` is on `r` (or, for a storage account, on one of its services). */
 function settingOn(stack: StackView, setting: StackResource, r: StackResource): boolean {
     const uri = resourceUri(setting)?.toLowerCase();
-    const arm = ARM_TYPES[r.type];
-    if (uri !== undefined && arm) {
-        const suffix = armSuffix(r);
-        if (suffix !== undefined) {
-            const base = uri.slice(uri.indexOf("/resourcegroups/"));
-            return base === suffix || base.startsWith(`${suffix}/`);
-        }
-        // A known URI of another resource type is another resource's setting, even if it depends on
-        // this one (a data store's setting depends on the storage account it sends to).
-        if (!uri.includes(`/providers/${arm.armType.toLowerCase()}/`)) return false;
+    const suffix = armSuffix(r);
+    if (uri !== undefined && suffix !== undefined) {
+        const base = uri.slice(Math.max(uri.indexOf("/resourcegroups/"), 0));
+        if (base === suffix || base.startsWith(`${suffix}/`)) return true;
+        // A storage account is also where settings send logs (storageAccountId), so a setting that
+        // depends on it is only its own when the URI says so.
+        if (r.type === STORAGE_ACCOUNT) return false;
+    } else if (uri !== undefined && r.type === STORAGE_ACCOUNT && !uri.includes("/providers/microsoft.storage/storageaccounts/")) {
+        return false;
     }
     // A setting built from the resource's id output depends on it through resourceUri.
     return stack.dependenciesOf(setting, "resourceUri").some((d) => d.urn === r.urn);
