@@ -12,7 +12,7 @@ import { standardTags } from "../domain/tags";
 import { PROFILES } from "../stacks/profiles";
 import { ConfigError, type ConfigProblem } from "./errors";
 import { placeStack } from "./placement";
-import { appSettings, cacheSettings, checkApp, checkCluster, checkCrossKeyRules, checkDataTier, clusterSettings, databaseSettings, fillServiceDefaults, type RuleContext } from "./rules";
+import { appSettings, cacheSettings, checkApp, checkCluster, checkSecurity, securitySettings, checkCrossKeyRules, checkDataTier, clusterSettings, databaseSettings, fillServiceDefaults, type RuleContext } from "./rules";
 import { FIELDS, type Parsed } from "./schema";
 
 /**
@@ -62,12 +62,23 @@ export function parseStackConfig(raw: Readonly<Record<string, string>>, stack: s
     checkDataTier(parsed, context);
     checkCluster(parsed, context, primary?.zones.length);
     checkApp(parsed, context, primary?.zones.length);
+    checkSecurity(parsed, context);
 
     const database = databaseSettings(parsed);
     const cache = cacheSettings(parsed);
     const cluster = clusterSettings(parsed);
     const app = appSettings(parsed);
-    if (problems.length > 0 || cloud === undefined || primary === undefined || database === undefined || cache === undefined || cluster === undefined || app === undefined) {
+    const security = securitySettings(parsed);
+    if (
+        problems.length > 0 ||
+        cloud === undefined ||
+        primary === undefined ||
+        database === undefined ||
+        cache === undefined ||
+        cluster === undefined ||
+        app === undefined ||
+        security === undefined
+    ) {
         throw new ConfigError(stack, problems);
     }
     const p = parsed as Required<Parsed>;
@@ -94,6 +105,7 @@ export function parseStackConfig(raw: Readonly<Record<string, string>>, stack: s
         cache,
         cluster,
         app,
+        security,
         atlasOrgId: parsed.atlasOrgId,
         atlasAzureServicePrincipalId: parsed.atlasAzureServicePrincipalId,
         cloudflareAccountId: parsed.cloudflareAccountId,

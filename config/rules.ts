@@ -9,7 +9,7 @@ import { AZURE_MAX_FLOW_LOG_RETENTION_DAYS } from "../domain/catalogs/azure";
 import { APP_COLOURS, APP_SERVICES, defaultHosts, idleColour, type AppColour, type AppService, type ImageRef } from "../domain/capabilities/app";
 import { KUBERNETES_VERSIONS } from "../domain/capabilities/cluster";
 import { CLOUD_NAMES, type Cloud } from "../domain/clouds";
-import type { AppSettings, CacheSettings, ClusterSettings, ConfigKey, DatabaseSettings } from "../domain/stack-config";
+import { PROD_MIN_AUDIT_RETENTION_DAYS, type AppSettings, type CacheSettings, type ClusterSettings, type ConfigKey, type DatabaseSettings, type SecuritySettings } from "../domain/stack-config";
 import type { Report } from "./errors";
 import type { Parsed } from "./schema";
 
@@ -260,4 +260,19 @@ export function appSettings(parsed: Parsed): AppSettings | undefined {
         probes,
         hosts: { app: parsed.appHostname ?? derived.app, api: parsed.apiHostname ?? derived.api, static: parsed.staticHostname ?? derived.static },
     };
+}
+
+/** Prod keeps a year of audit history; the GCP log bucket and the Azure workspace cap retention below the schema's maximum. */
+export function checkSecurity(parsed: Parsed, { isProd, report }: RuleContext): void {
+    const days = parsed.auditLogRetentionDays;
+    if (isProd && days !== undefined && days < PROD_MIN_AUDIT_RETENTION_DAYS) {
+        report("auditLogRetentionDays", `prod keeps audit logs at least ${PROD_MIN_AUDIT_RETENTION_DAYS} days (a year of history for incident investigation)`);
+    }
+}
+
+/** The security settings once every key they need parsed, else undefined. */
+export function securitySettings(parsed: Parsed): SecuritySettings | undefined {
+    const { auditLogRetentionDays, threatDetection, ownsAccountSingletons } = parsed;
+    if (auditLogRetentionDays === undefined || threatDetection === undefined || ownsAccountSingletons === undefined) return undefined;
+    return { auditLogRetentionDays, threatDetection, ownsAccountSingletons };
 }

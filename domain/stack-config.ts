@@ -66,6 +66,9 @@ export const CONFIG_KEYS = [
     "clusterEndpoint",
     "clusterAuthorizedCidrs",
     "clusterMaintenanceWindow",
+    "auditLogRetentionDays",
+    "threatDetection",
+    "ownsAccountSingletons",
     "appActiveColour",
     "appImages",
     "appBackendMinReplicas",
@@ -141,6 +144,9 @@ export const CONFIG_KEY_EFFECTS: Readonly<Record<ConfigKey, ConfigKeyEffect>> = 
     clusterEndpoint: "plan",
     clusterAuthorizedCidrs: "plan",
     clusterMaintenanceWindow: "plan",
+    auditLogRetentionDays: "plan",
+    threatDetection: "plan",
+    ownsAccountSingletons: "plan",
     appActiveColour: "plan",
     appImages: "plan",
     appBackendMinReplicas: "plan",
@@ -239,6 +245,19 @@ export interface ClusterSettings {
     readonly maintenanceWindow: MaintenanceWindow;
 }
 
+/** The platform's audit trail and threat detection. */
+export interface SecuritySettings {
+    /** Days audit logs are kept; at least {@link PROD_MIN_AUDIT_RETENTION_DAYS} in prod. */
+    readonly auditLogRetentionDays: number;
+    readonly threatDetection: boolean;
+    /** Whether this stack creates the account- or subscription-wide singletons (GuardDuty
+     * detector, Defender plans, the subscription's activity-log export). */
+    readonly ownsAccountSingletons: boolean;
+}
+
+/** A year of audit history: what incident investigations and most audit regimes ask for. */
+export const PROD_MIN_AUDIT_RETENTION_DAYS = 365;
+
 /** GravityPM on the cluster: what is released, where it answers, and how far it scales. */
 export interface AppSettings {
     /** The colour the stable Services select; the other is the preview. */
@@ -278,6 +297,7 @@ export interface StackConfig {
     readonly cache: CacheSettings;
     readonly cluster: ClusterSettings;
     readonly app: AppSettings;
+    readonly security: SecuritySettings;
     readonly atlasOrgId?: string;
     /** Object id of MongoDB Atlas's service principal in the stack's Azure tenant (Atlas on Azure). */
     readonly atlasAzureServicePrincipalId?: string;

@@ -1,7 +1,7 @@
 /**
  * The composition, identical on every cloud: sites (explicit providers) → keys → alerts →
  * network → data tier → cluster (+ registry, ingress; a standby in the DR region) → the app
- * on each cluster → edge → backup. Components never read config; this file hands each what it needs: every arg a contract takes is passed here (user-facing values from
+ * on each cluster → edge → backup → the security baseline (audit, diagnostics, detection). Components never read config; this file hands each what it needs: every arg a contract takes is passed here (user-facing values from
  * the config, per-service ones such as versions from domain/capabilities), so no component
  * has defaults of its own. Logical names here are part of every URN below them: renaming
  * one replaces its resources, so a rename needs an alias.
@@ -56,6 +56,10 @@ export interface PlatformOutputs {
     readonly ingressIp: pulumi.Output<string>;
     readonly drClusterName?: pulumi.Output<string>;
     readonly drRegistryUrl?: pulumi.Output<string>;
+    /** Where the platform's audit trail is kept. */
+    readonly auditStoreId: pulumi.Output<string>;
+    /** What detects threats on this cloud, or why nothing does. */
+    readonly threatDetection: string;
     readonly appNamespace: pulumi.Output<string>;
     /** The app's host names: what the Edge serves and Identity's callbacks use. */
     readonly appHosts: AppHosts;
@@ -211,6 +215,21 @@ export function buildPlatform<T extends CloudTypes>(cfg: StackConfig, cloud: Clo
               })
             : undefined;
 
+    // Last, so the audit side sees every resource the stack declares (Azure's diagnostic settings).
+    const security = cloud.securityBaseline("security", {
+        site: primary,
+        keys,
+        alerts,
+        dr: dr && drKeys ? { site: dr, keys: drKeys } : undefined,
+        environment: cfg.environment,
+        retentionDays: cfg.security.auditLogRetentionDays,
+        // Write-once and deletion locks in prod only, so staging stays one `pulumi destroy`.
+        lock: cfg.isProd,
+        threatDetection: cfg.security.threatDetection,
+        ownsAccountSingletons: cfg.security.ownsAccountSingletons,
+        protect,
+    });
+
     return {
         cloud: cfg.cloud,
         environment: cfg.environment,
@@ -241,6 +260,8 @@ export function buildPlatform<T extends CloudTypes>(cfg: StackConfig, cloud: Clo
         ingressHostname: cluster.ingressHostname,
         ingressIp: cluster.ingressIp,
         ...(drCluster ? { drClusterName: drCluster.clusterName, drRegistryUrl: drCluster.registry.url } : {}),
+        auditStoreId: security.auditStoreId,
+        threatDetection: security.threatDetectionNote,
         appNamespace: app.namespace,
         appHosts: cfg.app.hosts,
         appActiveColour: cfg.app.activeColour,

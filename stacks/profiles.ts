@@ -45,6 +45,10 @@ export const PROFILES: Readonly<Record<Environment, Profile>> = {
         clusterKubernetesVersion: "1.35",
         clusterEndpoint: "private",
         clusterMaintenanceWindow: "tue 03:00",
+        auditLogRetentionDays: "90",
+        // Staging shares its account with prod in the usual setup: prod owns the singletons.
+        threatDetection: "false",
+        ownsAccountSingletons: "false",
         appActiveColour: "blue",
         appBackendReadinessPath: "/readyz",
         appBackendLivenessPath: "/livez",
@@ -88,6 +92,9 @@ export const PROFILES: Readonly<Record<Environment, Profile>> = {
         clusterEndpoint: "private",
         // Upgrades and repairs in the week's quietest hours for a work-day app.
         clusterMaintenanceWindow: "sun 03:00",
+        auditLogRetentionDays: "365",
+        threatDetection: "true",
+        ownsAccountSingletons: "true",
         appActiveColour: "blue",
         appBackendReadinessPath: "/readyz",
         appBackendLivenessPath: "/livez",

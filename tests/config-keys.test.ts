@@ -73,6 +73,9 @@ const VARIANTS: Readonly<Record<ConfigKey, readonly [Context, string, Readonly<R
     clusterAuthorizedCidrs: ["aws", "198.51.100.0/24", { clusterEndpoint: "restricted" }],
     // EKS has no maintenance window (its control plane upgrades on its own schedule); GKE and AKS do.
     clusterMaintenanceWindow: ["gcp", "sat 04:00"],
+    auditLogRetentionDays: ["aws", "120"],
+    threatDetection: ["aws", "true", { ownsAccountSingletons: "true" }],
+    ownsAccountSingletons: ["azure", "true"],
     appActiveColour: ["aws", "green"],
     appImages: ["aws", JSON.stringify({ backend: { blue: "1.0.1" }, frontend: { repository: "web", blue: "1.0.1" } })],
     appBackendMinReplicas: ["aws", "2"],

@@ -15,6 +15,7 @@ import type { Cluster, ClusterArgs } from "./cluster";
 import type { Database, DatabaseArgs } from "./database";
 import type { Keys, KeysArgs } from "./keys";
 import type { Network, NetworkArgs } from "./network";
+import type { SecurityBaseline, SecurityBaselineArgs } from "./security-baseline";
 import type { Site, SiteArgs } from "./site";
 
 export interface CloudTypes {
@@ -38,4 +39,6 @@ export interface CloudImplementation<T extends CloudTypes> {
     readonly database: Factory<DatabaseArgs<T>, Database>;
     /** Kubernetes with its registry and ingress; the DR region's standby takes `role: "standby"`. */
     readonly cluster: Factory<ClusterArgs<T>, Cluster>;
+    /** Audit trail, diagnostic settings and threat detection; built last, so it sees every resource. */
+    readonly securityBaseline: Factory<SecurityBaselineArgs<T>, SecurityBaseline>;
 }
