@@ -45,7 +45,7 @@ export const PROFILES: Readonly<Record<Environment, Profile>> = {
         clusterKubernetesVersion: "1.35",
         clusterEndpoint: "private",
         clusterMaintenanceWindow: "tue 03:00",
-        auditLogRetentionDays: "90",
+        auditLogRetentionDays: "365",
         // Staging shares its account with prod in the usual setup: prod owns the singletons.
         threatDetection: "false",
         ownsAccountSingletons: "false",

@@ -50,6 +50,8 @@ describe("GKE cluster, restricted endpoint, prod", () => {
         expect((input(c, "masterAuthorizedNetworksConfig.cidrBlocks") as { cidrBlock: string }[]).map((b) => b.cidrBlock)).toEqual(CIDRS);
         expect(input(c, "masterAuthorizedNetworksConfig.gcpPublicCidrsAccessEnabled")).toBe(false);
         expect(input(c, "workloadIdentityConfig.workloadPool")).toBe("gravitypm-component.svc.id.goog");
+        // Workload configuration auditing on; the removed vulnerability tiers are not asked for.
+        expect(input(c, "securityPostureConfig")).toEqual({ mode: "BASIC", vulnerabilityMode: "VULNERABILITY_DISABLED" });
         expect(input(c, "removeDefaultNodePool")).toBe(true);
         expect(input(c, "datapathProvider")).toBe("ADVANCED_DATAPATH");
         expect(input(c, "ipAllocationPolicy.clusterSecondaryRangeName")).toBe("pods");

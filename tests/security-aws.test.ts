@@ -54,7 +54,7 @@ function baseline(p: Plan, type: string): PlannedResource[] {
 }
 
 describe.each([
-    ["staging", 90, false, "us-east-2"],
+    ["staging", 365, false, "us-east-2"],
     ["prod", 365, true, "us-east-1"],
 ] as const)("the AWS audit trail of %s", (stack, days, locked, region) => {
     let p: Plan;

@@ -134,7 +134,7 @@ for (const stack of ["staging", "prod"] as const) {
         });
 
         it("keeps the profile's retention queryable", () => {
-            expect(input(workspace, "retentionInDays")).toBe(stack === "prod" ? 365 : 90);
+            expect(input(workspace, "retentionInDays")).toBe(365);
             expect(baselineOfType(p, TABLE)).toEqual([]);
         });
 

@@ -18,7 +18,7 @@ describe("security config", () => {
     });
 
     it("takes the profile's defaults: staging detects nothing and owns no singleton, prod does both", () => {
-        expect(parseStackConfig(staging("aws"), "staging").security).toEqual({ auditLogRetentionDays: 90, threatDetection: false, ownsAccountSingletons: false });
+        expect(parseStackConfig(staging("aws"), "staging").security).toEqual({ auditLogRetentionDays: 365, threatDetection: false, ownsAccountSingletons: false });
         expect(parseStackConfig(prod("azure"), "prod").security).toEqual({ auditLogRetentionDays: 365, threatDetection: true, ownsAccountSingletons: true });
     });
 });

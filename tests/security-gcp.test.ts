@@ -71,7 +71,7 @@ describe.each(["staging", "prod"] as const)("GCP security baseline (%s)", (stack
 
     it("takes the profile's retention when the key is not set", async () => {
         const p = await plan(stack, "gcp");
-        expect(input(only(p, T.bucket), "retentionDays")).toBe(prod ? 365 : 90);
+        expect(input(only(p, T.bucket), "retentionDays")).toBe(365);
     });
 
     it("grants the project's Logging service agent the stack key before the bucket exists", async () => {

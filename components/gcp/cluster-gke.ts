@@ -10,7 +10,7 @@ import { getProjectOutput } from "@pulumi/gcp/organizations/getProject";
 import { IAMMember as ProjectIAMMember } from "@pulumi/gcp/projects/iammember";
 import { Account } from "@pulumi/gcp/serviceaccount/account";
 import * as pulumi from "@pulumi/pulumi";
-import { GCP_ROLES, GCP_SERVICE_AGENT_DOMAINS, GKE, GKE_NODE_ROLES } from "../../domain/catalogs/gcp";
+import { GCP_ROLES, GCP_SERVICE_AGENT_DOMAINS, GKE, GKE_NODE_ROLES, GKE_SECURITY_POSTURE } from "../../domain/catalogs/gcp";
 import { WEEKDAYS, type MaintenanceWindow } from "../../domain/stack-config";
 import type { ClusterArgs } from "../contracts/cluster";
 import { execKubeconfig } from "../shared/kubeconfig";
@@ -118,6 +118,9 @@ export function gkeCluster(name: string, args: ClusterArgs<GcpTypes>, parent: pu
             masterAuth: { clientCertificateConfig: { issueClientCertificate: false } },
             loggingConfig: { enableComponents: [...GKE.loggingComponents.value] },
             monitoringConfig: { enableComponents: [...GKE.monitoringComponents.value] },
+            // Workload configuration auditing (free, the posture tier GKE still offers): its findings
+            // land in the security posture dashboard; threat detection proper is SCC's, at org level.
+            securityPostureConfig: { ...GKE_SECURITY_POSTURE.value },
             maintenancePolicy: { recurringWindow: { startTime: window.startTime, endTime: window.endTime, recurrence: window.recurrence } },
             // The pool below replaces the default one, which GKE cannot create without.
             removeDefaultNodePool: true,
