@@ -15,6 +15,7 @@
  * table says, per service and setting, "applied" (the program sets it), "fixed" (the service
  * has one behaviour, named in the note) or "unsupported".
  */
+import { AUTH0_ACCESS_TOKEN_LIFETIME, AUTH0_ATTACK_PROTECTION, AUTH0_PASSWORD_MIN_LENGTH, AUTH0_REFRESH_TOKEN_LIFETIME } from "../catalogs/auth0";
 import type { Cloud } from "../clouds";
 
 export const IDENTITY_PROVIDERS = ["native", "auth0"] as const;
@@ -119,13 +120,23 @@ export const IDENTITY_CAPABILITIES: Readonly<Record<IdentityService, Readonly<Re
         accessTokenMinutes: { kind: "fixed", value: 60, note: "Entra access tokens last 60-90 minutes (a random value in that range); configurable token lifetimes need a policy the providers cannot assign here" },
         refreshTokenDays: { kind: "fixed", value: 90, note: "Entra refresh tokens for web apps last 90 days and rotate on use" },
     },
+    // Limits from domain/catalogs/auth0.ts: the minimum length stops at 72 bytes (bcrypt), an
+    // API's access tokens at 30 days, a refresh token's absolute lifetime at one year.
     auth0: {
-        mfa: { kind: "applied", note: "Guardian MFA policy `all-applications` (required) or `confidence-score` (optional) with OTP" },
-        passwordMinLength: { kind: "applied", min: 1, max: 128 },
-        passwordComplexity: { kind: "applied" },
-        lockoutThreshold: { kind: "applied", min: 1, max: 100, note: "attack protection's brute-force protection (max attempts per user and IP)" },
-        accessTokenMinutes: { kind: "applied", min: 1, max: 1440 },
-        refreshTokenDays: { kind: "applied", min: 1, max: 3650 },
+        mfa: { kind: "applied", note: "Guardian MFA policy `all-applications` (required) or `confidence-score` (optional, Adaptive MFA: an Enterprise add-on) with OTP" },
+        passwordMinLength: { kind: "applied", min: AUTH0_PASSWORD_MIN_LENGTH.value.min, max: AUTH0_PASSWORD_MIN_LENGTH.value.max },
+        passwordComplexity: {
+            kind: "applied",
+            note: "the connection's password strength level: none → none, standard → fair (lower, upper, digit), strict → excellent (3 of 4 classes, no triple characters: Auth0's legacy levels cannot demand all four)",
+        },
+        lockoutThreshold: {
+            kind: "applied",
+            min: AUTH0_ATTACK_PROTECTION.value.bruteForce.minAttempts,
+            max: AUTH0_ATTACK_PROTECTION.value.bruteForce.maxAttempts,
+            note: "attack protection's brute-force protection (max attempts per user and IP)",
+        },
+        accessTokenMinutes: { kind: "applied", min: 1, max: AUTH0_ACCESS_TOKEN_LIFETIME.value.maxSeconds / 60 },
+        refreshTokenDays: { kind: "applied", min: 1, max: Math.floor(AUTH0_REFRESH_TOKEN_LIFETIME.value.maxSeconds / 86_400) },
     },
 };
 
