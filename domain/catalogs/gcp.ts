@@ -556,3 +556,64 @@ export const GKE_SECURITY_POSTURE = sourced(
     "2026-12-03",
     "standard-tier workload configuration auditing stays; workload vulnerability scanning standard tier was removed 2025-07-31, Advanced Vulnerability Insights 2026-06-16, GKE threat detection (advanced tier) 2025-03-31. The API marks VULNERABILITY_BASIC deprecated. Modes per @pulumi/gcp 9.37 ClusterSecurityPostureConfig",
 );
+
+// ---------------------------------------------------------------------------------------
+// Identity Platform (components/gcp/identity.ts): the project-level config, the browser API
+// key the web app identifies itself with, and the issuer and keys its ID tokens carry.
+
+const IDP_VERIFY_ID_TOKENS = "https://firebase.google.com/docs/auth/admin/verify-id-tokens";
+const IDP_TOTP = "https://cloud.google.com/identity-platform/docs/admin/enabling-totp-mfa";
+const FIREBASE_API_KEYS = "https://firebase.google.com/docs/projects/api-keys";
+
+/** The APIs a native identity on GCP needs, enabled by the Identity component itself (only a
+ * stack on the native provider uses them). */
+export const GCP_IDENTITY_APIS = sourced(
+    {
+        identityToolkit: "identitytoolkit.googleapis.com",
+        tokenService: "securetoken.googleapis.com",
+        apiKeys: "apikeys.googleapis.com",
+    } as const,
+    FIREBASE_API_KEYS,
+    "2026-12-08",
+    "the page lists the Identity Toolkit API and the Token Service API among the APIs a restricted Firebase key must allow for Authentication (the Token Service API exchanges refresh tokens for ID tokens); apikeys.googleapis.com is the API Keys API projects.ApiKey creates keys through (@pulumi/gcp 9.37 ApiKey docs)",
+);
+
+/** The OpenID issuer of Identity Platform ID tokens, per project: `iss`, with `aud` the project id. */
+export const GCP_IDENTITY_ISSUER_PREFIX = sourced(
+    "https://securetoken.google.com/",
+    IDP_VERIFY_ID_TOKENS,
+    "2026-12-08",
+    "an ID token's iss must be https://securetoken.google.com/<projectId> and its aud must be <projectId>; tokens expire after one hour and are signed RS256",
+);
+
+/** Where the keys that sign Identity Platform ID tokens are published, as a JWK set. */
+export const GCP_IDENTITY_JWKS_URL = sourced(
+    "https://www.googleapis.com/service_accounts/v1/jwk/securetoken@system.gserviceaccount.com",
+    IDP_VERIFY_ID_TOKENS,
+    "2026-12-08",
+    "the page publishes the same keys as X.509 certificates at https://www.googleapis.com/robot/v1/metadata/x509/securetoken@system.gserviceaccount.com; this JWK form is the jwks_uri of the issuer's OpenID discovery document (securetoken.google.com/<project>/.well-known/openid-configuration), which could not be read here",
+);
+
+/** The values identityplatform.Config's mfa.state and mfa.providerConfigs[].state take. */
+export const GCP_IDENTITY_MFA_STATES = sourced(
+    { required: "MANDATORY", optional: "ENABLED", off: "DISABLED" } as const,
+    "https://cloud.google.com/identity-platform/docs/reference/rest/v2/projects.tenants",
+    "2026-12-08",
+    "DISABLED, ENABLED, MANDATORY per the @pulumi/gcp 9.37 ConfigMfa docs and the REST State enum; MFA needs users with verified email addresses (enabling-totp-mfa page)",
+);
+
+/** TOTP second factor: the adjacent 30-second windows a code is accepted in (0-10, default 5). */
+export const GCP_IDENTITY_TOTP_ADJACENT_INTERVALS = sourced(
+    { value: 1, min: 0, max: 10, default: 5 } as const,
+    IDP_TOTP,
+    "2026-12-08",
+    "the page gives 0-10 adjacent intervals, default 5 (±2.5 min); one window either side is RFC 6238's recommended skew allowance and keeps a code from staying good for minutes. TOTP is enabled through mfa.providerConfigs with state ENABLED beside the project-level mfa.state",
+);
+
+/** The endpoints the web SDK signs in through; there is no hosted sign-in page for a custom app. */
+export const GCP_IDENTITY_TOOLKIT_ENDPOINT = sourced(
+    "https://identitytoolkit.googleapis.com/v1/accounts:signInWithPassword",
+    "https://cloud.google.com/identity-platform/docs/reference/rest/v1/accounts/signInWithPassword",
+    "2026-12-08",
+    "POST with the email and password; an API key identifies the project; a new ID token and refresh token are issued on success. The web SDK calls it for email/password sign-in; it is an API, not a page the browser is sent to",
+);

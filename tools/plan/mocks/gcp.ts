@@ -1,5 +1,5 @@
 /** GCP mock outputs: self links, ids and service agents in the resource's project and region. */
-import { defaultId, mockPrivateIp, shortHash, str, type Inputs, type OutputFn } from "./common";
+import { defaultId, mockPrivateIp, shortHash, str, uuidFrom, type Inputs, type OutputFn } from "./common";
 import { DEFAULT_GCP_PROJECT, gcpPlacement, type GcpPlacement, type ProviderConfig } from "./placement";
 
 export const MOCK_GCP_PROJECT_NUMBER = "123456789012";
@@ -102,6 +102,15 @@ const OUTPUTS_BY_TYPE: Readonly<Record<string, OutputFn<GcpPlacement>>> = {
         const role = `projects/${project}/roles/${str(inputs.roleId, name)}`;
         return { id: role, name: role };
     },
+    // Identity Platform has one config per project, named after it.
+    "gcp:identityplatform/config:Config": (_name, _inputs, _id, { project }) => ({ id: `projects/${project}/config`, name: `projects/${project}/config` }),
+    // An API key's string is computed by the service (39 characters starting AIza); the mock's
+    // only has to be stable and look like one.
+    "gcp:projects/apiKey:ApiKey": (name, inputs, _id, { project }) => ({
+        id: `projects/${project}/locations/global/keys/${str(inputs.name, name)}`,
+        keyString: `AIzaMock${shortHash(name, 31)}`,
+        uid: uuidFrom(name),
+    }),
     "gcp:projects/serviceIdentity:ServiceIdentity": (_name, inputs) => {
         const email = serviceAgentEmail(str(inputs.service, "mock.googleapis.com"));
         return { email, member: `serviceAccount:${email}` };
