@@ -697,3 +697,160 @@ export function cloudWatchRetentionAtLeast(days: number): number {
     const allowed = CLOUDWATCH_LOG_RETENTION_DAYS.value;
     return allowed.find((d) => d >= days) ?? allowed[allowed.length - 1];
 }
+
+/* ---------------------------------------------------------------------------------------------
+ * Amazon Cognito (the Identity component on AWS). Read 2026-12-08 through the search tool.
+ * ------------------------------------------------------------------------------------------- */
+
+const REVIEWED_2026_12_08 = "2026-12-08";
+const COGNITO_THREAT_PROTECTION_PAGE = "https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-settings-threat-protection.html";
+
+/** The user pool feature plan (`userPoolTier`) that carries threat protection. */
+export const COGNITO_THREAT_PROTECTION_TIER = sourced(
+    "PLUS",
+    COGNITO_THREAT_PROTECTION_PAGE,
+    REVIEWED_2026_12_08,
+    "'Threat protection is available in the Plus feature plan'; the CloudFormation UserPoolAddOns page: 'To activate this setting, your user pool must be on the Plus tier'. Tiers are LITE, ESSENTIALS (the API default), PLUS (userPool.d.ts). Essentials has TOTP MFA, managed login and refresh-token rotation but no threat protection",
+);
+
+/** `userPoolAddOns.advancedSecurityMode` for full-function threat protection (OFF | AUDIT | ENFORCED). */
+export const COGNITO_THREAT_PROTECTION_MODE = sourced(
+    "ENFORCED",
+    "https://docs.amazonaws.cn/AWSCloudFormation/latest/UserGuide/aws-properties-cognito-userpool-userpooladdons.html",
+    REVIEWED_2026_12_08,
+    "'To log user security information but take no action, set to AUDIT. To configure automatic security responses to risky traffic to your user pool, set to ENFORCED.' Security Hub control Cognito.1 expects ENFORCED",
+);
+
+/**
+ * Risk responses of threat protection in ENFORCED mode: the account-takeover actions per risk
+ * level (BLOCK | MFA_IF_CONFIGURED | MFA_REQUIRED | NO_ACTION) and the compromised-credentials
+ * action (BLOCK | NO_ACTION) with the events it applies to.
+ */
+export const COGNITO_RISK_ACTIONS = sourced(
+    {
+        accountTakeover: ["BLOCK", "MFA_IF_CONFIGURED", "MFA_REQUIRED", "NO_ACTION"],
+        compromisedCredentials: ["BLOCK", "NO_ACTION"],
+        compromisedCredentialsEvents: ["SIGN_IN", "PASSWORD_CHANGE", "SIGN_UP"],
+    } as const,
+    "https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CompromisedCredentialsRiskConfigurationType.html",
+    REVIEWED_2026_12_08,
+    "CompromisedCredentialsActionsType EventAction: BLOCK | NO_ACTION; EventFilter: SIGN_IN | PASSWORD_CHANGE | SIGN_UP (all events when absent). The account-takeover values are from riskConfiguration.d.ts's example and the AccountTakeoverActionType API page (not read here)",
+);
+
+/** Cognito's built-in lockout, which no API changes. */
+export const COGNITO_LOCKOUT = sourced(
+    { failedAttempts: 5, firstLockoutSeconds: 1, maxLockoutMinutes: 15 } as const,
+    "https://docs.aws.amazon.com/cognito/latest/developerguide/authentication.html#authentication-flow-lockout-behavior",
+    REVIEWED_2026_12_08,
+    "'After five failed ... sign-in attempts with a password, Amazon Cognito locks out your user for one second. The lockout duration then doubles after each additional one failed attempt, up to a maximum of approximately 15 minutes' (2^(n-5) s); reset by a successful sign-in after the lockout or 15 minutes without attempts; 'subject to change'. Read as quoted on repost.aws, which cites that section",
+);
+
+/**
+ * Where a user pool's OpenID endpoints are. The issuer and its JWKS are always on the regional
+ * cognito-idp host (a custom domain does not serve them); authorize and logout are on the pool's
+ * domain, a prefix domain `<prefix>.auth.<region>.amazoncognito.com` or a custom one.
+ */
+export const COGNITO_ENDPOINTS = sourced(
+    {
+        issuerHost: "cognito-idp.{region}.amazonaws.com",
+        jwksPath: "/.well-known/jwks.json",
+        prefixDomainHost: "{prefix}.auth.{region}.amazoncognito.com",
+        authorizePath: "/oauth2/authorize",
+        tokenPath: "/oauth2/token",
+        logoutPath: "/logout",
+    } as const,
+    "https://docs.aws.amazon.com/cognito/latest/developerguide/federation-endpoints.html",
+    REVIEWED_2026_12_08,
+    "prefix domain example mydomain.auth.us-east-1.amazoncognito.com; https://<domain>/oauth2/authorize, /oauth2/token, /logout; the issuer https://cognito-idp.{region}.amazonaws.com/{userPoolId} (API Gateway JwtConfiguration.issuer doc); 'The OIDC discovery endpoints ... /.well-known/jwks.json ... aren't hosted on your domain' (cognito-user-pools-assign-domain)",
+);
+
+export function cognitoIssuerUrl(region: string, userPoolId: string): string {
+    return `https://${COGNITO_ENDPOINTS.value.issuerHost.replace("{region}", region)}/${userPoolId}`;
+}
+
+export function cognitoPrefixDomainHost(prefix: string, region: string): string {
+    return COGNITO_ENDPOINTS.value.prefixDomainHost.replace("{prefix}", prefix).replace("{region}", region);
+}
+
+/** A prefix domain's rules: the API's pattern, and the words Cognito reserves. */
+export const COGNITO_PREFIX_DOMAIN = sourced(
+    { pattern: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$", reservedWords: ["aws", "amazon", "cognito"] } as const,
+    "https://docs.aws.amazon.com/ja_jp/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolDomain.html",
+    REVIEWED_2026_12_08,
+    "CreateUserPoolDomain Domain: 'For Amazon Cognito prefix domains, this is the prefix alone', length 1-63, pattern ^[a-z0-9](?:[a-z0-9\\-]{0,61}[a-z0-9])?$. The reserved words (a prefix may not contain aws, amazon or cognito) are as remembered from the prefix-domain guide, not read in this review",
+);
+
+/** Where a custom domain's certificate must be: Cognito serves it from a CloudFront distribution. */
+export const COGNITO_CUSTOM_DOMAIN_CERTIFICATE_REGION = sourced(
+    "us-east-1",
+    "https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-add-custom-domain.html",
+    REVIEWED_2026_12_08,
+    "'Custom domains also require an SSL certificate ... managed with AWS Certificate Manager (ACM) in US East (N. Virginia). Amazon Cognito creates a CloudFront distribution'; the custom domain's parent 'must have a valid DNS A record' (Cognito resolves it before it accepts the domain); userPoolDomain.d.ts: 'an ISSUED ACM certificate in us-east-1'",
+);
+
+/**
+ * Refresh-token rotation on an app client: the longest grace for the token it replaces, and the
+ * auth flow it excludes (rotation is done by GetTokensFromRefreshToken or the token endpoint).
+ */
+export const COGNITO_REFRESH_TOKEN_ROTATION = sourced(
+    { feature: "ENABLED", maxRetryGracePeriodSeconds: 60, excludedAuthFlow: "ALLOW_REFRESH_TOKEN_AUTH" } as const,
+    "https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-refresh-token.html",
+    REVIEWED_2026_12_08,
+    "'You can't authenticate with REFRESH_TOKEN_AUTH in app clients with refresh token rotation enabled'; the token endpoint's refresh_token grant issues 'optionally (with refresh token rotation) refresh tokens'. RefreshTokenRotationType: Feature ENABLED | DISABLED, RetryGracePeriodSeconds 0-60. terraform-provider-aws issue #47196 shows clients with rotation carrying ALLOW_USER_SRP_AUTH without ALLOW_REFRESH_TOKEN_AUTH",
+);
+
+/**
+ * API values the provider schema documents wrongly: @pulumi/aws's generated docs camel-case
+ * backticked values (`verifiedEmail`, `clientCredentials`, `phoneNumber`), but the Cognito API
+ * takes them as below and the provider passes them through.
+ */
+export const COGNITO_API_VALUES = sourced(
+    { recoveryVerifiedEmail: "verified_email", usernameEmail: "email", clientCredentialsFlow: "client_credentials", cognitoProvider: "COGNITO" } as const,
+    "https://github.com/hashicorp/terraform-provider-aws/blob/main/website/docs/r/cognito_user_pool_client.html.markdown",
+    REVIEWED_2026_12_08,
+    "the Terraform doc lists allowed_oauth_flows (code, implicit, client_credentials); RecoveryOptionType Name is verified_email | verified_phone_number | admin_only and UsernameAttributes phone_number | email in the Cognito API reference (not read in this review)",
+);
+
+/**
+ * Threat protection's CloudWatch metrics: requests where Cognito found compromised credentials
+ * or an account-takeover risk, published per operation (SignIn, SignUp, PasswordChange), risk
+ * level and user pool, only while threat protection is on (AUDIT or ENFORCED).
+ */
+export const COGNITO_THREAT_METRICS = {
+    compromisedCredentials: sourced<AwsMetric>(
+        { namespace: "AWS/Cognito", metricName: "CompromisedCredentialRisk", dimensions: ["Operation", "RiskLevel", "UserPoolId"], unit: "Count" },
+        "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-viewing-advanced-security-metrics.html",
+        REVIEWED_2026_12_08,
+        "'Requests where Amazon Cognito detected compromised credentials'; Operation: PasswordChange, SignIn or SignUp; RiskLevel: high (default), medium, or low. The CloudWatch supported-metrics list names the same three dimensions",
+    ),
+    accountTakeover: sourced<AwsMetric>(
+        { namespace: "AWS/Cognito", metricName: "AccountTakeoverRisk", dimensions: ["Operation", "RiskLevel", "UserPoolId"], unit: "Count" },
+        "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-viewing-advanced-security-metrics.html",
+        REVIEWED_2026_12_08,
+        "'Requests where Amazon Cognito detected account take-over risk'; RiskLevel: high, medium, or low, written in lower case on that page; the casing of the published dimension value was not checked on a live pool",
+    ),
+} as const;
+
+/** The risk level whose account-takeover requests page (the dimension value, as the metrics page writes it). */
+export const COGNITO_HIGH_RISK_LEVEL = sourced(
+    "high",
+    "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-viewing-advanced-security-metrics.html",
+    REVIEWED_2026_12_08,
+    "lower case on the AWS page; one third-party CDK sample names constants High/Medium/Low but alarms on 'high'. Unverified on a live pool",
+);
+
+/** An alarm on a Metrics Insights query: one aggregated series, the query in `expression` with its own period. */
+export const CLOUDWATCH_METRICS_INSIGHTS_ALARM = sourced(
+    { maxQueryHours: 3 } as const,
+    "https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Create_Metrics_Insights_Alarm.html",
+    REVIEWED_2026_12_08,
+    "'You can create an alarm on any Metrics Insights query'; aggregate form SELECT FUNCTION(metricName) FROM SCHEMA(...) WHERE condition; CloudFormation puts the query in Metrics[].Expression with Period (repost.aws answer). Identifiers are case sensitive; Metrics Insights covers the most recent three hours (as remembered, not read here)",
+);
+
+/** What Cognito's own email sender allows, which is all a pool without SES has. */
+export const COGNITO_DEFAULT_EMAIL = sourced(
+    { sendingAccount: "COGNITO_DEFAULT" } as const,
+    "https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_EmailConfigurationType.html",
+    REVIEWED_2026_12_08,
+    "'When you use the default option, Amazon Cognito allows only a limited number of emails each day for your user pool. For typical production environments, the default email limit is below the required delivery volume' (the limit itself, 50 a day as remembered, is on the Cognito quotas page, not read)",
+);

@@ -106,6 +106,28 @@ const OUTPUTS_BY_TYPE: Readonly<Record<string, OutputFn<AwsPlacement>>> = {
             port: inputs.port ?? 27017,
         };
     },
+    // Cognito: a pool id is `<region>_<9 alphanumerics>`, a client id 26 lower-case alphanumerics,
+    // and only a client that asks for one has a secret; a custom domain is a CloudFront alias.
+    "aws:cognito/userPool:UserPool": (name, _inputs, _id, { region }) => {
+        const id = `${region}_${shortHash(name, 9)}`;
+        return { id, arn: `arn:aws:cognito-idp:${region}:${MOCK_ACCOUNT_ID}:userpool/${id}`, endpoint: `cognito-idp.${region}.amazonaws.com/${id}` };
+    },
+    "aws:cognito/userPoolClient:UserPoolClient": (name, inputs) => ({
+        id: shortHash(name, 26),
+        clientSecret: inputs.generateSecret === true ? shortHash(`${name}-secret`, 51) : "",
+    }),
+    "aws:cognito/userPoolDomain:UserPoolDomain": (name, inputs) =>
+        typeof inputs.certificateArn === "string" ? { cloudfrontDistribution: `d${shortHash(name, 13)}.cloudfront.net`, cloudfrontDistributionZoneId: "Z2FDTNDATAQYW2" } : {},
+    "aws:acm/certificate:Certificate": (name, inputs, _id, { region }) => {
+        const domainName = str(inputs.domainName, name);
+        return {
+            arn: `arn:aws:acm:${region}:${MOCK_ACCOUNT_ID}:certificate/${uuidFrom(name)}`,
+            domainValidationOptions: [
+                { domainName, resourceRecordName: `_${shortHash(name, 32)}.${domainName}.`, resourceRecordType: "CNAME", resourceRecordValue: `_${shortHash(`${name}-v`, 32)}.acm-validations.aws.` },
+            ],
+        };
+    },
+    "aws:route53/record:Record": (name, inputs) => ({ fqdn: str(inputs.name, name).replace(/\.$/, "") }),
 };
 
 /** The region a type falls back to when neither the resource nor its provider names one. */
@@ -134,6 +156,11 @@ export function awsCall(token: string, inputs: Inputs, provider: ProviderConfig)
             // The mock caller is an IAM user, whose session is itself.
             const arn = typeof inputs.arn === "string" ? inputs.arn : `arn:aws:iam::${MOCK_ACCOUNT_ID}:user/mock`;
             return { arn, issuerArn: arn, issuerId: "AIDAMOCK", issuerName: "mock", sessionName: "", id: arn };
+        }
+        case "aws:route53/getZone:getZone": {
+            const name = typeof inputs.name === "string" ? inputs.name : "example.com";
+            const zoneId = `Z${shortHash(name, 20).toUpperCase()}`;
+            return { name, zoneId, id: zoneId, privateZone: false };
         }
         case "aws:index/getPartition:getPartition":
             return { partition: "aws", dnsSuffix: "amazonaws.com", id: "aws" };
