@@ -12,7 +12,7 @@ import { standardTags } from "../domain/tags";
 import { PROFILES } from "../stacks/profiles";
 import { ConfigError, type ConfigProblem } from "./errors";
 import { placeStack } from "./placement";
-import { appSettings, cacheSettings, checkApp, checkCluster, checkSecurity, securitySettings, checkCrossKeyRules, checkDataTier, clusterSettings, databaseSettings, fillServiceDefaults, type RuleContext } from "./rules";
+import { appSettings, cacheSettings, checkApp, checkCluster, checkSecurity, securitySettings, usageSettings, checkCrossKeyRules, checkDataTier, clusterSettings, databaseSettings, fillServiceDefaults, type RuleContext } from "./rules";
 import { FIELDS, type Parsed } from "./schema";
 
 /**
@@ -69,6 +69,7 @@ export function parseStackConfig(raw: Readonly<Record<string, string>>, stack: s
     const cluster = clusterSettings(parsed);
     const app = appSettings(parsed);
     const security = securitySettings(parsed);
+    const usage = usageSettings(parsed);
     if (
         problems.length > 0 ||
         cloud === undefined ||
@@ -77,7 +78,8 @@ export function parseStackConfig(raw: Readonly<Record<string, string>>, stack: s
         cache === undefined ||
         cluster === undefined ||
         app === undefined ||
-        security === undefined
+        security === undefined ||
+        usage === undefined
     ) {
         throw new ConfigError(stack, problems);
     }
@@ -106,6 +108,7 @@ export function parseStackConfig(raw: Readonly<Record<string, string>>, stack: s
         cluster,
         app,
         security,
+        usage,
         atlasOrgId: parsed.atlasOrgId,
         atlasAzureServicePrincipalId: parsed.atlasAzureServicePrincipalId,
         cloudflareAccountId: parsed.cloudflareAccountId,

@@ -9,7 +9,7 @@ import { AZURE_MAX_FLOW_LOG_RETENTION_DAYS } from "../domain/catalogs/azure";
 import { APP_COLOURS, APP_SERVICES, defaultHosts, idleColour, type AppColour, type AppService, type ImageRef } from "../domain/capabilities/app";
 import { KUBERNETES_VERSIONS } from "../domain/capabilities/cluster";
 import { CLOUD_NAMES, type Cloud } from "../domain/clouds";
-import { PROD_MIN_AUDIT_RETENTION_DAYS, type AppSettings, type CacheSettings, type ClusterSettings, type ConfigKey, type DatabaseSettings, type SecuritySettings } from "../domain/stack-config";
+import { PROD_MIN_AUDIT_RETENTION_DAYS, type AppSettings, type CacheSettings, type ClusterSettings, type ConfigKey, type DatabaseSettings, type SecuritySettings, type UsageSettings } from "../domain/stack-config";
 import type { Report } from "./errors";
 import type { Parsed } from "./schema";
 
@@ -275,4 +275,31 @@ export function securitySettings(parsed: Parsed): SecuritySettings | undefined {
     const { auditLogRetentionDays, threatDetection, ownsAccountSingletons } = parsed;
     if (auditLogRetentionDays === undefined || threatDetection === undefined || ownsAccountSingletons === undefined) return undefined;
     return { auditLogRetentionDays, threatDetection, ownsAccountSingletons };
+}
+
+/** The usage assumptions once every key parsed (each has a profile default), else undefined. */
+export function usageSettings(parsed: Parsed): UsageSettings | undefined {
+    const { usageLogGbPerMonth, usageFlowLogGbPerMonth, usageAuditLogGbPerMonth, usageAuditEventsPerMonth, usageNatGbPerMonth, usageEdgeGbPerMonth, usageEdgeRequestsPerMonth, usageMonthlyActiveUsers } = parsed;
+    if (
+        usageLogGbPerMonth === undefined ||
+        usageFlowLogGbPerMonth === undefined ||
+        usageAuditLogGbPerMonth === undefined ||
+        usageAuditEventsPerMonth === undefined ||
+        usageNatGbPerMonth === undefined ||
+        usageEdgeGbPerMonth === undefined ||
+        usageEdgeRequestsPerMonth === undefined ||
+        usageMonthlyActiveUsers === undefined
+    ) {
+        return undefined;
+    }
+    return {
+        logGbPerMonth: usageLogGbPerMonth,
+        flowLogGbPerMonth: usageFlowLogGbPerMonth,
+        auditLogGbPerMonth: usageAuditLogGbPerMonth,
+        auditEventsPerMonth: usageAuditEventsPerMonth,
+        natGbPerMonth: usageNatGbPerMonth,
+        edgeGbPerMonth: usageEdgeGbPerMonth,
+        edgeRequestsPerMonth: usageEdgeRequestsPerMonth,
+        monthlyActiveUsers: usageMonthlyActiveUsers,
+    };
 }

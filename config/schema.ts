@@ -203,6 +203,14 @@ export const FIELDS = {
     atlasAzureServicePrincipalId: z.uuid({ error: "must be the object id (a UUID) of MongoDB Atlas's service principal in your Azure tenant" }),
     cloudflareAccountId: z.string().regex(/^[0-9a-f]{32}$/, { error: "must be a Cloudflare account id (32 hex digits)" }),
     cloudflareZoneId: z.string().regex(/^[0-9a-f]{32}$/, { error: "must be a Cloudflare zone id (32 hex digits)" }),
+    usageLogGbPerMonth: wholeNumber(0, 1_000_000),
+    usageFlowLogGbPerMonth: wholeNumber(0, 1_000_000),
+    usageAuditLogGbPerMonth: wholeNumber(0, 1_000_000),
+    usageAuditEventsPerMonth: wholeNumber(0, 100_000_000_000),
+    usageNatGbPerMonth: wholeNumber(0, 1_000_000),
+    usageEdgeGbPerMonth: wholeNumber(0, 100_000_000),
+    usageEdgeRequestsPerMonth: wholeNumber(0, 1_000_000_000_000),
+    usageMonthlyActiveUsers: wholeNumber(0, 1_000_000_000),
 } as const satisfies Record<ConfigKey, z.ZodType<unknown, string>>;
 
 /** A config value once its schema has parsed it. */

@@ -87,16 +87,25 @@ export const CONFIG_KEYS = [
     "atlasAzureServicePrincipalId",
     "cloudflareAccountId",
     "cloudflareZoneId",
+    "usageLogGbPerMonth",
+    "usageFlowLogGbPerMonth",
+    "usageAuditLogGbPerMonth",
+    "usageAuditEventsPerMonth",
+    "usageNatGbPerMonth",
+    "usageEdgeGbPerMonth",
+    "usageEdgeRequestsPerMonth",
+    "usageMonthlyActiveUsers",
 ] as const;
 export type ConfigKey = (typeof CONFIG_KEYS)[number];
 
 /**
  * What setting a key does, declared once: "plan" when the key shapes the plan (on the cloud,
- * engine or edge provider it belongs to), or why it has no effect yet. A stack that sets a
- * not-yet key is told so in a plan note rather than left to believe it took effect
- * (tests/config-keys.test.ts holds every key to its declaration).
+ * engine or edge provider it belongs to); "compare" when it only feeds the cost estimate of
+ * `compare` (a usage assumption: the plan is the same whatever its value); or why it has no
+ * effect yet. A stack that sets a not-yet key is told so in a plan note rather than left to
+ * believe it took effect (tests/config-keys.test.ts holds every key to its declaration).
  */
-export type ConfigKeyEffect = "plan" | { readonly notYet: string };
+export type ConfigKeyEffect = "plan" | "compare" | { readonly notYet: string };
 
 const NO_EDGE = "the Edge component (CDN, DNS records, certificate) is not built";
 
@@ -165,6 +174,14 @@ export const CONFIG_KEY_EFFECTS: Readonly<Record<ConfigKey, ConfigKeyEffect>> = 
     atlasAzureServicePrincipalId: "plan",
     cloudflareAccountId: { notYet: NO_EDGE },
     cloudflareZoneId: { notYet: NO_EDGE },
+    usageLogGbPerMonth: "compare",
+    usageFlowLogGbPerMonth: "compare",
+    usageAuditLogGbPerMonth: "compare",
+    usageAuditEventsPerMonth: "compare",
+    usageNatGbPerMonth: "compare",
+    usageEdgeGbPerMonth: "compare",
+    usageEdgeRequestsPerMonth: "compare",
+    usageMonthlyActiveUsers: "compare",
 };
 
 /** The plan notes for the keys a stack sets that have no effect yet: one per reason. */
@@ -172,7 +189,7 @@ export function noEffectNotes(keys: Iterable<ConfigKey>): string[] {
     const byReason = new Map<string, string[]>();
     for (const key of new Set(keys)) {
         const effect = CONFIG_KEY_EFFECTS[key];
-        if (effect !== "plan") byReason.set(effect.notYet, [...(byReason.get(effect.notYet) ?? []), `${PROJECT}:${key}`]);
+        if (typeof effect === "object") byReason.set(effect.notYet, [...(byReason.get(effect.notYet) ?? []), `${PROJECT}:${key}`]);
     }
     return [...byReason].map(([why, names]) =>
         names.length === 1 ? `${names[0]} has no effect yet: ${why}` : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]} have no effect yet: ${why}`,
@@ -272,6 +289,28 @@ export interface AppSettings {
     readonly hosts: AppHosts;
 }
 
+/**
+ * Usage the cost estimate cannot read from a plan, the same on every cloud so the clouds are
+ * compared on one workload. Feeds `compare` only: no resource depends on it.
+ */
+export interface UsageSettings {
+    /** Logs ingested a month across the stack (cluster, database, cache and audit logs). */
+    readonly logGbPerMonth: number;
+    /** Flow logs each network produces a month. */
+    readonly flowLogGbPerMonth: number;
+    /** Audit trail written to archive storage a month. */
+    readonly auditLogGbPerMonth: number;
+    /** Cloud and Kubernetes API calls audited a month. */
+    readonly auditEventsPerMonth: number;
+    /** Traffic through each NAT gateway a month. */
+    readonly natGbPerMonth: number;
+    /** Traffic and requests served at the edge a month. */
+    readonly edgeGbPerMonth: number;
+    readonly edgeRequestsPerMonth: number;
+    /** Users who sign in at least once a month. */
+    readonly monthlyActiveUsers: number;
+}
+
 export interface StackConfig {
     readonly project: string;
     readonly stack: string;
@@ -298,6 +337,8 @@ export interface StackConfig {
     readonly cluster: ClusterSettings;
     readonly app: AppSettings;
     readonly security: SecuritySettings;
+    /** Usage assumptions for `compare`'s cost estimate. */
+    readonly usage: UsageSettings;
     readonly atlasOrgId?: string;
     /** Object id of MongoDB Atlas's service principal in the stack's Azure tenant (Atlas on Azure). */
     readonly atlasAzureServicePrincipalId?: string;

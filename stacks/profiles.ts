@@ -59,6 +59,15 @@ export const PROFILES: Readonly<Record<Environment, Profile>> = {
         appFrontendMinReplicas: "1",
         appFrontendMaxReplicas: "2",
         appDrMinReplicas: "1",
+        // Usage assumptions (feed compare only): a small team's test traffic.
+        usageLogGbPerMonth: "10",
+        usageFlowLogGbPerMonth: "5",
+        usageAuditLogGbPerMonth: "1",
+        usageAuditEventsPerMonth: "1000000",
+        usageNatGbPerMonth: "20",
+        usageEdgeGbPerMonth: "50",
+        usageEdgeRequestsPerMonth: "1000000",
+        usageMonthlyActiveUsers: "100",
     },
     prod: {
         cloud: "aws",
@@ -107,5 +116,14 @@ export const PROFILES: Readonly<Record<Environment, Profile>> = {
         appFrontendMaxReplicas: "6",
         // The DR copy idles at one pod per service and colour and scales on failover.
         appDrMinReplicas: "1",
+        // Usage assumptions (feed compare only): a few thousand active users of a work-day app.
+        usageLogGbPerMonth: "50",
+        usageFlowLogGbPerMonth: "20",
+        usageAuditLogGbPerMonth: "5",
+        usageAuditEventsPerMonth: "5000000",
+        usageNatGbPerMonth: "100",
+        usageEdgeGbPerMonth: "1000",
+        usageEdgeRequestsPerMonth: "50000000",
+        usageMonthlyActiveUsers: "20000",
     },
 };

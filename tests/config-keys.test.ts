@@ -94,6 +94,14 @@ const VARIANTS: Readonly<Record<ConfigKey, readonly [Context, string, Readonly<R
     atlasAzureServicePrincipalId: ["azureAtlas", "6f1a0c52-3b7e-4d2a-9c1f-2b8e5d7a4c90"],
     cloudflareAccountId: ["aws", "0123456789abcdef0123456789abcdef"],
     cloudflareZoneId: ["aws", "fedcba9876543210fedcba9876543210"],
+    usageLogGbPerMonth: ["aws", "400"],
+    usageFlowLogGbPerMonth: ["aws", "70"],
+    usageAuditLogGbPerMonth: ["aws", "9"],
+    usageAuditEventsPerMonth: ["aws", "9000000"],
+    usageNatGbPerMonth: ["aws", "900"],
+    usageEdgeGbPerMonth: ["aws", "5000"],
+    usageEdgeRequestsPerMonth: ["aws", "90000000"],
+    usageMonthlyActiveUsers: ["aws", "70000"],
 };
 
 /** What a plan does: every resource with its inputs, parent, provider and protect, and the outputs. */
@@ -110,8 +118,9 @@ function baseline(context: Context): Promise<Plan> {
     return baselines.get(context)!;
 }
 
-const notYet = CONFIG_KEYS.filter((k) => CONFIG_KEY_EFFECTS[k] !== "plan");
+const notYet = CONFIG_KEYS.filter((k) => typeof CONFIG_KEY_EFFECTS[k] === "object");
 const inPlan = CONFIG_KEYS.filter((k) => CONFIG_KEY_EFFECTS[k] === "plan");
+const compareOnly = CONFIG_KEYS.filter((k) => CONFIG_KEY_EFFECTS[k] === "compare");
 
 describe("every config key", () => {
     it("has a variant here and an effect declared in domain/stack-config.ts", () => {
@@ -141,6 +150,19 @@ describe("every config key", () => {
         expect(fingerprint(after)).toBe(fingerprint(before));
         const notes = after.notes.join("\n");
         for (const key of notYet) expect(notes, key).toMatch(new RegExp(`${PROJECT}:${key}\\b[^\\n]*ha(s|ve) no effect yet: `));
+    });
+
+    it("that feeds compare only leaves the plan unchanged, is not announced, and says so in Pulumi.yaml", async () => {
+        const declared = (parse(fs.readFileSync(path.join(ROOT, "Pulumi.yaml"), "utf8")) as { config: Record<string, { description: string }> }).config;
+        const set = Object.fromEntries(compareOnly.map((k) => [k, VARIANTS[k][1]]));
+        const before = await baseline("aws");
+        const after = await runPlan({ stack: "staging", set: { ...CONTEXTS.aws, ...set } });
+        expect(compareOnly.length).toBeGreaterThan(0);
+        expect(fingerprint(after)).toBe(fingerprint(before));
+        for (const key of compareOnly) {
+            expect(after.notes.join("\n"), key).not.toContain(`${PROJECT}:${key}`);
+            expect(declared[key].description, key).toMatch(/Feeds compare only/);
+        }
     });
 
     it("is announced whether the stack file or --set sets it, and not when only the profile does", async () => {
