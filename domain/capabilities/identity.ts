@@ -4,7 +4,7 @@
  * The stack asks for sign-in by provider (`native` | `auth0`); which service that becomes
  * depends on the cloud:
  *
- *   aws   native → Amazon Cognito user pool (Essentials tier: threat protection, TOTP MFA)
+ *   aws   native → Amazon Cognito user pool (Plus tier, which threat protection needs; TOTP MFA)
  *   gcp   native → Google Cloud Identity Platform (project-level config)
  *   azure native → Microsoft Entra External ID (a CIAM tenant with app registrations)
  *   any   auth0  → Auth0 (a tenant the operator owns; `@pulumi/auth0`)
@@ -105,20 +105,31 @@ export const IDENTITY_CAPABILITIES: Readonly<Record<IdentityService, Readonly<Re
         refreshTokenDays: { kind: "applied", min: 1, max: 3650 },
     },
     "identity-platform": {
-        mfa: { kind: "applied", note: "SMS and TOTP second factors (mfa.state MANDATORY or ENABLED)" },
-        passwordMinLength: { kind: "unsupported", note: "@pulumi/gcp 9.37's identityplatform.Config has no password policy; Identity Platform accepts passwords of 6 characters or more" },
-        passwordComplexity: { kind: "unsupported", note: "@pulumi/gcp 9.37's identityplatform.Config has no password policy" },
+        mfa: { kind: "applied", note: "a TOTP second factor (mfa.state MANDATORY or ENABLED, the TOTP provider ENABLED); SMS second factors stay off (SIM swap, per-message billing, toll fraud)" },
+        passwordMinLength: { kind: "unsupported", note: "the Identity Toolkit API has a password policy (passwordPolicyConfig), but @pulumi/gcp 9.37's identityplatform.Config does not expose it; without one Identity Platform accepts passwords of 6 characters or more" },
+        passwordComplexity: { kind: "unsupported", note: "the Identity Toolkit API's password policy (passwordPolicyConfig) is not in @pulumi/gcp 9.37's identityplatform.Config, so no character classes are required" },
         lockoutThreshold: { kind: "unsupported", note: "Identity Platform has no account lockout setting; it throttles sign-in attempts per IP on its own" },
         accessTokenMinutes: { kind: "fixed", value: 60, note: "Identity Platform ID tokens last one hour" },
         refreshTokenDays: { kind: "unsupported", note: "Identity Platform refresh tokens do not expire; they are revoked when the user is disabled, deleted or changes password" },
     },
     "entra-external-id": {
-        mfa: { kind: "applied", note: "a Conditional Access policy requiring MFA (email one-time passcode) on the app" },
+        mfa: {
+            kind: "applied",
+            note: "required: a Conditional Access policy requiring MFA of all users on the web and API registrations, email one-time passcode as the second factor (in the core offer, no premium licence); optional: External ID has no opt-in second factor, so no policy (announced by the component)",
+        },
         passwordMinLength: { kind: "fixed", value: 8, note: "Entra requires 8-256 characters; the minimum is not configurable" },
         passwordComplexity: { kind: "fixed", note: "Entra requires three of the four character classes (upper, lower, digit, symbol); not configurable" },
         lockoutThreshold: { kind: "fixed", value: 10, note: "Entra smart lockout locks after 10 failed sign-ins by default; changing it needs the Graph API, not the Pulumi providers" },
-        accessTokenMinutes: { kind: "fixed", value: 60, note: "Entra access tokens last 60-90 minutes (a random value in that range); configurable token lifetimes need a policy the providers cannot assign here" },
-        refreshTokenDays: { kind: "fixed", value: 90, note: "Entra refresh tokens for web apps last 90 days and rotate on use" },
+        // No value: Entra picks each token's lifetime at random, so no asked value is honoured.
+        accessTokenMinutes: {
+            kind: "fixed",
+            note: "Entra access tokens last 60-90 minutes (a random value in that range); token lifetime policies exist in Microsoft Graph, but @pulumi/azuread 6.9.1 has no resource to create or assign one",
+        },
+        refreshTokenDays: {
+            kind: "fixed",
+            value: 1,
+            note: "the web client is a single-page app: Entra's refresh tokens for SPA redirect URIs last 24 hours from sign-in, and those they are exchanged for keep that expiry (the 90 days of other clients do not apply), so the browser re-runs sign-in daily, silently while the Entra session lasts",
+        },
     },
     // Limits from domain/catalogs/auth0.ts: the minimum length stops at 72 bytes (bcrypt), an
     // API's access tokens at 30 days, a refresh token's absolute lifetime at one year.
