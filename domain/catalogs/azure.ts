@@ -542,3 +542,128 @@ export const AZURE_AUDIT_ALERTS = sourced<readonly AzureAuditAlert[]>(
     "2026-12-03",
     "CIS v2.0.0 5.2.2 with its CLI remediation (category=Administrative and operationName=Microsoft.Authorization/policyAssignments/delete) on the Steampipe compliance mod; the public IP operation names from Tenable AC_AZURE_0070 and KICS; the benchmark PDF itself was not read. Key Vault key deletions are data-plane events (AuditEvent in the workspace), not in the activity log",
 );
+
+/* ── Microsoft Entra External ID (the Azure identity service) ─────────────────────────────── */
+
+const CIAM_DIRECTORIES_TEMPLATE = "https://learn.microsoft.com/en-us/azure/templates/microsoft.azureactivedirectory/ciamdirectories";
+const B2C_DATA_RESIDENCY = "https://learn.microsoft.com/en-us/azure/active-directory-b2c/data-residency";
+const EXTERNAL_TENANT_FEATURES = "https://learn.microsoft.com/en-us/entra/external-id/customers/concept-supported-features-customers";
+const EXTERNAL_TENANT_MFA = "https://learn.microsoft.com/en-us/entra/external-id/customers/how-to-multifactor-authentication-customers";
+const GRAPH_PERMISSIONS = "https://learn.microsoft.com/en-us/graph/permissions-reference";
+/** The day the Entra External ID entries below were read. */
+const ENTRA_REVIEWED = "2026-12-08";
+
+/** Where an external tenant keeps its directory: the CIAM resource's `location` and the tenant's country. */
+export interface EntraDataLocation {
+    /** One of the data-residency locations ARM accepts for the tenant ('United States', 'Europe', 'Asia Pacific', 'Australia'). */
+    readonly location: "United States" | "Europe" | "Asia Pacific";
+    /** ISO 3166 country code, from the country list of that location. */
+    readonly countryCode: string;
+}
+
+/**
+ * Per Azure region of the stack: the external tenant's data location and country, so the
+ * users are kept in the geography the rest of the stack runs in. The country is the one the
+ * region is in; its data location is the one Microsoft's country list assigns it.
+ *
+ * Regions without an entry are refused: australiaeast (the Australia geo-location is "not
+ * currently available for external tenants" on Microsoft's Entra data-residency page, ms.date
+ * 2024-08-25, although the ARM schema lists it) and brazilsouth (Brazil is "in the process of
+ * being added"; any other location would move the users' data to another continent, a residency
+ * decision the stack must make explicitly).
+ */
+export const ENTRA_EXTERNAL_ID_DATA_LOCATIONS = sourced<Readonly<Record<string, EntraDataLocation>>>(
+    {
+        eastus: { location: "United States", countryCode: "US" },
+        eastus2: { location: "United States", countryCode: "US" },
+        centralus: { location: "United States", countryCode: "US" },
+        southcentralus: { location: "United States", countryCode: "US" },
+        westus: { location: "United States", countryCode: "US" },
+        westus2: { location: "United States", countryCode: "US" },
+        westus3: { location: "United States", countryCode: "US" },
+        northcentralus: { location: "United States", countryCode: "US" },
+        canadacentral: { location: "United States", countryCode: "CA" },
+        northeurope: { location: "Europe", countryCode: "IE" },
+        westeurope: { location: "Europe", countryCode: "NL" },
+        uksouth: { location: "Europe", countryCode: "GB" },
+        ukwest: { location: "Europe", countryCode: "GB" },
+        francecentral: { location: "Europe", countryCode: "FR" },
+        germanywestcentral: { location: "Europe", countryCode: "DE" },
+        swedencentral: { location: "Europe", countryCode: "SE" },
+        centralindia: { location: "Asia Pacific", countryCode: "IN" },
+        southeastasia: { location: "Asia Pacific", countryCode: "SG" },
+        japaneast: { location: "Asia Pacific", countryCode: "JP" },
+    },
+    B2C_DATA_RESIDENCY,
+    ENTRA_REVIEWED,
+    "the country lists per data location (US and Canada → United States; IE, NL, GB, FR, DE, SE → Europe; IN, SG, JP → Asia Pacific) are read on the Azure AD B2C data-residency page (ms.date 2024-11-27): the CIAM create API takes the same location values and points to aka.ms/ciam-data-location, which could not be read here. The Entra data-residency page says the Japan and Australia geo-locations are not available to external tenants, so JP is kept on Asia Pacific and Australia is not offered",
+);
+
+/**
+ * The external tenant's SKU: `Standard` is the MAU-billed core offer (the first 50,000 MAU a
+ * month free; Conditional Access and email one-time-passcode MFA are in it), tier `A0` the only
+ * tier. `PremiumP1`/`PremiumP2` are the Azure AD B2C-era names of the CIAMResourceSKUName enum.
+ */
+export const ENTRA_CIAM_SKU = sourced(
+    { name: "Standard", tier: "A0" } as const,
+    CIAM_DIRECTORIES_TEMPLATE,
+    ENTRA_REVIEWED,
+    "azure-native 3.28.0's CIAMResourceSKUName (Standard, PremiumP1, PremiumP2) and CIAMResourceSKUTier (A0: 'the SKU tier used for all Azure AD for customers tenants')",
+);
+
+/** The initial domain of the tenant (`<prefix>.onmicrosoft.com`, `<prefix>.ciamlogin.com`): the CIAM resource's name. */
+export const ENTRA_CIAM_DOMAIN_PREFIX = sourced(
+    { maxLength: 26, pattern: /^[a-zA-Z0-9]{1,26}$/ } as const,
+    CIAM_DIRECTORIES_TEMPLATE,
+    ENTRA_REVIEWED,
+    "Microsoft.AzureActiveDirectory/ciamDirectories@2023-05-17-preview: name Max length = 26, Pattern = ^[a-zA-Z0-9]{1,26}; the domain is global, so it must be unique across every Entra tenant",
+);
+
+/**
+ * The OpenID Connect endpoints of an external tenant, `{tenantId}` the tenant's GUID. The
+ * issuer is the tenant-GUID host (`iss` of every v2.0 token the tenant signs) and its keys are
+ * published at the same host; the authorization and logout endpoints answer there too.
+ */
+export const ENTRA_CIAM_ENDPOINTS = sourced(
+    {
+        issuer: "https://{tenantId}.ciamlogin.com/{tenantId}/v2.0",
+        jwks: "https://{tenantId}.ciamlogin.com/{tenantId}/discovery/v2.0/keys",
+        authorize: "https://{tenantId}.ciamlogin.com/{tenantId}/oauth2/v2.0/authorize",
+        logout: "https://{tenantId}.ciamlogin.com/{tenantId}/oauth2/v2.0/logout",
+    } as const,
+    EXTERNAL_TENANT_FEATURES,
+    ENTRA_REVIEWED,
+    "the page states the authority host form (<tenant>.ciamlogin.com); the issuer, JWKS and endpoint paths are those of the tenant's discovery document (https://{tenantId}.ciamlogin.com/{tenantId}/v2.0/.well-known/openid-configuration) as published integrations quote it: no Microsoft page listing them was read",
+);
+
+/** An endpoint of ENTRA_CIAM_ENDPOINTS for one tenant. */
+export function entraCiamEndpoint(template: string, tenantId: string): string {
+    return template.replaceAll("{tenantId}", tenantId);
+}
+
+/**
+ * Microsoft Graph, whose `openid` and `offline_access` delegated permissions a sign-in client of
+ * an external tenant must request, with admin consent: customers cannot consent themselves.
+ */
+export const MICROSOFT_GRAPH = sourced(
+    {
+        appId: "00000003-0000-0000-c000-000000000000",
+        scopes: { openid: "37f7f235-527c-4136-accd-4a02d197296e", offline_access: "7427e0e9-2fba-42fe-b0c0-848c9e6a8182" },
+    } as const,
+    GRAPH_PERMISSIONS,
+    ENTRA_REVIEWED,
+    "the ids as every published app manifest requesting these scopes carries them; the reference page itself was not read here. External tenants allow only openid, offline_access, User.Read and the tenant's own APIs, admin-consented (concept-supported-features-customers)",
+);
+
+/**
+ * What Conditional Access can do in an external tenant: include all users (exclude some), target
+ * selected apps, grant by MFA or block; no session controls. Email one-time passcode is the
+ * second factor (SMS is a paid add-on), and only for users whose first factor is email with
+ * password.
+ */
+export const ENTRA_EXTERNAL_ID_MFA = sourced(
+    { users: "All", grant: "mfa", operator: "OR", clientAppTypes: ["all"] } as const,
+    EXTERNAL_TENANT_MFA,
+    ENTRA_REVIEWED,
+    "how-to-multifactor-authentication-customers: a Conditional Access policy (All users, selected apps, Grant access → Require multifactor authentication, On) plus the Email OTP authentication method enabled for all users; the Conditional Access table of concept-supported-features-customers lists no premium licence for it",
+);

@@ -116,6 +116,16 @@ const OUTPUTS_BY_TYPE: Readonly<Record<string, OutputFn<AzurePlacement>>> = {
             ...(label ? { dnsSettings: { ...dns, fqdn: `${label}-${shortHash(name, 12)}.${location}.cloudapp.azure.com` } } : {}),
         };
     },
+    // The new external tenant's GUID (what the azuread provider and the issuer URL are built on) and initial domain.
+    "azure-native:azureactivedirectory:CIAMTenant": (name, inputs, _id, { subscriptionId }) => {
+        const prefix = str(inputs.resourceName, name);
+        return {
+            id: `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroupOf(inputs)}/providers/Microsoft.AzureActiveDirectory/ciamDirectories/${prefix}`,
+            name: prefix,
+            tenantId: uuidFrom(`${name}-tenant`),
+            domainName: `${prefix}.onmicrosoft.com`,
+        };
+    },
     "azure-native:managedidentity:UserAssignedIdentity": (name) => ({
         principalId: uuidFrom(`${name}-principal`),
         clientId: uuidFrom(`${name}-client`),
