@@ -5,13 +5,14 @@
  *
  * Each package has its own module, chosen by the type token's package: aws.ts, gcp.ts and
  * azure.ts place values in the resource's region, project and subscription (placement.ts);
- * atlas.ts, random.ts and azuread.ts (Entra object and client ids) are cloud-neutral; any
- * other package (cloudflare, the providers themselves) gets a neutral `<name>-<hash>` id and
- * its inputs as outputs. Add an entry to the package's OUTPUTS_BY_TYPE when a component reads
- * an output the cloud computes.
+ * atlas.ts, random.ts, azuread.ts (Entra object and client ids) and auth0.ts (client ids
+ * and secrets) are cloud-neutral; any other package (cloudflare, the providers themselves)
+ * gets a neutral `<name>-<hash>` id and its inputs as outputs. Add an entry to the package's
+ * OUTPUTS_BY_TYPE when a component reads an output the cloud computes.
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { atlasCall, atlasOutputs } from "./atlas";
+import { auth0Outputs } from "./auth0";
 import { awsCall, awsResource } from "./aws";
 import { azureCall, azureResource } from "./azure";
 import { azureadOutputs } from "./azuread";
@@ -31,7 +32,7 @@ type NeutralOutputs = (type: string, name: string, inputs: Inputs, id: string) =
 /** By the type token's package, the part before the first `:`. */
 const CLOUD_RESOURCES: Readonly<Record<string, CloudResource>> = { aws: awsResource, gcp: gcpResource, "azure-native": azureResource };
 const CLOUD_CALLS: Readonly<Record<string, CloudCall>> = { aws: awsCall, gcp: gcpCall, "azure-native": azureCall, mongodbatlas: atlasCall };
-const NEUTRAL_OUTPUTS: Readonly<Record<string, NeutralOutputs>> = { mongodbatlas: atlasOutputs, random: randomOutputs, azuread: azureadOutputs };
+const NEUTRAL_OUTPUTS: Readonly<Record<string, NeutralOutputs>> = { mongodbatlas: atlasOutputs, random: randomOutputs, azuread: azureadOutputs, auth0: auth0Outputs };
 
 function packageOf(token: string): string {
     return token.split(":")[0];
