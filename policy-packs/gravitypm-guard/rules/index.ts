@@ -94,6 +94,23 @@ import { gcpHttpsProxySslPolicy } from "./edge/gcp-https-proxy-ssl-policy";
 import { gcpSecurityPolicyWaf } from "./edge/gcp-security-policy-waf";
 import { wafv2Logging } from "./edge/wafv2-logging";
 import { wafv2ManagedRules } from "./edge/wafv2-managed-rules";
+import { auth0AttackProtectionBreachedPasswords } from "./identity/auth0-attack-protection-breached-passwords";
+import { auth0AttackProtectionBruteForce } from "./identity/auth0-attack-protection-brute-force";
+import { auth0ClientNoImplicitGrant } from "./identity/auth0-client-no-implicit-grant";
+import { auth0ConnectionBruteForceProtection } from "./identity/auth0-connection-brute-force-protection";
+import { auth0ConnectionPasswordLength } from "./identity/auth0-connection-password-length";
+import { auth0GuardianMfaProd } from "./identity/auth0-guardian-mfa-prod";
+import { cognitoUserPoolClientNoImplicitGrant } from "./identity/cognito-user-pool-client-no-implicit-grant";
+import { cognitoUserPoolClientTokenValidity } from "./identity/cognito-user-pool-client-token-validity";
+import { cognitoUserPoolClientUserExistenceErrors } from "./identity/cognito-user-pool-client-user-existence-errors";
+import { cognitoUserPoolMfaProd } from "./identity/cognito-user-pool-mfa-prod";
+import { cognitoUserPoolPasswordLength } from "./identity/cognito-user-pool-password-length";
+import { cognitoUserPoolThreatProtectionProd } from "./identity/cognito-user-pool-threat-protection-prod";
+import { entraApplicationNoImplicitGrant } from "./identity/entra-application-no-implicit-grant";
+import { entraApplicationRedirectUris } from "./identity/entra-application-redirect-uris";
+import { identityPlatformAuthorizedDomainsProd } from "./identity/identity-platform-authorized-domains-prod";
+import { identityPlatformMfaProd } from "./identity/identity-platform-mfa-prod";
+import { identityPlatformNoAnonymousProd } from "./identity/identity-platform-no-anonymous-prod";
 import { awsKmsKeyNoWildcardPrincipal } from "./keys/aws-kms-key-no-wildcard-principal";
 import { awsKmsKeyRotation } from "./keys/aws-kms-key-rotation";
 import { azureKeyRotation } from "./keys/azure-key-rotation";
@@ -323,6 +340,24 @@ export const rules: readonly GuardPolicy[] = [
     azureMetricAlertActions,
     cloudwatchAlarmActions,
     gcpAlertPolicyChannels,
+    // identity
+    auth0AttackProtectionBreachedPasswords,
+    auth0AttackProtectionBruteForce,
+    auth0ClientNoImplicitGrant,
+    auth0ConnectionBruteForceProtection,
+    auth0ConnectionPasswordLength,
+    auth0GuardianMfaProd,
+    cognitoUserPoolClientNoImplicitGrant,
+    cognitoUserPoolClientTokenValidity,
+    cognitoUserPoolClientUserExistenceErrors,
+    cognitoUserPoolMfaProd,
+    cognitoUserPoolPasswordLength,
+    cognitoUserPoolThreatProtectionProd,
+    entraApplicationNoImplicitGrant,
+    entraApplicationRedirectUris,
+    identityPlatformAuthorizedDomainsProd,
+    identityPlatformMfaProd,
+    identityPlatformNoAnonymousProd,
     // stack
     stackCmkEncryption,
     stackCmkUnsupported,

@@ -14,6 +14,8 @@ const PACKAGES: Record<string, string> = {
     mongodbatlas: "@pulumi/mongodbatlas",
     cloudflare: "@pulumi/cloudflare",
     kubernetes: "@pulumi/kubernetes",
+    auth0: "@pulumi/auth0",
+    azuread: "@pulumi/azuread",
 };
 
 /** The SDK folder a token's module lives in: `apps/v1` → `apps`, and for Kubernetes the API
