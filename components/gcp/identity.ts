@@ -134,7 +134,11 @@ export class GcpIdentity extends pulumi.ComponentResource implements Identity {
         );
 
         // One config per project, which Identity Platform cannot delete (destroying it only
-        // forgets it): it holds the users, so prod protects it from a replace as well.
+        // forgets it): it holds the users, so prod protects it from a replace as well. A project
+        // whose Identity Platform is already on (a console click, or a destroyed stack brought
+        // back) fails the create with "Identity Platform has already been enabled for this
+        // project" (hashicorp/terraform-provider-google#16520, #17322): import it instead,
+        // `pulumi import gcp:identityplatform/config:Config <name>-config projects/<project>/config`.
         const config = new Config(
             `${name}-config`,
             {
