@@ -49,10 +49,10 @@ export function minimumPasswordLength(config: PasswordLengthConfig, environment:
 /** A redirect URI or authorized domain on the local machine: fine for a developer, not for prod users. */
 export function isLoopback(hostOrUrl: string): boolean {
     const host = hostOf(hostOrUrl);
-    return host === "localhost" || host.endsWith(".localhost") || host === "[::1]" || host === "::1" || /^127(\.\d{1,3}){3}$/.test(host);
+    return host === "localhost" || host.endsWith(".localhost") || host === "[::1]" || /^127(\.\d{1,3}){3}$/.test(host);
 }
 
-/** The host of a URL, or the value itself (lowercased, port dropped) when it is a bare host. */
+/** The host of a URL, or of a bare `host[:port]` (lowercased, port dropped; IPv6 keeps its brackets). */
 export function hostOf(hostOrUrl: string): string {
     const value = hostOrUrl.trim().toLowerCase();
     const schemeless = value.includes("://") ? value.slice(value.indexOf("://") + 3) : value;

@@ -163,6 +163,8 @@ export const identityCases: readonly RuleCase[] = [
         violating: application({ web: { redirectUris: ["https://*.gravitypm.example.com/auth/callback"] } }),
         extra: [
             { name: "plain http to a real host", props: application({ web: { redirectUris: ["http://app.gravitypm.example.com/auth/callback"] } }), violates: true },
+            { name: "plain http to IPv4 and IPv6 loopback", props: application({ web: { redirectUris: ["http://127.0.0.1:8080/cb", "http://[::1]:3000/cb"] } }), violates: false },
+            { name: "plain http to a host named like localhost", props: application({ web: { redirectUris: ["http://localhost.attacker.example/cb"] } }), violates: true },
             { name: "a wildcard path on an SPA", props: application({ singlePageApplication: { redirectUris: ["https://app.gravitypm.example.com/*"] } }), violates: true },
             {
                 name: "a wildcard added by ApplicationRedirectUris",
