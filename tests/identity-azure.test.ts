@@ -14,9 +14,11 @@ import {
     AzureIdentity,
     azureIdentityProblems,
     CLIENT_SECRET_ROTATION,
+    clientSecretSlots,
     clientSecretWindow,
     entraContractNotes,
     entraDomainPrefix,
+    SECRET_SLOT_NAMES,
     spaRedirectUris,
 } from "../components/azure/identity";
 import type { AppHosts } from "../domain/capabilities/app";
@@ -37,6 +39,7 @@ import {
 } from "../domain/catalogs/azure";
 import { REGIONS } from "../domain/regions";
 import type { Environment } from "../domain/stack-config";
+import { shortHash } from "../tools/plan/mocks/common";
 import type { Plan, PlannedResource } from "../tools/plan/types";
 import { buildComponent, type Spine } from "./support/component";
 import { descendants, input, one } from "./support/plan";
@@ -129,6 +132,21 @@ describe("pure helpers", () => {
         expect(second.endDate).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
     });
 
+    it("keeps two secret slots: the current window's and the one before, each replaced every other window", () => {
+        const early = clientSecretSlots(new Date("2026-02-01T00:00:00Z"));
+        expect(early.current).toBe(0);
+        expect(early.slots[0].start).toBe("2026-01-01T00:00:00Z");
+        expect(early.slots[1].start).toBe("2025-10-03T00:00:00Z");
+        // The previous slot is still valid when the window starts, and lapses when the next one does.
+        expect(early.slots[1].endDate).toBe("2026-04-01T00:00:00Z");
+        const next = clientSecretSlots(new Date("2026-04-01T00:00:00Z"));
+        expect(next.current).toBe(1);
+        // Rotation replaced slot b only; slot a, now the previous one, is untouched.
+        expect(next.slots[0]).toEqual(early.slots[0]);
+        expect(next.slots[1]).toEqual(clientSecretWindow(new Date("2026-04-01T00:00:00Z")));
+        expect(Date.parse(next.slots[0].endDate)).toBeGreaterThan(Date.parse("2026-04-01T00:00:00Z"));
+    });
+
     it("derives a domain prefix Entra accepts from the stack's name, the suffix kept whole", () => {
         const { maxLength, pattern } = ENTRA_CIAM_DOMAIN_PREFIX.value;
         expect(entraDomainPrefix("gravitypm-prod", "1a2b3c")).toBe("gravitypmprodid1a2b3c");
@@ -195,6 +213,7 @@ describe.each(["staging", "prod"] as const)("Entra External ID (%s)", (environme
             T.principal,
             T.grant,
             T.grant,
+            T.password,
             T.password,
             ...(prod ? [T.lock, T.policy] : []),
         ];
@@ -290,19 +309,26 @@ describe.each(["staging", "prod"] as const)("Entra External ID (%s)", (environme
         expect((await settled(component().apiScope)).value).toBe(`api://${clientId}/${API_SCOPE.value}`);
     });
 
-    it("gives the API a client secret bounded to 180 days, replaced each window, and only as a secret", async () => {
+    it("gives the API client secrets bounded to 180 days in two rotating slots, and the current one only as a secret", async () => {
         const p = await built;
-        const password = one(p, T.password, "identity-api-secret");
-        const window = clientSecretWindow(new Date());
-        expect(input(password, "endDate")).toBe(window.endDate);
-        expect(input(password, "rotateWhenChanged")).toEqual({ window: window.start });
-        const lifetime = (Date.parse(window.endDate) - Date.now()) / 86_400_000;
+        const now = new Date();
+        const { current, slots } = clientSecretSlots(now);
+        for (const [slot, window] of slots.entries()) {
+            const password = one(p, T.password, `identity-api-secret-${SECRET_SLOT_NAMES[slot]}`);
+            expect(input(password, "endDate")).toBe(window.endDate);
+            expect(input(password, "rotateWhenChanged")).toEqual({ window: window.start });
+            expect(password.dependencies).toContain(one(p, T.application, "identity-api").urn);
+            // Never longer than 180 days, and the older slot still valid now.
+            expect(Date.parse(window.endDate) - Date.parse(window.start)).toBe(CLIENT_SECRET_ROTATION.validDays * 86_400_000);
+            expect(Date.parse(window.endDate)).toBeGreaterThan(now.getTime());
+        }
+        expect(slots[current]).toEqual(clientSecretWindow(now));
+        const lifetime = (Date.parse(slots[current].endDate) - now.getTime()) / 86_400_000;
         expect(lifetime).toBeGreaterThan(CLIENT_SECRET_ROTATION.validDays - CLIENT_SECRET_ROTATION.rotateDays);
-        expect(lifetime).toBeLessThanOrEqual(CLIENT_SECRET_ROTATION.validDays);
-        expect(password.dependencies).toContain(one(p, T.application, "identity-api").urn);
         const secret = await settled(component().apiClientSecret);
         expect(secret.secret).toBe(true);
-        expect(secret.value.length).toBeGreaterThan(0);
+        // The current slot's secret (the mocks derive each from its resource's name).
+        expect(secret.value).toBe(`mock~${shortHash(`identity-api-secret-${SECRET_SLOT_NAMES[current]}`, 40)}`);
         // Never a tag, a description or a display name.
         for (const r of ownResources(p)) expect(JSON.stringify(r.inputs)).not.toContain(secret.value);
     });

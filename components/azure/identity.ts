@@ -8,8 +8,9 @@
  *            a CanNotDelete lock (a tenant's deletion takes every customer account with it)
  *   entra    an azuread provider bound to the new tenant (see the constructor on credentials)
  *   api      the backend's registration: exposes one delegated scope, v2.0 access tokens, no
- *            implicit grant; a client secret (the confidential client) that rotates on a
- *            fixed schedule and is only ever a pulumi.secret
+ *            implicit grant; client secrets (the confidential client) in two slots rotated
+ *            on a fixed schedule, the previous one valid through the next window, only
+ *            ever a pulumi.secret
  *   web      the browser's registration: a single-page application (authorization code with
  *            PKCE, which Entra enforces for SPA redirect URIs; no implicit grant) redirecting
  *            only to the configured callback and logout URLs; openid, offline_access and the
@@ -60,23 +61,53 @@ const SERVICE: IdentityService = "entra-external-id";
 export const API_SCOPE = { id: "6f0c2a4e-3b1d-4c7e-9a58-2d4f8b1e7c90", value: "access_as_user", displayName: "Call the GravityPM API as the signed-in user" } as const;
 
 /**
- * The API's client secret: each lasts `validDays` from the start of the window it was made in,
- * and a new one replaces it when a `pulumi up` runs in the next window (`rotateDays`), so an up
- * at least every `validDays - rotateDays` days never lets the backend's secret lapse. Windows
- * count from a fixed epoch so every run in a window plans the same secret (no time provider:
- * @pulumi/time is not a dependency here). 180 days stays well inside the two years Entra allows.
+ * The API's client secrets: two slots, each replaced every other window, so a rotation never
+ * cuts off a backend still holding the previous secret. A secret lasts `validDays` from the start
+ * of the window it belongs to; windows are `rotateDays` long and counted from a fixed epoch, so
+ * every run in a window plans the same secrets (no time provider: @pulumi/time is not a
+ * dependency here). The first `pulumi up` of a window replaces the older slot, the outputs move
+ * to it, and the other slot, made a window earlier, stays valid until the next window starts:
+ * pods that have not reloaded keep working. An up at least every `validDays - rotateDays` days
+ * keeps the current secret from lapsing. 180 days stays well inside the two years Entra allows.
  */
 export const CLIENT_SECRET_ROTATION = { rotateDays: 90, validDays: 180, epoch: "2026-01-01T00:00:00Z" } as const;
 
 const DAY_MS = 86_400_000;
 
-/** The rotation window `now` falls in: its start, the end date of a secret made in it, and its key for `rotateWhenChanged`. */
-export function clientSecretWindow(now: Date): { readonly start: string; readonly endDate: string } {
-    const epoch = Date.parse(CLIENT_SECRET_ROTATION.epoch);
-    const index = Math.floor((now.getTime() - epoch) / (CLIENT_SECRET_ROTATION.rotateDays * DAY_MS));
-    const start = epoch + index * CLIENT_SECRET_ROTATION.rotateDays * DAY_MS;
+/** The secret slots' names (`<name>-api-secret-a`, `-b`). */
+export const SECRET_SLOT_NAMES = ["a", "b"] as const;
+
+/** A rotation window: when it started and when a secret made for it expires (RFC 3339). */
+export interface SecretWindow {
+    readonly start: string;
+    readonly endDate: string;
+}
+
+function windowAt(index: number): SecretWindow {
+    const length = CLIENT_SECRET_ROTATION.rotateDays * DAY_MS;
+    const start = Date.parse(CLIENT_SECRET_ROTATION.epoch) + index * length;
     const rfc3339 = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
     return { start: rfc3339(start), endDate: rfc3339(start + CLIENT_SECRET_ROTATION.validDays * DAY_MS) };
+}
+
+function windowIndex(now: Date): number {
+    return Math.floor((now.getTime() - Date.parse(CLIENT_SECRET_ROTATION.epoch)) / (CLIENT_SECRET_ROTATION.rotateDays * DAY_MS));
+}
+
+/** The rotation window `now` falls in. */
+export function clientSecretWindow(now: Date): SecretWindow {
+    return windowAt(windowIndex(now));
+}
+
+/**
+ * The two secret slots at `now`: slot k holds the latest window whose index has parity k, and
+ * `current` is the slot of the window `now` is in (the one the outputs carry).
+ */
+export function clientSecretSlots(now: Date): { readonly current: 0 | 1; readonly slots: readonly [SecretWindow, SecretWindow] } {
+    const index = windowIndex(now);
+    const current = ((index % 2) + 2) % 2 === 0 ? 0 : 1;
+    const latest = (parity: 0 | 1) => (parity === current ? index : index - 1);
+    return { current, slots: [windowAt(latest(0)), windowAt(latest(1))] };
 }
 
 /** Where the tenant of a stack in `region` keeps its users; undefined where no External ID location fits. */
@@ -285,12 +316,14 @@ export class AzureIdentity extends pulumi.ComponentResource implements Identity 
             ad,
         );
 
-        const window = clientSecretWindow(new Date());
-        const secret = new ApplicationPassword(
-            `${name}-api-secret`,
-            { applicationId: api.id, displayName: `${site.namePrefix} backend (from ${window.start})`, endDate: window.endDate, rotateWhenChanged: { window: window.start } },
-            // The replacement exists before the old secret goes, so the backend can move over.
-            { ...ad, deleteBeforeReplace: false },
+        const { current, slots } = clientSecretSlots(new Date());
+        const secrets = slots.map(
+            (window, slot) =>
+                new ApplicationPassword(
+                    `${name}-api-secret-${SECRET_SLOT_NAMES[slot]}`,
+                    { applicationId: api.id, displayName: `${site.namePrefix} backend (from ${window.start})`, endDate: window.endDate, rotateWhenChanged: { window: window.start } },
+                    ad,
+                ),
         );
 
         if (settings.mfa === "required") {
@@ -319,7 +352,7 @@ export class AzureIdentity extends pulumi.ComponentResource implements Identity 
         this.signOutUrl = this.tenantId.apply((id) => entraCiamEndpoint(endpoints.logout, id));
         this.webClientId = web.clientId;
         this.apiClientId = api.clientId;
-        this.apiClientSecret = pulumi.secret(secret.value);
+        this.apiClientSecret = pulumi.secret(secrets[current].value);
         this.notes = [...settings.notes, ...entraContractNotes(settings)];
         this.registerOutputs({
             issuerUrl: this.issuerUrl,
