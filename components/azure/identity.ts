@@ -193,6 +193,12 @@ export function spaRedirectUris(settings: Pick<IdentitySettings, "callbackUrls" 
  * unattended runs the operator registers an automation app inside the tenant (Application
  * Administrator and Conditional Access Administrator rights, or the Graph permissions they
  * correspond to) and gives the provider its credentials.
+ *
+ * Creating the tenant through ARM likely needs a user too: the same resource provider refuses
+ * service principals when it creates Azure AD B2C tenants, because the creator becomes the new
+ * tenant's administrator. Destroying needs an operator as well: Entra deletes an external tenant
+ * only once it holds no users but one administrator and no apps (its own b2c-extensions-app
+ * included) and no user flows, none of which `pulumi destroy` removes.
  */
 export class AzureIdentity extends pulumi.ComponentResource implements Identity {
     public readonly service: IdentityService = SERVICE;
