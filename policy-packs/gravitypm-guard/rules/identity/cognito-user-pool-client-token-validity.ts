@@ -2,7 +2,7 @@
 import { ENVIRONMENT_CONFIG, type Environment } from "../../lib/environment";
 import { PROD_MAX_ACCESS_TOKEN_MINUTES } from "../../lib/identity";
 import { resourceRule } from "../../lib/rule";
-import { num, record, records, shown, str, type Props } from "../../lib/values";
+import { num, record, records, shown, str, strings, type Props } from "../../lib/values";
 import { COGNITO_USER_POOL_CLIENT } from "./cognito-user-pool-client-no-implicit-grant";
 
 export interface TokenValidityConfig extends Record<string, unknown> {
@@ -44,17 +44,24 @@ function described(props: Props, token: Token, minutes: number): string {
     return `${VALIDITY_PROPERTY[token]} is ${shown(props[VALIDITY_PROPERTY[token]])} (${minutes >= 1440 ? `${minutes / 1440} days` : `${minutes} minutes`})`;
 }
 
+/** A machine-to-machine client: the client credentials grant issues access tokens only, never ID or refresh tokens. */
+function machineOnly(props: Props): boolean {
+    const flows = strings(props.allowedOauthFlows);
+    return flows.length > 0 && flows.every((f) => f === "client_credentials");
+}
+
 export function cognitoTokenValidityProblems(props: Props, config: TokenValidityConfig, environment: Environment): string[] {
     const problems: string[] = [];
+    const machine = machineOnly(props);
     if (environment === "prod") {
-        for (const token of ["accessToken", "idToken"] as const) {
+        for (const token of machine ? (["accessToken"] as const) : (["accessToken", "idToken"] as const)) {
             const minutes = lifetimeMinutes(props, token);
             if (minutes !== undefined && minutes > config.prodMaxAccessTokenMinutes) {
                 problems.push(`${described(props, token, minutes)}; prod allows at most ${config.prodMaxAccessTokenMinutes} minutes`);
             }
         }
     }
-    const refresh = lifetimeMinutes(props, "refreshToken");
+    const refresh = machine ? undefined : lifetimeMinutes(props, "refreshToken");
     if (refresh !== undefined && refresh > config.maxRefreshTokenDays * 1440) {
         problems.push(`${described(props, "refreshToken", refresh)}; the maximum is ${config.maxRefreshTokenDays} days`);
     }
@@ -65,7 +72,7 @@ export const cognitoUserPoolClientTokenValidity = resourceRule({
     name: "cognito-user-pool-client-token-validity",
     description: "Cognito app clients issue access and ID tokens for at most 60 minutes in prod, and refresh tokens for at most the maximum days (30).",
     explanation:
-        "An access token cannot be revoked before it expires, so its lifetime is how long a leaked token stays useful; the refresh token's lifetime is how long a session lasts without signing in again. Unset values are Cognito's: one hour, and 30 days.",
+        "An access token cannot be revoked before it expires, so its lifetime is how long a leaked token stays useful; the refresh token's lifetime is how long a session lasts without signing in again. Unset values are Cognito's: one hour, and 30 days. A client_credentials-only client is judged on its access tokens alone (it is issued no others).",
     remediation:
         "Set accessTokenValidity and idTokenValidity (with tokenValidityUnits) to the stack's identityAccessTokenMinutes (at most 60 in prod) and refreshTokenValidity to identityRefreshTokenDays.",
     enforcementLevel: "advisory",

@@ -115,6 +115,8 @@ export const identityCases: readonly RuleCase[] = [
             { name: "a refresh token of 90 days in staging", environment: "staging", props: userPoolClient({ userPoolId: "p", refreshTokenValidity: 90 }), violates: true },
             { name: "a refresh token of 10 hours", props: userPoolClient({ userPoolId: "p", refreshTokenValidity: 600, tokenValidityUnits: { refreshToken: "minutes" } }), violates: false },
             { name: "a shorter refresh maximum", config: { maxRefreshTokenDays: 7 }, props: userPoolClient(WEB_CLIENT), violates: true },
+            { name: "a machine-to-machine client judged on access tokens only", config: { prodMaxAccessTokenMinutes: 30, maxRefreshTokenDays: 7 }, props: userPoolClient({ userPoolId: "p", allowedOauthFlows: ["client_credentials"], accessTokenValidity: 15, tokenValidityUnits: { accessToken: "minutes" } }), violates: false },
+            { name: "a machine-to-machine client with hour-long access tokens", config: { prodMaxAccessTokenMinutes: 30 }, props: userPoolClient({ userPoolId: "p", allowedOauthFlows: ["client_credentials"] }), violates: true },
         ],
     },
     // Identity Platform
