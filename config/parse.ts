@@ -12,7 +12,7 @@ import { standardTags } from "../domain/tags";
 import { PROFILES } from "../stacks/profiles";
 import { ConfigError, type ConfigProblem } from "./errors";
 import { placeStack } from "./placement";
-import { appSettings, cacheSettings, checkApp, checkCluster, checkSecurity, securitySettings, usageSettings, checkCrossKeyRules, checkDataTier, clusterSettings, databaseSettings, fillServiceDefaults, type RuleContext } from "./rules";
+import { appSettings, cacheSettings, checkApp, checkCluster, checkSecurity, securitySettings, usageSettings, checkIdentity, identitySettings, checkCrossKeyRules, checkDataTier, clusterSettings, databaseSettings, fillServiceDefaults, type RuleContext } from "./rules";
 import { FIELDS, type Parsed } from "./schema";
 
 /**
@@ -63,6 +63,7 @@ export function parseStackConfig(raw: Readonly<Record<string, string>>, stack: s
     checkCluster(parsed, context, primary?.zones.length);
     checkApp(parsed, context, primary?.zones.length);
     checkSecurity(parsed, context);
+    checkIdentity(parsed, context);
 
     const database = databaseSettings(parsed);
     const cache = cacheSettings(parsed);
@@ -70,6 +71,7 @@ export function parseStackConfig(raw: Readonly<Record<string, string>>, stack: s
     const app = appSettings(parsed);
     const security = securitySettings(parsed);
     const usage = usageSettings(parsed);
+    const identity = identitySettings(parsed, context);
     if (
         problems.length > 0 ||
         cloud === undefined ||
@@ -79,7 +81,8 @@ export function parseStackConfig(raw: Readonly<Record<string, string>>, stack: s
         cluster === undefined ||
         app === undefined ||
         security === undefined ||
-        usage === undefined
+        usage === undefined ||
+        identity === undefined
     ) {
         throw new ConfigError(stack, problems);
     }
@@ -109,6 +112,7 @@ export function parseStackConfig(raw: Readonly<Record<string, string>>, stack: s
         app,
         security,
         usage,
+        identity,
         atlasOrgId: parsed.atlasOrgId,
         atlasAzureServicePrincipalId: parsed.atlasAzureServicePrincipalId,
         cloudflareAccountId: parsed.cloudflareAccountId,

@@ -8,6 +8,17 @@ import { databaseConfigProblems, databaseService, defaultDatabaseNodes } from ".
 import { AZURE_MAX_FLOW_LOG_RETENTION_DAYS } from "../domain/catalogs/azure";
 import { APP_COLOURS, APP_SERVICES, defaultHosts, idleColour, type AppColour, type AppService, type ImageRef } from "../domain/capabilities/app";
 import { KUBERNETES_VERSIONS } from "../domain/capabilities/cluster";
+import {
+    CUSTOM_SIGN_IN_HOST,
+    IDENTITY_SERVICE_NAMES,
+    IDENTITY_SETTING_KEYS,
+    PROD_IDENTITY,
+    defaultIdentityUrls,
+    identityCapabilityGaps,
+    identityService,
+    type IdentitySetting,
+    type IdentitySettings,
+} from "../domain/capabilities/identity";
 import { CLOUD_NAMES, type Cloud } from "../domain/clouds";
 import { PROD_MIN_AUDIT_RETENTION_DAYS, type AppSettings, type CacheSettings, type ClusterSettings, type ConfigKey, type DatabaseSettings, type SecuritySettings, type UsageSettings } from "../domain/stack-config";
 import type { Report } from "./errors";
@@ -301,5 +312,87 @@ export function usageSettings(parsed: Parsed): UsageSettings | undefined {
         edgeGbPerMonth: usageEdgeGbPerMonth,
         edgeRequestsPerMonth: usageEdgeRequestsPerMonth,
         monthlyActiveUsers: usageMonthlyActiveUsers,
+    };
+}
+
+/** The identity keys the stack itself set (not the profile's), by setting. */
+function explicitIdentitySettings(raw: Readonly<Record<string, string>>): ReadonlySet<IdentitySetting> {
+    return new Set((Object.entries(IDENTITY_SETTING_KEYS) as [IdentitySetting, ConfigKey][]).filter(([, key]) => raw[key] !== undefined).map(([setting]) => setting));
+}
+
+/** True when `host` is `zone` or a name under it. */
+function inZone(host: string, zone: string): boolean {
+    return host === zone || host.endsWith(`.${zone}`);
+}
+
+/**
+ * Sign-in: what prod demands whatever the provider, what the chosen service can apply (the
+ * capability table: a setting the stack set and the service cannot honour is an error), and
+ * redirect URLs only to the app's own hosts, so a stolen authorization code cannot be sent
+ * to anyone else's site.
+ */
+export function checkIdentity(parsed: Parsed, { raw, cloud, isProd, report }: RuleContext): void {
+    const { identityProvider: provider, identityMfa: mfa, identityPasswordMinLength: minLength, identityAccessTokenMinutes: accessMinutes } = parsed;
+    if (isProd && mfa !== undefined && mfa !== PROD_IDENTITY.mfa) report("identityMfa", `prod requires MFA for every user (${PROD_IDENTITY.mfa})`);
+    if (isProd && minLength !== undefined && minLength < PROD_IDENTITY.minPasswordLength) {
+        report("identityPasswordMinLength", `prod requires passwords of at least ${PROD_IDENTITY.minPasswordLength} characters`);
+    }
+    if (isProd && accessMinutes !== undefined && accessMinutes > PROD_IDENTITY.maxAccessTokenMinutes) {
+        report("identityAccessTokenMinutes", `prod access tokens last at most ${PROD_IDENTITY.maxAccessTokenMinutes} minutes (a leaked token must expire soon; refresh tokens keep the session)`);
+    }
+    if (provider === "auth0" && parsed.auth0Domain === undefined) report("auth0Domain", "must be set when identityProvider is auth0: your tenant's domain, such as gravitypm.eu.auth0.com");
+    if (provider !== "auth0" && raw.auth0Domain !== undefined && provider !== undefined) report("auth0Domain", "is used only when identityProvider is auth0");
+
+    const hosts = appSettings(parsed)?.hosts;
+    if (hosts !== undefined) {
+        const allowed = new Set([hosts.app, hosts.api, hosts.static]);
+        for (const key of ["identityCallbackUrls", "identityLogoutUrls"] as const) {
+            for (const url of parsed[key] ?? []) {
+                const host = new URL(url).hostname;
+                if (!allowed.has(host)) report(key, `${url} is not on one of the app's hosts (${[...allowed].join(", ")})`);
+            }
+        }
+    }
+    const zone = parsed.dnsZone ?? parsed.domain;
+    if (parsed.identityHostname !== undefined && zone !== undefined && !inZone(parsed.identityHostname, zone)) {
+        report("identityHostname", `must be in the DNS zone ${zone} (config dnsZone), where its records and certificate validation go`);
+    }
+
+    const settings = identityCore(parsed);
+    if (cloud === undefined || provider === undefined || settings === undefined) return;
+    const service = identityService(cloud, provider);
+    if (parsed.identityHostname !== undefined && !CUSTOM_SIGN_IN_HOST[service]) {
+        report("identityHostname", `${IDENTITY_SERVICE_NAMES[service]} cannot serve its sign-in pages on the stack's domain here; leave it unset`);
+    }
+    for (const problem of identityCapabilityGaps(service, settings, explicitIdentitySettings(raw)).problems) {
+        report(IDENTITY_SETTING_KEYS[problem.setting], problem.message);
+    }
+}
+
+function identityCore(parsed: Parsed): Pick<IdentitySettings, IdentitySetting> | undefined {
+    const { identityMfa: mfa, identityPasswordMinLength: passwordMinLength, identityPasswordComplexity: passwordComplexity } = parsed;
+    const { identityLockoutThreshold: lockoutThreshold, identityAccessTokenMinutes: accessTokenMinutes, identityRefreshTokenDays: refreshTokenDays } = parsed;
+    if (mfa === undefined || passwordMinLength === undefined || passwordComplexity === undefined) return undefined;
+    if (lockoutThreshold === undefined || accessTokenMinutes === undefined || refreshTokenDays === undefined) return undefined;
+    return { mfa, passwordMinLength, passwordComplexity, lockoutThreshold, accessTokenMinutes, refreshTokenDays };
+}
+
+/** The identity settings once every key they need parsed, else undefined; notes name the profile defaults the service cannot apply. */
+export function identitySettings(parsed: Parsed, { raw, cloud }: Pick<RuleContext, "raw" | "cloud">): IdentitySettings | undefined {
+    const core = identityCore(parsed);
+    const hosts = appSettings(parsed)?.hosts;
+    const provider = parsed.identityProvider;
+    const dnsZone = parsed.dnsZone ?? parsed.domain;
+    if (core === undefined || hosts === undefined || provider === undefined || cloud === undefined || dnsZone === undefined) return undefined;
+    const derived = defaultIdentityUrls(hosts.app);
+    return {
+        ...core,
+        provider,
+        callbackUrls: parsed.identityCallbackUrls ?? derived.callbackUrls,
+        logoutUrls: parsed.identityLogoutUrls ?? derived.logoutUrls,
+        ...(parsed.identityHostname !== undefined ? { hostname: parsed.identityHostname } : {}),
+        dnsZone,
+        ...(parsed.auth0Domain !== undefined ? { auth0Domain: parsed.auth0Domain } : {}),
+        notes: identityCapabilityGaps(identityService(cloud, provider), core, explicitIdentitySettings(raw)).notes,
     };
 }

@@ -2,6 +2,7 @@
  * One schema per config key. Each takes the raw string the Pulumi CLI hands a program:
  * structured values (arrays) arrive JSON-encoded.
  */
+import { IDENTITY_PROVIDERS, MFA_MODES, PASSWORD_COMPLEXITIES } from "../domain/capabilities/identity";
 import { z } from "zod";
 import { APP_COLOURS, APP_SERVICES, parseImageRef, type ImageRef } from "../domain/capabilities/app";
 import { CLOUDS } from "../domain/clouds";
@@ -135,6 +136,11 @@ const appImages = z
 
 const httpsUrl = z.url({ protocol: /^https$/, error: "must be an https:// URL" });
 
+/** Sign-in redirect targets: https only (an authorization code must never travel in clear). */
+const redirectUrlList = stringList("https URLs").pipe(
+    z.array(z.url({ protocol: /^https$/, error: (iss) => `${JSON.stringify(iss.input)} is not an https:// URL` })).min(1, { error: "must list at least one URL" }),
+);
+
 /** Every key the program reads, with its schema. Pulumi.yaml declares the same keys. */
 export const FIELDS = {
     cloud: oneOf(CLOUDS),
@@ -199,6 +205,18 @@ export const FIELDS = {
     appHostname: hostname,
     apiHostname: hostname,
     staticHostname: hostname,
+    dnsZone: hostname,
+    identityProvider: oneOf(IDENTITY_PROVIDERS),
+    identityMfa: oneOf(MFA_MODES),
+    identityPasswordMinLength: wholeNumber(6, 128),
+    identityPasswordComplexity: oneOf(PASSWORD_COMPLEXITIES),
+    identityLockoutThreshold: wholeNumber(3, 20),
+    identityAccessTokenMinutes: wholeNumber(5, 1440),
+    identityRefreshTokenDays: wholeNumber(1, 3650),
+    identityCallbackUrls: redirectUrlList,
+    identityLogoutUrls: redirectUrlList,
+    identityHostname: hostname,
+    auth0Domain: hostname,
     atlasOrgId: z.string().regex(/^[0-9a-f]{24}$/, { error: "must be a MongoDB Atlas organization id (24 hex digits)" }),
     atlasAzureServicePrincipalId: z.uuid({ error: "must be the object id (a UUID) of MongoDB Atlas's service principal in your Azure tenant" }),
     cloudflareAccountId: z.string().regex(/^[0-9a-f]{32}$/, { error: "must be a Cloudflare account id (32 hex digits)" }),

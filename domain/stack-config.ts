@@ -3,6 +3,7 @@
  * SDK-free: config/ produces a StackConfig, program/ hands parts of it to components, and
  * the capability tables and components speak these types.
  */
+import type { IdentitySettings } from "./capabilities/identity";
 import type { AppColour, AppHosts, AppImages, AppService, ProbePaths, ReplicaBounds } from "./capabilities/app";
 import type { Cloud } from "./clouds";
 
@@ -83,6 +84,18 @@ export const CONFIG_KEYS = [
     "appHostname",
     "apiHostname",
     "staticHostname",
+    "dnsZone",
+    "identityProvider",
+    "identityMfa",
+    "identityPasswordMinLength",
+    "identityPasswordComplexity",
+    "identityLockoutThreshold",
+    "identityAccessTokenMinutes",
+    "identityRefreshTokenDays",
+    "identityCallbackUrls",
+    "identityLogoutUrls",
+    "identityHostname",
+    "auth0Domain",
     "atlasOrgId",
     "atlasAzureServicePrincipalId",
     "cloudflareAccountId",
@@ -170,6 +183,18 @@ export const CONFIG_KEY_EFFECTS: Readonly<Record<ConfigKey, ConfigKeyEffect>> = 
     appHostname: "plan",
     apiHostname: "plan",
     staticHostname: "plan",
+    dnsZone: "plan",
+    identityProvider: "plan",
+    identityMfa: "plan",
+    identityPasswordMinLength: "plan",
+    identityPasswordComplexity: "plan",
+    identityLockoutThreshold: "plan",
+    identityAccessTokenMinutes: "plan",
+    identityRefreshTokenDays: "plan",
+    identityCallbackUrls: "plan",
+    identityLogoutUrls: "plan",
+    identityHostname: "plan",
+    auth0Domain: "plan",
     atlasOrgId: "plan",
     atlasAzureServicePrincipalId: "plan",
     cloudflareAccountId: { notYet: NO_EDGE },
@@ -339,6 +364,7 @@ export interface StackConfig {
     readonly security: SecuritySettings;
     /** Usage assumptions for `compare`'s cost estimate. */
     readonly usage: UsageSettings;
+    readonly identity: IdentitySettings;
     readonly atlasOrgId?: string;
     /** Object id of MongoDB Atlas's service principal in the stack's Azure tenant (Atlas on Azure). */
     readonly atlasAzureServicePrincipalId?: string;

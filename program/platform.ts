@@ -1,13 +1,13 @@
 /**
  * The composition, identical on every cloud: sites (explicit providers) → keys → alerts →
- * network → data tier → cluster (+ registry, ingress; a standby in the DR region) → the app
+ * network → data tier → identity → cluster (+ registry, ingress; a standby in the DR region) → the app
  * on each cluster → edge → backup → the security baseline (audit, diagnostics, detection). Components never read config; this file hands each what it needs: every arg a contract takes is passed here (user-facing values from
  * the config, per-service ones such as versions from domain/capabilities), so no component
  * has defaults of its own. Logical names here are part of every URN below them: renaming
  * one replaces its resources, so a rename needs an alias.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import type { AppDataTier } from "../components/contracts/app";
+import type { AppDataTier, AppIdentity } from "../components/contracts/app";
 import type { CloudImplementation, CloudTypes } from "../components/contracts/cloud";
 import { GravityApp } from "../components/kubernetes/gravity-app";
 import type { StackConfig } from "../domain/stack-config";
@@ -15,6 +15,7 @@ import { defaultCacheVersion } from "../domain/capabilities/cache";
 import { APP_SERVICES, type AppColour, type AppHosts } from "../domain/capabilities/app";
 import { MAINTENANCE_WINDOW_HOURS } from "../domain/capabilities/cluster";
 import { DATABASE_SERVICE_NAMES, DATABASE_VERSIONS, databaseService } from "../domain/capabilities/database";
+import { IDENTITY_SERVICE_NAMES } from "../domain/capabilities/identity";
 import { KEY_ROTATION_DAYS } from "../domain/capabilities/keys";
 
 export interface PlatformOutputs {
@@ -66,6 +67,14 @@ export interface PlatformOutputs {
     /** The colour the stable Services select. */
     readonly appActiveColour: AppColour;
     readonly appBackendPrincipal: pulumi.Output<string>;
+    /** The sign-in service, the issuer the backend trusts and the web client; the API client's secret stays in the cluster. */
+    readonly identityService: string;
+    readonly identityIssuerUrl: pulumi.Output<string>;
+    readonly identityJwksUrl: pulumi.Output<string>;
+    readonly identityWebClientId: pulumi.Output<string>;
+    readonly identitySignInUrl: pulumi.Output<string>;
+    /** Settings the service does not apply, and contract parts it does not offer. */
+    readonly identityNotes: readonly string[];
     readonly drAppBackendPrincipal?: pulumi.Output<string>;
 }
 
@@ -152,6 +161,27 @@ export function buildPlatform<T extends CloudTypes>(cfg: StackConfig, cloud: Clo
         protect,
     });
 
+    // Sign-in: one directory for the stack, in the primary region; the DR app trusts the same
+    // issuer (a regional directory such as Cognito's is not replicated: docs/identity.md).
+    const identity = cloud.identity("identity", {
+        site: primary,
+        keys,
+        alerts,
+        environment: cfg.environment,
+        settings: cfg.identity,
+        hosts: cfg.app.hosts,
+        protect,
+    });
+    const appIdentity: AppIdentity = {
+        issuerUrl: identity.issuerUrl,
+        jwksUrl: identity.jwksUrl,
+        webClientId: identity.webClientId,
+        signInUrl: identity.signInUrl,
+        signOutUrl: identity.signOutUrl,
+        apiClientId: identity.apiClientId,
+        apiClientSecret: identity.apiClientSecret,
+    };
+
     const clusterSettings = {
         environment: cfg.environment,
         kubernetesVersion: cfg.cluster.kubernetesVersion,
@@ -194,6 +224,7 @@ export function buildPlatform<T extends CloudTypes>(cfg: StackConfig, cloud: Clo
         images: cfg.app.images,
         probes: cfg.app.probes,
         hosts: cfg.app.hosts,
+        identity: appIdentity,
     };
     const primaryData: AppDataTier = { databaseConnectionString: database.connectionString, cacheConnectionString: cache.connectionString, cidrs: network.dataTierCidrs };
     const app = new GravityApp("app", { cluster, replicas: cfg.app.replicas, data: primaryData, announceReleases: true, ...appSettings });
@@ -267,5 +298,11 @@ export function buildPlatform<T extends CloudTypes>(cfg: StackConfig, cloud: Clo
         appActiveColour: cfg.app.activeColour,
         appBackendPrincipal: app.backendPrincipal,
         ...(drApp ? { drAppBackendPrincipal: drApp.backendPrincipal } : {}),
+        identityService: IDENTITY_SERVICE_NAMES[identity.service],
+        identityIssuerUrl: identity.issuerUrl,
+        identityJwksUrl: identity.jwksUrl,
+        identityWebClientId: identity.webClientId,
+        identitySignInUrl: identity.signInUrl,
+        identityNotes: identity.notes,
     };
 }

@@ -55,7 +55,7 @@ describe.each(CLOUDS)("the app in the %s plans", (cloud) => {
             expect(objectNames(objects, K8S.networkPolicy)).toEqual(
                 ["allow-dns", "backend-from-ingress", "backend-to-cloud-apis", "backend-to-data-tier", "default-deny", "frontend-from-ingress"].sort(),
             );
-            expect(objectNames(objects, K8S.secret)).toEqual(["gravitypm-data"]);
+            expect(objectNames(objects, K8S.secret)).toEqual(["gravitypm-data", "gravitypm-identity"]);
             // Every object goes through the cluster's own provider.
             const cluster = one(p, "gravitypm:components:Cluster", name === "app" ? "cluster" : "dr-cluster");
             const provider = descendants(p, cluster).find((r) => r.type === "pulumi:providers:kubernetes")!;
@@ -77,14 +77,36 @@ describe.each(CLOUDS)("the app in the %s plans", (cloud) => {
     it("delivers the connection strings as a Kubernetes Secret from secret outputs, never in plain inputs", async () => {
         for (const stack of ["staging", "prod"]) {
             const p = await plan(stack, cloud);
-            const secret = appObjects(p, "app").find((r) => r.type === K8S.secret)!;
-            expect(secret.secretInputs).toEqual(["stringData"]);
-            expect(input(secret, "stringData")).toBe("[secret]");
+            for (const secret of appObjects(p, "app").filter((r) => r.type === K8S.secret)) {
+                expect(secret.secretInputs, String(input(secret, "metadata.name"))).toEqual(["stringData"]);
+                expect(input(secret, "stringData")).toBe("[secret]");
+            }
             // No credential-bearing URL and no generated password anywhere a plan shows in plain text.
             const plain = JSON.stringify({ inputs: p.resources.map((r) => r.inputs), outputs: p.outputs });
             expect(plain).not.toMatch(/[a-z+]+:\/\/[^/\s"]*:[^@\s"]+@/);
             expect(plain).not.toMatch(/mock-[0-9a-f]{8,}/);
             for (const cm of appObjects(p, "app").filter((r) => r.type === K8S.configMap)) expect(JSON.stringify(cm.inputs)).not.toMatch(/mongodb|rediss/);
+        }
+    });
+
+    it("gives both services the sign-in settings and only the backend the API client's credential", async () => {
+        const p = await plan("prod", cloud);
+        for (const app of ["app", "dr-app"]) {
+            const objects = appObjects(p, app);
+            const settings = objects.find((r) => r.type === K8S.configMap && input(r, "metadata.name") === "gravitypm-settings")!;
+            const data = input(settings, "data") as Record<string, string>;
+            expect(data.OIDC_ISSUER_URL).toBe(p.outputs.identityIssuerUrl);
+            expect(data.OIDC_JWKS_URL).toBe(p.outputs.identityJwksUrl);
+            expect(data.OIDC_SIGN_IN_URL).toBe(p.outputs.identitySignInUrl);
+            expect(Object.keys(data)).toEqual(expect.arrayContaining(["OIDC_WEB_CLIENT_ID", "OIDC_SIGN_OUT_URL"]));
+            expect(JSON.stringify(data)).not.toMatch(/OIDC_API_CLIENT/);
+            const envFrom = (name: string) => {
+                const deployment = objects.find((r) => r.type === K8S.deployment && input(r, "metadata.name") === name)!;
+                const containers = input(deployment, "spec.template.spec.containers") as { envFrom: { secretRef?: { name: string } }[] }[];
+                return containers[0].envFrom.flatMap((e) => (e.secretRef ? [e.secretRef.name] : []));
+            };
+            expect(envFrom("backend-blue")).toContain("gravitypm-identity");
+            expect(envFrom("frontend-green")).toEqual([]);
         }
     });
 });

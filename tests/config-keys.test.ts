@@ -24,6 +24,7 @@ const CONTEXTS = {
     gcp: { cloud: "gcp" },
     azure: { cloud: "azure" },
     azureAtlas: { cloud: "azure", databaseEngine: "atlas", atlasAzureServicePrincipalId: "00000000-0000-0000-0000-000000000000" },
+    awsAuth0: { identityProvider: "auth0", auth0Domain: "gravitypm-staging.eu.auth0.com" },
 } as const satisfies Record<string, Record<string, string>>;
 type Context = keyof typeof CONTEXTS;
 
@@ -90,6 +91,20 @@ const VARIANTS: Readonly<Record<ConfigKey, readonly [Context, string, Readonly<R
     appHostname: ["aws", "web.gravitypm.example.com"],
     apiHostname: ["aws", "backend.gravitypm.example.com"],
     staticHostname: ["aws", "assets.gravitypm.example.com"],
+    // The zone matters where records go in it: a custom sign-in host on Cognito.
+    dnsZone: ["aws", "gravitypm.example.com", { identityHostname: "auth.staging.gravitypm.example.com" }],
+    identityProvider: ["aws", "auth0", { auth0Domain: "gravitypm-staging.eu.auth0.com" }],
+    identityMfa: ["aws", "required"],
+    identityPasswordMinLength: ["aws", "16"],
+    identityPasswordComplexity: ["aws", "strict"],
+    // Cognito's lockout is fixed: the key is tried where it applies.
+    identityLockoutThreshold: ["awsAuth0", "8"],
+    identityAccessTokenMinutes: ["aws", "30"],
+    identityRefreshTokenDays: ["aws", "7"],
+    identityCallbackUrls: ["aws", JSON.stringify(["https://staging.gravitypm.example.com/signed-in"])],
+    identityLogoutUrls: ["aws", JSON.stringify(["https://staging.gravitypm.example.com/goodbye"])],
+    identityHostname: ["aws", "auth.staging.gravitypm.example.com"],
+    auth0Domain: ["awsAuth0", "gravitypm-other.us.auth0.com"],
     atlasOrgId: ["awsAtlas", "0123456789abcdef01234567"],
     atlasAzureServicePrincipalId: ["azureAtlas", "6f1a0c52-3b7e-4d2a-9c1f-2b8e5d7a4c90"],
     cloudflareAccountId: ["aws", "0123456789abcdef0123456789abcdef"],

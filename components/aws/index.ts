@@ -2,6 +2,7 @@
  * The AWS implementation of every contract. Loaded only when a stack's cloud is aws.
  */
 import { AtlasDatabase } from "../atlas/database";
+import { Auth0Identity } from "../auth0/identity";
 import type { CloudImplementation } from "../contracts/cloud";
 import { AwsAlerts } from "./alerts";
 import { awsAtlasSide } from "./atlas";
@@ -10,6 +11,7 @@ import { AwsCluster } from "./cluster";
 import { AwsDocumentDb } from "./database";
 import { AwsKeys } from "./keys";
 import { AwsNetwork } from "./network";
+import { AwsCognitoIdentity } from "./identity";
 import { AwsSecurityBaseline } from "./security-baseline";
 import { awsSite, type AwsSite } from "./site";
 
@@ -31,6 +33,7 @@ export function awsCloud(): CloudImplementation<AwsTypes> {
         cluster: (name, args, opts) => new AwsCluster(name, args, opts),
         database: (name, args, opts) =>
             args.engine === "atlas" ? new AtlasDatabase(name, args, awsAtlasSide, opts) : new AwsDocumentDb(name, args, opts),
+        identity: (name, args, opts) => (args.settings.provider === "auth0" ? new Auth0Identity(name, args, opts) : new AwsCognitoIdentity(name, args, opts)),
         securityBaseline: (name, args, opts) => new AwsSecurityBaseline(name, args, opts),
     };
 }

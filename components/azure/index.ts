@@ -2,6 +2,7 @@
  * The Azure implementation of every contract. Loaded only when a stack's cloud is azure.
  */
 import { AtlasDatabase } from "../atlas/database";
+import { Auth0Identity } from "../auth0/identity";
 import type { CloudImplementation } from "../contracts/cloud";
 import { AzureAlerts } from "./alerts";
 import { azureAtlasSide } from "./atlas";
@@ -10,6 +11,7 @@ import { AzureCluster } from "./cluster";
 import { AzureCosmosMongo } from "./database";
 import { AzureKeys } from "./keys";
 import { AzureNetwork } from "./network";
+import { AzureIdentity } from "./identity";
 import { AzureSecurityBaseline } from "./security-baseline";
 import { azureSite, type AzureSite } from "./site";
 
@@ -31,6 +33,7 @@ export function azureCloud(): CloudImplementation<AzureTypes> {
         cluster: (name, args, opts) => new AzureCluster(name, args, opts),
         database: (name, args, opts) =>
             args.engine === "atlas" ? new AtlasDatabase(name, args, azureAtlasSide, opts) : new AzureCosmosMongo(name, args, opts),
+        identity: (name, args, opts) => (args.settings.provider === "auth0" ? new Auth0Identity(name, args, opts) : new AzureIdentity(name, args, opts)),
         securityBaseline: (name, args, opts) => new AzureSecurityBaseline(name, args, opts),
     };
 }

@@ -26,6 +26,18 @@ export interface AppDataTier {
     readonly cidrs: readonly string[];
 }
 
+/** Sign-in, from the Identity component: public settings for both services, the API client's credential for the backend. */
+export interface AppIdentity {
+    readonly issuerUrl: pulumi.Output<string>;
+    readonly jwksUrl: pulumi.Output<string>;
+    readonly webClientId: pulumi.Output<string>;
+    readonly signInUrl: pulumi.Output<string>;
+    readonly signOutUrl: pulumi.Output<string>;
+    readonly apiClientId: pulumi.Output<string>;
+    /** Secret: delivered to the backend as a Kubernetes Secret. */
+    readonly apiClientSecret: pulumi.Output<string>;
+}
+
 export interface GravityAppArgs {
     /** The cluster the app runs on: its provider, registry, ingress controller and workload identities. */
     readonly cluster: Cluster;
@@ -41,6 +53,7 @@ export interface GravityAppArgs {
     readonly probes: Readonly<Record<AppService, ProbePaths>>;
     readonly hosts: AppHosts;
     readonly data: AppDataTier;
+    readonly identity: AppIdentity;
     /**
      * Whether this copy announces releases through the cluster's release notice: the primary
      * does; the DR copy changes in the same `pulumi up`, so a second notice would only repeat it.

@@ -13,6 +13,7 @@ import type { Alerts, AlertsArgs } from "./alerts";
 import type { Cache, CacheArgs } from "./cache";
 import type { Cluster, ClusterArgs } from "./cluster";
 import type { Database, DatabaseArgs } from "./database";
+import type { Identity, IdentityArgs } from "./identity";
 import type { Keys, KeysArgs } from "./keys";
 import type { Network, NetworkArgs } from "./network";
 import type { SecurityBaseline, SecurityBaselineArgs } from "./security-baseline";
@@ -39,6 +40,8 @@ export interface CloudImplementation<T extends CloudTypes> {
     readonly database: Factory<DatabaseArgs<T>, Database>;
     /** Kubernetes with its registry and ingress; the DR region's standby takes `role: "standby"`. */
     readonly cluster: Factory<ClusterArgs<T>, Cluster>;
+    /** Sign-in: the cloud's identity service, or Auth0 on this cloud (`settings.provider: auth0`). */
+    readonly identity: Factory<IdentityArgs<T>, Identity>;
     /** Audit trail, diagnostic settings and threat detection; built last, so it sees every resource. */
     readonly securityBaseline: Factory<SecurityBaselineArgs<T>, SecurityBaseline>;
 }

@@ -2,6 +2,7 @@
  * The GCP implementation of every contract. Loaded only when a stack's cloud is gcp.
  */
 import { AtlasDatabase } from "../atlas/database";
+import { Auth0Identity } from "../auth0/identity";
 import type { CloudImplementation } from "../contracts/cloud";
 import { GcpAlerts } from "./alerts";
 import { gcpAtlasSide } from "./atlas";
@@ -9,6 +10,7 @@ import { GcpCache } from "./cache";
 import { GcpCluster } from "./cluster";
 import { GcpKeys } from "./keys";
 import { GcpNetwork } from "./network";
+import { GcpIdentity } from "./identity";
 import { GcpSecurityBaseline } from "./security-baseline";
 import { gcpSites, type GcpSite } from "./site";
 
@@ -31,6 +33,7 @@ export function gcpCloud(settings: { project: string }): CloudImplementation<Gcp
         cluster: (name, args, opts) => new GcpCluster(name, args, opts),
         // Google Cloud has no managed MongoDB: `native` and `atlas` both mean Atlas on GCP.
         database: (name, args, opts) => new AtlasDatabase(name, args, gcpAtlasSide, opts),
+        identity: (name, args, opts) => (args.settings.provider === "auth0" ? new Auth0Identity(name, args, opts) : new GcpIdentity(name, args, opts)),
         securityBaseline: (name, args, opts) => new GcpSecurityBaseline(name, args, opts),
     };
 }

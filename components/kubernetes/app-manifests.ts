@@ -33,6 +33,18 @@ export const SETTINGS_CONFIG_MAP = "gravitypm-settings";
 /** Keys of the data Secret: the environment variables the backend reads. */
 export const DATABASE_URL_KEY = "MONGODB_URI";
 export const CACHE_URL_KEY = "REDIS_URL";
+/** The Secret with the API's OAuth client credential. */
+export const IDENTITY_SECRET = "gravitypm-identity";
+/** Environment variables of the sign-in settings (the settings ConfigMap) and of the API client (the identity Secret). */
+export const IDENTITY_KEYS = {
+    issuer: "OIDC_ISSUER_URL",
+    jwks: "OIDC_JWKS_URL",
+    webClientId: "OIDC_WEB_CLIENT_ID",
+    signIn: "OIDC_SIGN_IN_URL",
+    signOut: "OIDC_SIGN_OUT_URL",
+    apiClientId: "OIDC_API_CLIENT_ID",
+    apiClientSecret: "OIDC_API_CLIENT_SECRET",
+} as const;
 
 export function serviceLabels(service: AppService): Record<string, string> {
     return { [NAME_LABEL]: service, "app.kubernetes.io/part-of": PART_OF, "app.kubernetes.io/managed-by": "pulumi" };
@@ -118,7 +130,7 @@ export function deploymentManifest(args: DeploymentSpecArgs): k8s.types.input.ap
             { name: "GRAVITYPM_COLOUR", value: args.colour },
             { name: "PORT", value: String(shape.containerPort) },
         ],
-        envFrom: [{ configMapRef: { name: SETTINGS_CONFIG_MAP } }, ...(shape.usesDataTier ? [{ secretRef: { name: DATA_SECRET } }] : [])],
+        envFrom: [{ configMapRef: { name: SETTINGS_CONFIG_MAP } }, ...(shape.usesDataTier ? [{ secretRef: { name: DATA_SECRET } }, { secretRef: { name: IDENTITY_SECRET } }] : [])],
         resources: { requests: { cpu: shape.cpuRequest, memory: shape.memoryRequest }, limits: { memory: shape.memoryLimit } },
         readinessProbe: httpProbe(args.probes.readiness, 5, 3),
         livenessProbe: httpProbe(args.probes.liveness, 10, 3),

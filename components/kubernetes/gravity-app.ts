@@ -20,6 +20,8 @@ import { GRAVITY_APP_TYPE, type GravityApp as GravityAppContract, type GravityAp
 import {
     CACHE_URL_KEY,
     DATA_SECRET,
+    IDENTITY_KEYS,
+    IDENTITY_SECRET,
     DATABASE_URL_KEY,
     HTTP_PORT,
     PART_OF,
@@ -97,6 +99,16 @@ export class GravityApp extends pulumi.ComponentResource implements GravityAppCo
             },
             inNamespace,
         );
+        // The API client's credential: a secret output, so a Secret like the data tier's.
+        const identitySecret = new Secret(
+            `${name}-identity-secret`,
+            {
+                metadata: { name: IDENTITY_SECRET, namespace: ns },
+                type: "Opaque",
+                stringData: { [IDENTITY_KEYS.apiClientId]: args.identity.apiClientId, [IDENTITY_KEYS.apiClientSecret]: args.identity.apiClientSecret },
+            },
+            inNamespace,
+        );
         const settings = new ConfigMap(
             `${name}-settings`,
             {
@@ -106,12 +118,17 @@ export class GravityApp extends pulumi.ComponentResource implements GravityAppCo
                     GRAVITYPM_APP_URL: `https://${args.hosts.app}`,
                     GRAVITYPM_API_URL: `https://${args.hosts.api}`,
                     GRAVITYPM_STATIC_URL: `https://${args.hosts.static}`,
+                    [IDENTITY_KEYS.issuer]: args.identity.issuerUrl,
+                    [IDENTITY_KEYS.jwks]: args.identity.jwksUrl,
+                    [IDENTITY_KEYS.webClientId]: args.identity.webClientId,
+                    [IDENTITY_KEYS.signIn]: args.identity.signInUrl,
+                    [IDENTITY_KEYS.signOut]: args.identity.signOutUrl,
                 },
             },
             inNamespace,
         );
 
-        const podInputs = [...accounts, dataSecret, settings];
+        const podInputs = [...accounts, dataSecret, identitySecret, settings];
         for (const service of APP_SERVICES) {
             const images = args.images[service];
             for (const colour of APP_COLOURS) {
