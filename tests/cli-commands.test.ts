@@ -14,7 +14,7 @@ import { cliProject, ROOT, STACK_TRACE, type CliProject } from "./cli-bundle";
 const OPTIONS = {
     plan: ["--stack", "--cloud", "--set", "--json", "--debug", "--no-color", "--help"],
     policy: ["--stack", "--cloud", "--set", "--plan", "--config", "--json", "--debug", "--no-color", "--help"],
-    compare: ["--stack", "--clouds", "--set", "--format", "--out", "--engine", "--debug", "--no-color", "--help"],
+    compare: ["--stack", "--clouds", "--set", "--variant", "--before", "--after", "--format", "--out", "--engine", "--debug", "--no-color", "--help"],
 } as const;
 type Command = keyof typeof OPTIONS;
 const COMMANDS = Object.keys(OPTIONS) as Command[];
@@ -65,6 +65,9 @@ describe("bad usage", () => {
         ["plan", ["--cloud", "aws"], /--stack is required/],
         ["policy", [], /--stack \(or --plan\) is required/],
         ["plan", ["--stack", "prod", "--set", "novalue"], /--set takes key=value, got "novalue"/],
+        ["compare", ["--stack", "prod", "--variant", "novalue"], /--variant takes key=value, got "novalue"/],
+        ["compare", ["--before", "a.json"], /--before and --after go together/],
+        ["compare", ["--stack", "prod", "--before", "a.json", "--after", "b.json"], /--before\/--after compare two saved plans; --stack, --set and --variant shape fresh plans/],
     ] as const)("%s %j: exit 64 with the problem and where to look", (command, args, message) => {
         const r = cli.run(command, args);
         expect(r.status).toBe(64);
@@ -117,6 +120,21 @@ describe("output paths", () => {
         expect(JSON.parse(policy.stdout)).toMatchObject({ mandatory: 0, violations: [] });
         const compare = JSON.parse(cli.run("compare", ["--stack", "staging", "--clouds", "aws", "--format", "json", "--out", "-"]).stdout) as { clouds: { cloud: string }[] };
         expect(compare.clouds.map((c) => c.cloud)).toEqual(["aws"]);
+    });
+
+    it("compare --variant and --before/--after print the deltas per cloud", () => {
+        type Diff = { base: string; variant: string; clouds: { cloud: string; cost?: { delta?: number }; types: { type: string; delta: number }[] }[] };
+        const variant = JSON.parse(cli.run("compare", ["--stack", "staging", "--clouds", "aws", "--variant", "databaseNodes=2", "--format", "json", "--out", "-"]).stdout) as Diff;
+        expect(variant.variant).toBe("databaseNodes=2");
+        expect(variant.clouds[0].types).toContainEqual({ type: "aws:docdb/clusterInstance:ClusterInstance", delta: 1 });
+        expect(variant.clouds[0].cost?.delta).toBeGreaterThan(0);
+
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cli-plans-"));
+        expect(cli.run("plan", ["--stack", "staging", "--json", "before.json"], { cwd: dir }).status).toBe(0);
+        expect(cli.run("plan", ["--stack", "staging", "--set", "databaseNodes=2", "--json", "after.json"], { cwd: dir }).status).toBe(0);
+        const saved = JSON.parse(cli.run("compare", ["--before", "before.json", "--after", "after.json", "--format", "json", "--out", "-"], { cwd: dir }).stdout) as Diff;
+        expect(saved.clouds[0].types).toEqual(variant.clouds[0].types);
+        expect(saved.clouds[0].cost?.delta).toBeCloseTo(variant.clouds[0].cost?.delta ?? Number.NaN, 2);
     });
 
     it("a relative path is the user's directory's: INIT_CWD under npm run, else the working directory", () => {

@@ -76,12 +76,13 @@ export function cloudOption(flags = "--cloud <cloud>", description = "plan on th
     return new Option(flags, description).choices(CLOUDS);
 }
 
-/** `--set key=value`, repeatable; the value may contain '='. */
-export function setOption(): Option {
-    return new Option("--set <key=value>", "override a config key (gravitypm: namespace implied); repeatable").argParser(
+/** `--set key=value`, repeatable; the value may contain '='. Another flag (compare's
+ * `--variant`) takes config overrides the same way. */
+export function setOption(flag = "--set", description = "override a config key (gravitypm: namespace implied); repeatable"): Option {
+    return new Option(`${flag} <key=value>`, description).argParser(
         (pair: string, previous: Record<string, string> | undefined) => {
             const eq = pair.indexOf("=");
-            if (eq <= 0) throw new UsageError(`--set takes key=value, got "${pair}"`);
+            if (eq <= 0) throw new UsageError(`${flag} takes key=value, got "${pair}"`);
             return { ...previous, [pair.slice(0, eq)]: pair.slice(eq + 1) };
         },
     );

@@ -63,7 +63,7 @@ export const CAPABILITIES: readonly Capability[] = [
         id: "db-sharding",
         label: "Database sharding",
         availability: { aws: "native", gcp: "neutral", azure: "native" },
-        evidence: ["aws:docdb/elasticCluster:ElasticCluster"],
+        evidence: ["aws:docdb/elasticCluster:ElasticCluster", "azure-native:mongocluster:MongoCluster", "mongodbatlas:index/advancedCluster:AdvancedCluster"],
         inPlan: (p) =>
             countOf(p, "aws:docdb/elasticCluster:ElasticCluster") > 0 ||
             p.resources.some((r) => JSON.stringify(r.inputs).includes('"clusterType":"SHARDED"') || /"shardCount":([2-9]|\d\d)/.test(JSON.stringify(r.inputs))),

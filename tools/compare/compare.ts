@@ -3,10 +3,15 @@
  * so the Pulumi runtime and shared libraries load once) and derives, per cloud, resources
  * and cost per component, the policy verdict, capability parity, achieved RPO/RTO and the
  * estimated deploy time. Tables are keyed by component kind, so new components slot in.
+ *
+ * A cloud whose config is invalid for this stack (a setting it cannot do) gets a verdict of
+ * its own, "not possible", and the others are still compared: "which clouds can do X?" is
+ * the question compare answers.
  */
+import { ConfigError } from "../../config/errors";
 import type { Cloud } from "../../domain/clouds";
-import type { StackConfig } from "../../domain/stack-config";
-import { planStack } from "../plan/engine";
+import type { StackConfig, UsageSettings } from "../../domain/stack-config";
+import { planStack, prepare } from "../plan/engine";
 import { topComponentOf } from "../plan/render";
 import type { Plan } from "../plan/types";
 import { CAPABILITIES, parity, type ParityCell } from "./capabilities";
@@ -27,9 +32,9 @@ export interface ComponentSummary {
     readonly kind: string;
     readonly resources: number;
     readonly service: string;
-    /** Known monthly USD of its resources. */
+    /** Known monthly USD of its resources: a lower bound when some are unpriced. */
     readonly usd: number;
-    /** Resources whose price is unknown. */
+    /** Resources whose price is unknown, as "name (type)". */
     readonly unknownPrices: readonly string[];
 }
 
@@ -38,13 +43,30 @@ export interface RecoveryRow extends DataStoreRecovery {
     readonly meetsRegionTargets: boolean;
 }
 
+/** One priced resource: what the cost table sums, kept for the JSON and the diff. */
+export interface PricedItem {
+    readonly name: string;
+    readonly type: string;
+    readonly usd?: number;
+    readonly basis: string;
+    /** The snapshot entries the price came from: id, region, origin. */
+    readonly prices: readonly { readonly id: string; readonly region: string; readonly origin: string }[];
+}
+
 export interface CloudComparison {
     readonly cloud: Cloud;
     readonly plan: Plan;
+    readonly regions: { readonly primary: string; readonly dr?: string };
     readonly targets: { readonly rpoMinutes: number; readonly rtoMinutes: number };
+    readonly usage: UsageSettings;
     readonly components: readonly ComponentSummary[];
+    /** Sum of the known prices; the whole monthly cost only when `complete`. */
     readonly totalUsd: number;
+    /** Every resource is priced (or has no charge of its own). */
+    readonly complete: boolean;
+    /** "name: why", one per unpriced resource. */
     readonly unknownPrices: readonly string[];
+    readonly items: readonly PricedItem[];
     readonly policy?: PolicyVerdict;
     readonly parity: Readonly<Record<string, ParityCell>>;
     readonly recovery: readonly RecoveryRow[];
@@ -53,9 +75,23 @@ export interface CloudComparison {
     readonly criticalPath: readonly string[];
 }
 
+/** A cloud this stack's config cannot be built on, and why (the config validation's words). */
+export interface NotPossible {
+    readonly cloud: Cloud;
+    readonly notPossible: string;
+}
+
+export type CloudResult = CloudComparison | NotPossible;
+
+export function isPossible(x: CloudResult): x is CloudComparison {
+    return !("notPossible" in x);
+}
+
 export interface Comparison {
     readonly stack: string;
-    readonly clouds: readonly CloudComparison[];
+    /** The --set overrides the plans were made with. */
+    readonly set: Readonly<Record<string, string>>;
+    readonly clouds: readonly CloudResult[];
 }
 
 function kindOf(type: string): string {
@@ -63,7 +99,14 @@ function kindOf(type: string): string {
 }
 
 export function costAssumptions(cfg: StackConfig): CostAssumptions {
-    return { databaseStorageGb: cfg.database.storageGb, clusterNodes: cfg.cluster.minNodes };
+    return {
+        databaseStorageGb: cfg.database.storageGb,
+        clusterNodes: cfg.cluster.minNodes,
+        primaryRegion: cfg.primary.region,
+        drRegion: cfg.dr?.region,
+        ownsAccountSingletons: cfg.security.ownsAccountSingletons,
+        usage: cfg.usage,
+    };
 }
 
 /** Everything the comparison says about one plan; pure, so tests can feed it a plan. */
@@ -72,6 +115,7 @@ export function summarize(plan: Plan, cfg: StackConfig, policy?: PolicyVerdict):
     const tops = topComponentOf(plan);
     const groups = new Map<string, { types: string[]; resources: number; usd: number; unknown: string[] }>();
     const unknownPrices: string[] = [];
+    const items: PricedItem[] = [];
     let totalUsd = 0;
     for (const r of plan.resources) {
         const top = tops.get(r.urn);
@@ -81,6 +125,13 @@ export function summarize(plan: Plan, cfg: StackConfig, policy?: PolicyVerdict):
         group.types.push(r.type);
         group.resources += 1;
         const estimate = estimateResource(r, assumptions, plan.resources);
+        items.push({
+            name: r.name,
+            type: r.type,
+            usd: estimate.usd,
+            basis: estimate.basis,
+            prices: estimate.prices.map((p) => ({ id: p.entry.id, region: p.region, origin: p.entry.origin })),
+        });
         if (estimate.usd === undefined) {
             group.unknown.push(`${r.name} (${r.type})`);
             unknownPrices.push(`${r.name}: ${estimate.basis}`);
@@ -108,10 +159,14 @@ export function summarize(plan: Plan, cfg: StackConfig, policy?: PolicyVerdict):
     return {
         cloud: cfg.cloud,
         plan,
+        regions: { primary: cfg.primary.region, ...(cfg.dr ? { dr: cfg.dr.region } : {}) },
         targets,
+        usage: cfg.usage,
         components,
         totalUsd: Math.round(totalUsd * 100) / 100,
+        complete: unknownPrices.length === 0,
         unknownPrices,
+        items,
         policy,
         parity: Object.fromEntries(CAPABILITIES.map((c) => [c.id, parity(c, cfg.cloud, plan)])),
         recovery,
@@ -134,14 +189,96 @@ export interface CompareOptions {
     readonly planner?: Planner;
 }
 
-/** Plans every cloud one after another in this process. */
+/** The config validation's problems in one line each, for a "not possible" verdict. */
+function problemsOf(error: ConfigError): string {
+    return error.problems.map((p) => `${p.key} = ${p.value === undefined ? "(unset)" : JSON.stringify(p.value)}: ${p.message}`).join("; ");
+}
+
+/** Plans every cloud one after another in this process; a cloud the config rules out is "not possible". */
 export async function compareClouds(options: CompareOptions): Promise<Comparison> {
     const planner = options.planner ?? offlinePlanner;
-    const clouds: CloudComparison[] = [];
+    const set = options.set ?? {};
+    const clouds: CloudResult[] = [];
     for (const cloud of options.clouds) {
-        const { plan, config } = await planner(options.stack, cloud, options.set ?? {});
-        const policy = options.evaluatePolicy ? await options.evaluatePolicy(plan) : undefined;
-        clouds.push(summarize(plan, config, policy));
+        let planned: { plan: Plan; config: StackConfig };
+        try {
+            planned = await planner(options.stack, cloud, set);
+        } catch (error) {
+            // Only invalid config is a verdict; anything else is a failure of the tool and stops it.
+            if (!(error instanceof ConfigError)) throw error;
+            clouds.push({ cloud, notPossible: problemsOf(error) });
+            continue;
+        }
+        const policy = options.evaluatePolicy ? await options.evaluatePolicy(planned.plan) : undefined;
+        clouds.push(summarize(planned.plan, planned.config, policy));
     }
-    return { stack: options.stack, clouds };
+    return { stack: options.stack, set, clouds };
+}
+
+/** A saved plan (`npm run plan -- --json`) summarised with its stack's current config for the cost assumptions. */
+export async function summarizeSavedPlan(plan: Plan, policy?: PolicyVerdict): Promise<CloudComparison> {
+    const { config } = await prepare({ stack: plan.stack, cloud: plan.cloud });
+    return summarize(plan, config, policy);
+}
+
+/** How one cloud's result changes from a base to a variant. */
+export interface CloudDiff {
+    readonly cloud: Cloud;
+    /** "possible" or the not-possible reason, before and after. */
+    readonly verdict: { readonly before: string; readonly after: string };
+    /** Known totals and whether each is complete; the delta only when both are. */
+    readonly cost?: { readonly before: number; readonly after: number; readonly beforeComplete: boolean; readonly afterComplete: boolean; readonly delta?: number };
+    readonly resources?: { readonly before: number; readonly after: number };
+    /** Resource types whose count changed: +n added, -n removed. */
+    readonly types: readonly { readonly type: string; readonly delta: number }[];
+    readonly policy?: { readonly mandatory: number; readonly advisory: number };
+}
+
+export interface ComparisonDiff {
+    readonly stack: string;
+    readonly base: string;
+    readonly variant: string;
+    readonly clouds: readonly CloudDiff[];
+}
+
+function typeCounts(x: CloudComparison): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const r of x.plan.resources) counts.set(r.type, (counts.get(r.type) ?? 0) + 1);
+    return counts;
+}
+
+/** Cost, resource and verdict deltas of the clouds two comparisons share (the PR comment's building block). */
+export function diffComparisons(base: Comparison, variant: Comparison, labels: { base: string; variant: string }): ComparisonDiff {
+    const clouds: CloudDiff[] = [];
+    for (const before of base.clouds) {
+        const after = variant.clouds.find((x) => x.cloud === before.cloud);
+        if (!after) continue;
+        const verdict = { before: isPossible(before) ? "possible" : before.notPossible, after: isPossible(after) ? "possible" : after.notPossible };
+        if (!isPossible(before) || !isPossible(after)) {
+            clouds.push({ cloud: before.cloud, verdict, types: [] });
+            continue;
+        }
+        const [a, b] = [typeCounts(before), typeCounts(after)];
+        const types = [...new Set([...a.keys(), ...b.keys()])]
+            .map((type) => ({ type, delta: (b.get(type) ?? 0) - (a.get(type) ?? 0) }))
+            .filter((t) => t.delta !== 0)
+            .sort((x, y) => x.type.localeCompare(y.type));
+        clouds.push({
+            cloud: before.cloud,
+            verdict,
+            cost: {
+                before: before.totalUsd,
+                after: after.totalUsd,
+                beforeComplete: before.complete,
+                afterComplete: after.complete,
+                ...(before.complete && after.complete ? { delta: Math.round((after.totalUsd - before.totalUsd) * 100) / 100 } : {}),
+            },
+            resources: { before: before.plan.resources.length, after: after.plan.resources.length },
+            types,
+            ...(before.policy && after.policy
+                ? { policy: { mandatory: after.policy.mandatory - before.policy.mandatory, advisory: after.policy.advisory - before.policy.advisory } }
+                : {}),
+        });
+    }
+    return { stack: base.stack, base: labels.base, variant: labels.variant, clouds };
 }
