@@ -185,6 +185,7 @@ export const ATLAS_AUDIT_FILTER = JSON.stringify({
  * MONGODB_ATLAS_PRIVATE_KEY), which the explicit provider reads.
  */
 export class AtlasDatabase<T extends CloudTypes> extends pulumi.ComponentResource implements Database {
+    public readonly metricsId: pulumi.Output<string>;
     public readonly host: pulumi.Output<string>;
     public readonly port: pulumi.Output<number>;
     public readonly readerHost: pulumi.Output<string>;
@@ -315,6 +316,7 @@ export class AtlasDatabase<T extends CloudTypes> extends pulumi.ComponentResourc
                     throw new pulumi.ResourceError(e instanceof Error ? e.message : String(e), this);
                 }
             });
+        this.metricsId = cluster.name;
         this.host = srvHost(primaryEndpoint);
         this.readerHost = this.host;
         this.port = pulumi.output(MONGODB_PORT);

@@ -209,6 +209,7 @@ interface RegionalParts {
  * With a DR site, a global datastore replicates to a secondary group in the DR region.
  */
 export class AwsCache extends pulumi.ComponentResource implements Cache {
+    public readonly metricsId: pulumi.Output<string>;
     public readonly host: pulumi.Output<string>;
     public readonly port: pulumi.Output<number>;
     public readonly tls = true as const;
@@ -409,6 +410,7 @@ export class AwsCache extends pulumi.ComponentResource implements Cache {
             this.crossRegion = { mode: "none", note: "no DR region: the cache lives in one region (Multi-AZ when it has replicas)" };
         }
 
+        this.metricsId = group.id;
         this.host = shape.clusterMode ? group.configurationEndpointAddress : group.primaryEndpointAddress;
         this.port = group.port.apply((p) => p ?? REDIS_PORT);
         this.connectionString = secretRedisConnectionString(this.host, this.port, authToken.result);

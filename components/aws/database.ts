@@ -151,6 +151,7 @@ const MAINTENANCE_WINDOW = "sun:04:30-sun:05:30";
  * cluster whose secondary runs in the DR region.
  */
 export class AwsDocumentDb extends pulumi.ComponentResource implements Database {
+    public readonly metricsId: pulumi.Output<string>;
     public readonly host: pulumi.Output<string>;
     public readonly port: pulumi.Output<number>;
     public readonly readerHost: pulumi.Output<string>;
@@ -252,6 +253,7 @@ export class AwsDocumentDb extends pulumi.ComponentResource implements Database 
                 ? this.drReplica(name, args.dr, global, version, instanceClass.instanceClass, retention, logRetention, args.protect, [cluster, ...instances])
                 : undefined;
 
+        this.metricsId = cluster.clusterIdentifier;
         this.host = cluster.endpoint;
         this.readerHost = cluster.readerEndpoint;
         this.port = cluster.port.apply((p) => p ?? MONGODB_PORT);

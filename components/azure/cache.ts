@@ -110,6 +110,7 @@ interface RegionalCache {
  * second cluster in the DR region. The access key goes into the stack's Key Vault.
  */
 export class AzureCache extends pulumi.ComponentResource implements Cache {
+    public readonly metricsId: pulumi.Output<string>;
     public readonly host: pulumi.Output<string>;
     public readonly port: pulumi.Output<number>;
     public readonly tls = true as const;
@@ -242,6 +243,7 @@ export class AzureCache extends pulumi.ComponentResource implements Cache {
             { resourceGroupName: site.resourceGroupName, clusterName: primary.cluster.name, databaseName: primary.database.name },
             { parent: this, provider: site.provider },
         );
+        this.metricsId = primary.cluster.id;
         this.host = primary.cluster.hostName;
         this.port = primary.database.port.apply((p) => p ?? AZURE_REDIS_PORT);
         this.connectionString = secretRedisConnectionString(this.host, this.port, accessKeys.primaryKey);

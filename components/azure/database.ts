@@ -87,6 +87,7 @@ export function vcoreClusterName(namePrefix: string, role: string, suffix: strin
  * ships (2024-07-01) has no customer-managed-key setting. See docs/database.md.
  */
 export class AzureCosmosMongo extends pulumi.ComponentResource implements Database {
+    public readonly metricsId: pulumi.Output<string>;
     public readonly host: pulumi.Output<string>;
     public readonly port: pulumi.Output<number>;
     public readonly readerHost: pulumi.Output<string>;
@@ -178,6 +179,7 @@ export class AzureCosmosMongo extends pulumi.ComponentResource implements Databa
             };
         }
 
+        this.metricsId = cluster.id;
         this.host = vcoreHost(cluster);
         // The global name points at the primary; reads go there too (vCore has no in-region read replicas).
         this.readerHost = this.host;

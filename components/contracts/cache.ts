@@ -62,6 +62,9 @@ export interface CacheCrossRegion {
 }
 
 export interface Cache {
+    /** What the cloud's metrics name the store by, for dashboards: the ElastiCache replication
+     * group id, the Memorystore instance or cluster path, the Managed Redis cluster's ARM id. */
+    readonly metricsId: pulumi.Output<string>;
     /** The endpoint clients connect to (primary endpoint, or the cluster's discovery endpoint). */
     readonly host: pulumi.Output<string>;
     readonly port: pulumi.Output<number>;

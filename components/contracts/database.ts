@@ -87,6 +87,9 @@ export interface DataEndpoint {
 }
 
 export interface Database {
+    /** What the cloud's metrics name the store by, for dashboards: the DocumentDB cluster
+     * identifier, the Atlas cluster name, the vCore cluster's ARM id. */
+    readonly metricsId: pulumi.Output<string>;
     /** The host that accepts writes (DocumentDB cluster endpoint, Atlas SRV host, vCore host). */
     readonly host: pulumi.Output<string>;
     readonly port: pulumi.Output<number>;

@@ -157,6 +157,7 @@ export function gcpCacheResourceFilter(cluster: boolean, resourceId: string): st
  * under this component, with the same logical names as when this constructor built them.
  */
 export class GcpCache extends pulumi.ComponentResource implements Cache {
+    public readonly metricsId: pulumi.Output<string>;
     public readonly host: pulumi.Output<string>;
     public readonly port: pulumi.Output<number>;
     public readonly tls = true as const;
@@ -206,6 +207,7 @@ export class GcpCache extends pulumi.ComponentResource implements Cache {
             this.exportJobName = instance.exported?.jobName;
             built = instance;
         }
+        this.metricsId = built.resourceId;
         this.host = built.host;
         this.port = built.port;
         this.connectionString = built.connectionString;
