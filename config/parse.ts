@@ -12,7 +12,7 @@ import { standardTags } from "../domain/tags";
 import { PROFILES } from "../stacks/profiles";
 import { ConfigError, type ConfigProblem } from "./errors";
 import { placeStack } from "./placement";
-import { appSettings, cacheSettings, checkApp, checkCluster, checkSecurity, securitySettings, usageSettings, checkIdentity, identitySettings, checkCrossKeyRules, checkDataTier, clusterSettings, databaseSettings, fillServiceDefaults, type RuleContext } from "./rules";
+import { appSettings, cacheSettings, checkApp, checkCluster, checkSecurity, securitySettings, usageSettings, checkIdentity, identitySettings, checkObservability, observabilitySettings, checkCrossKeyRules, checkDataTier, clusterSettings, databaseSettings, fillServiceDefaults, type RuleContext } from "./rules";
 import { FIELDS, type Parsed } from "./schema";
 
 /**
@@ -64,6 +64,7 @@ export function parseStackConfig(raw: Readonly<Record<string, string>>, stack: s
     checkApp(parsed, context, primary?.zones.length);
     checkSecurity(parsed, context);
     checkIdentity(parsed, context);
+    checkObservability(context);
 
     const database = databaseSettings(parsed);
     const cache = cacheSettings(parsed);
@@ -72,6 +73,7 @@ export function parseStackConfig(raw: Readonly<Record<string, string>>, stack: s
     const security = securitySettings(parsed);
     const usage = usageSettings(parsed);
     const identity = identitySettings(parsed, context);
+    const observability = observabilitySettings(parsed);
     if (
         problems.length > 0 ||
         cloud === undefined ||
@@ -82,7 +84,8 @@ export function parseStackConfig(raw: Readonly<Record<string, string>>, stack: s
         app === undefined ||
         security === undefined ||
         usage === undefined ||
-        identity === undefined
+        identity === undefined ||
+        observability === undefined
     ) {
         throw new ConfigError(stack, problems);
     }
@@ -113,6 +116,7 @@ export function parseStackConfig(raw: Readonly<Record<string, string>>, stack: s
         security,
         usage,
         identity,
+        observability,
         atlasOrgId: parsed.atlasOrgId,
         atlasAzureServicePrincipalId: parsed.atlasAzureServicePrincipalId,
         cloudflareAccountId: parsed.cloudflareAccountId,

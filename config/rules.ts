@@ -19,6 +19,7 @@ import {
     type IdentitySetting,
     type IdentitySettings,
 } from "../domain/capabilities/identity";
+import type { ObservabilitySettings } from "../domain/capabilities/observability";
 import { CLOUD_NAMES, type Cloud } from "../domain/clouds";
 import { PROD_MIN_AUDIT_RETENTION_DAYS, type AppSettings, type CacheSettings, type ClusterSettings, type ConfigKey, type DatabaseSettings, type SecuritySettings, type UsageSettings } from "../domain/stack-config";
 import type { Report } from "./errors";
@@ -312,6 +313,23 @@ export function usageSettings(parsed: Parsed): UsageSettings | undefined {
         edgeGbPerMonth: usageEdgeGbPerMonth,
         edgeRequestsPerMonth: usageEdgeRequestsPerMonth,
         monthlyActiveUsers: usageMonthlyActiveUsers,
+    };
+}
+
+/** Error tracking needs both the organisation and the team that owns the stack's projects. */
+export function checkObservability({ raw, report }: RuleContext): void {
+    // Presence is judged on what the stack set, so a malformed slug is reported once, by the schema.
+    if (raw.sentryOrganization !== undefined && raw.sentryTeam === undefined) report("sentryTeam", "must be set with sentryOrganization: the Sentry team that owns the stack's projects and receives their alerts");
+    if (raw.sentryTeam !== undefined && raw.sentryOrganization === undefined) report("sentryOrganization", "must be set with sentryTeam: error tracking needs the organisation");
+}
+
+/** The observability settings once the objectives parsed, else undefined. */
+export function observabilitySettings(parsed: Parsed): ObservabilitySettings | undefined {
+    const { sloAvailabilityPercent, sloLatencyP95Ms, sentryOrganization, sentryTeam } = parsed;
+    if (sloAvailabilityPercent === undefined || sloLatencyP95Ms === undefined) return undefined;
+    return {
+        slo: { availabilityPercent: sloAvailabilityPercent, latencyP95Ms: sloLatencyP95Ms },
+        ...(sentryOrganization !== undefined && sentryTeam !== undefined ? { errorTracking: { organization: sentryOrganization, team: sentryTeam } } : {}),
     };
 }
 

@@ -136,6 +136,17 @@ const appImages = z
 
 const httpsUrl = z.url({ protocol: /^https$/, error: "must be an https:// URL" });
 
+/** A percentage with at most two decimals, such as 99.9. */
+const percentage = (min: number, max: number) =>
+    z
+        .string()
+        .regex(/^\d{1,3}(\.\d{1,2})?$/, { error: "must be a percentage such as 99.9 (at most two decimals)" })
+        .transform(Number)
+        .pipe(z.number().min(min, { error: `must be at least ${min}` }).max(max, { error: `must be at most ${max}` }));
+
+/** Sentry organisation and team slugs. */
+const sentrySlug = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,49}$/, { error: "must be a Sentry slug: lowercase letters, digits, '-' or '_', at most 50" });
+
 /** Sign-in redirect targets: https only (an authorization code must never travel in clear). */
 const redirectUrlList = stringList("https URLs").pipe(
     z.array(z.url({ protocol: /^https$/, error: (iss) => `${JSON.stringify(iss.input)} is not an https:// URL` })).min(1, { error: "must list at least one URL" }),
@@ -217,6 +228,10 @@ export const FIELDS = {
     identityLogoutUrls: redirectUrlList,
     identityHostname: hostname,
     auth0Domain: hostname,
+    sloAvailabilityPercent: percentage(90, 99.99),
+    sloLatencyP95Ms: wholeNumber(50, 10_000),
+    sentryOrganization: sentrySlug,
+    sentryTeam: sentrySlug,
     atlasOrgId: z.string().regex(/^[0-9a-f]{24}$/, { error: "must be a MongoDB Atlas organization id (24 hex digits)" }),
     atlasAzureServicePrincipalId: z.uuid({ error: "must be the object id (a UUID) of MongoDB Atlas's service principal in your Azure tenant" }),
     cloudflareAccountId: z.string().regex(/^[0-9a-f]{32}$/, { error: "must be a Cloudflare account id (32 hex digits)" }),

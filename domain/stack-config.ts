@@ -4,6 +4,7 @@
  * the capability tables and components speak these types.
  */
 import type { IdentitySettings } from "./capabilities/identity";
+import type { ObservabilitySettings } from "./capabilities/observability";
 import type { AppColour, AppHosts, AppImages, AppService, ProbePaths, ReplicaBounds } from "./capabilities/app";
 import type { Cloud } from "./clouds";
 
@@ -96,6 +97,10 @@ export const CONFIG_KEYS = [
     "identityLogoutUrls",
     "identityHostname",
     "auth0Domain",
+    "sloAvailabilityPercent",
+    "sloLatencyP95Ms",
+    "sentryOrganization",
+    "sentryTeam",
     "atlasOrgId",
     "atlasAzureServicePrincipalId",
     "cloudflareAccountId",
@@ -121,6 +126,7 @@ export type ConfigKey = (typeof CONFIG_KEYS)[number];
 export type ConfigKeyEffect = "plan" | "compare" | { readonly notYet: string };
 
 const NO_EDGE = "the Edge component (CDN, DNS records, certificate) is not built";
+const NO_OBSERVABILITY = "the Observability component (uptime checks, SLO alerts, error tracking) is not built";
 
 export const CONFIG_KEY_EFFECTS: Readonly<Record<ConfigKey, ConfigKeyEffect>> = {
     cloud: "plan",
@@ -195,6 +201,10 @@ export const CONFIG_KEY_EFFECTS: Readonly<Record<ConfigKey, ConfigKeyEffect>> = 
     identityLogoutUrls: "plan",
     identityHostname: "plan",
     auth0Domain: "plan",
+    sloAvailabilityPercent: { notYet: NO_OBSERVABILITY },
+    sloLatencyP95Ms: { notYet: NO_OBSERVABILITY },
+    sentryOrganization: { notYet: NO_OBSERVABILITY },
+    sentryTeam: { notYet: NO_OBSERVABILITY },
     atlasOrgId: "plan",
     atlasAzureServicePrincipalId: "plan",
     cloudflareAccountId: { notYet: NO_EDGE },
@@ -365,6 +375,7 @@ export interface StackConfig {
     /** Usage assumptions for `compare`'s cost estimate. */
     readonly usage: UsageSettings;
     readonly identity: IdentitySettings;
+    readonly observability: ObservabilitySettings;
     readonly atlasOrgId?: string;
     /** Object id of MongoDB Atlas's service principal in the stack's Azure tenant (Atlas on Azure). */
     readonly atlasAzureServicePrincipalId?: string;

@@ -56,6 +56,8 @@ export const PROFILES: Readonly<Record<Environment, Profile>> = {
         identityLockoutThreshold: "5",
         identityAccessTokenMinutes: "60",
         identityRefreshTokenDays: "30",
+        sloAvailabilityPercent: "99.5",
+        sloLatencyP95Ms: "1000",
         appActiveColour: "blue",
         appBackendReadinessPath: "/readyz",
         appBackendLivenessPath: "/livez",
@@ -120,6 +122,9 @@ export const PROFILES: Readonly<Record<Environment, Profile>> = {
         identityLockoutThreshold: "5",
         identityAccessTokenMinutes: "15",
         identityRefreshTokenDays: "14",
+        // Three nines over 28 days: about 40 minutes of errors; half a second at the 95th percentile.
+        sloAvailabilityPercent: "99.9",
+        sloLatencyP95Ms: "500",
         appActiveColour: "blue",
         appBackendReadinessPath: "/readyz",
         appBackendLivenessPath: "/livez",
