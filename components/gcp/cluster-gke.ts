@@ -10,7 +10,7 @@ import { getProjectOutput } from "@pulumi/gcp/organizations/getProject";
 import { IAMMember as ProjectIAMMember } from "@pulumi/gcp/projects/iammember";
 import { Account } from "@pulumi/gcp/serviceaccount/account";
 import * as pulumi from "@pulumi/pulumi";
-import { GCP_ROLES, GCP_SERVICE_AGENT_DOMAINS, GKE, GKE_NODE_ROLES, GKE_SECURITY_POSTURE } from "../../domain/catalogs/gcp";
+import { GCP_ROLES, GCP_SERVICE_AGENT_DOMAINS, GKE, GKE_MANAGED_PROMETHEUS, GKE_NODE_ROLES, GKE_SECURITY_POSTURE } from "../../domain/catalogs/gcp";
 import { WEEKDAYS, type MaintenanceWindow } from "../../domain/stack-config";
 import type { ClusterArgs } from "../contracts/cluster";
 import { execKubeconfig } from "../shared/kubeconfig";
@@ -117,7 +117,10 @@ export function gkeCluster(name: string, args: ClusterArgs<GcpTypes>, parent: pu
             enableLegacyAbac: false,
             masterAuth: { clientCertificateConfig: { issueClientCertificate: false } },
             loggingConfig: { enableComponents: [...GKE.loggingComponents.value] },
-            monitoringConfig: { enableComponents: [...GKE.monitoringComponents.value] },
+            // Managed Service for Prometheus: GKE runs the collectors, so the app's metrics (and
+            // the node and pod signals the alarms and the dashboard read) land in Cloud
+            // Monitoring without a Prometheus server of the stack's own.
+            monitoringConfig: { enableComponents: [...GKE.monitoringComponents.value], managedPrometheus: { ...GKE_MANAGED_PROMETHEUS.value } },
             // Workload configuration auditing (free, the posture tier GKE still offers): its findings
             // land in the security posture dashboard; threat detection proper is SCC's, at org level.
             securityPostureConfig: { ...GKE_SECURITY_POSTURE.value },

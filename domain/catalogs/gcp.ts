@@ -617,3 +617,120 @@ export const GCP_IDENTITY_TOOLKIT_ENDPOINT = sourced(
     "2026-12-08",
     "POST with the email and password; an API key identifies the project; a new ID token and refresh token are issued on success. The web SDK calls it for email/password sign-in; it is an API, not a page the browser is sent to",
 );
+
+// ---------------------------------------------------------------------------------------
+// Observability (components/gcp/observability*.ts): the stack's log bucket and its masking,
+// Managed Service for Prometheus on each cluster, the dashboard, uptime checks and SLOs.
+
+const UPTIME_REST = "https://cloud.google.com/monitoring/api/ref_v3/rest/v3/projects.uptimeCheckConfigs";
+const SLO_ALERTING = "https://cloud.google.com/stackdriver/docs/solutions/slo-monitoring/alerting-on-budget-burn-rate";
+const DLP_INFOTYPES = "https://cloud.google.com/dlp/docs/infotypes-reference";
+
+/** Managed Service for Prometheus: managed collection on a GKE cluster (monitoringConfig.managedPrometheus). */
+export const GKE_MANAGED_PROMETHEUS = sourced(
+    { enabled: true } as const,
+    "https://cloud.google.com/stackdriver/docs/managed-prometheus/setup-managed",
+    "2026-12-08",
+    "managed collection runs collectors GKE operates; it is on by default on new Standard clusters from 1.27 and set explicitly here so a drift is a diff. Its samples land in Cloud Monitoring (Monarch) as prometheus.googleapis.com/* metrics, queryable with PromQL next to the kubernetes.io system metrics (ClusterMonitoringConfigManagedPrometheus.enabled in @pulumi/gcp 9.37)",
+);
+
+/** The API Sensitive Data Protection templates are created through. */
+export const GCP_DLP_API = sourced("dlp.googleapis.com", "https://cloud.google.com/sensitive-data-protection/docs/reference/rest", "2026-12-08", "the Cloud Data Loss Prevention API: inspect and de-identify templates, jobs and triggers");
+
+/** Built-in infoTypes for each kind of MASKED_DATA. */
+export const GCP_DLP_INFO_TYPES = sourced(
+    { "email-address": "EMAIL_ADDRESS", "bearer-token": "AUTH_TOKEN", password: "PASSWORD", "credit-card-number": "CREDIT_CARD_NUMBER" } as const,
+    DLP_INFOTYPES,
+    "2026-12-08",
+    "EMAIL_ADDRESS and CREDIT_CARD_NUMBER read in the reference's global table; AUTH_TOKEN (authentication tokens such as Bearer headers) and PASSWORD (clear-text passwords in configs and code) are further down the same table, not in the excerpt read",
+);
+
+/**
+ * Patterns a log entry's text is matched against (Logging query language, RE2 through `=~`) to
+ * keep it out of the log buckets: Cloud Logging cannot rewrite an entry on its way in, so the
+ * only thing a filter can do with a secret is drop the entry that carries it.
+ */
+export const GCP_LOG_MASK_PATTERNS = sourced(
+    {
+        "email-address": "[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\\\.[A-Za-z]{2,}",
+        "bearer-token": "(?i)(bearer\\\\s+[A-Za-z0-9._~+/=-]{16,}|eyJ[A-Za-z0-9_-]{8,}\\\\.[A-Za-z0-9_-]{8,}\\\\.)",
+        password: "(?i)(password|passwd|pwd|secret)[\\\"']?\\\\s*[:=]\\\\s*[^\\\\s,;]+",
+        "credit-card-number": "\\\\b(?:\\\\d[ -]?){12,18}\\\\d\\\\b",
+    } as const,
+    "https://cloud.google.com/logging/docs/view/logging-query-language#regular-expressions",
+    "2026-12-08",
+    "the query language takes RE2 regular expressions with =~ on a field, string comparisons are case-insensitive but regexes are not (hence (?i)); backslashes are escaped once for the filter string. Patterns are the platform's: the card pattern does no Luhn check, so long digit runs (ids) are dropped too",
+);
+
+/** A project has at most this many exclusions on its _Default sink (ProjectExclusion). */
+export const GCP_DEFAULT_SINK_EXCLUSIONS_MAX = sourced(
+    10,
+    "https://cloud.google.com/logging/docs/reference/v2/rest/v2/projects.exclusions/create",
+    "2026-12-08",
+    "'Creates a new exclusion in the _Default sink in a specified parent resource. Only log entries belonging to that resource can be excluded. You can have up to 10 exclusions in a resource'",
+);
+
+/** Uptime check regions: each names one or more checker locations. */
+export const GCP_UPTIME_REGIONS = sourced(
+    ["USA_OREGON", "USA_IOWA", "USA_VIRGINIA", "EUROPE", "SOUTH_AMERICA", "ASIA_PACIFIC"] as const,
+    UPTIME_REST,
+    "2026-12-08",
+    "UptimeCheckRegion values; selectedRegions must include at least 3 locations (@pulumi/gcp 9.37 UptimeCheckConfig docs). The three USA_* regions are one location each, so the six give at least six probes per period",
+);
+
+/** An uptime check's timeout: at most the period, at most 60 s. */
+export const GCP_UPTIME_TIMEOUT_SECONDS = sourced(10, UPTIME_REST, "2026-12-08", "timeout accepts 1-60 s; 10 s is the platform's: a page slower than that is down to a user");
+
+/** The metrics an uptime check writes, on the uptime_url resource, labelled check_id and checker_location. */
+export const GCP_UPTIME_METRICS = {
+    checkPassed: sourced(
+        { type: "monitoring.googleapis.com/uptime_check/check_passed", kind: "GAUGE", resourceType: "uptime_url" } satisfies GcpMetric,
+        "https://cloud.google.com/monitoring/api/metrics_gcp_i_o#gcp-monitoring",
+        "2026-12-08",
+        "BOOL per checker location; Google's uptime alert counts false values (ALIGN_NEXT_OLDER, REDUCE_COUNT_FALSE grouped by resource.label.*)",
+    ),
+    requestLatency: sourced(
+        { type: "monitoring.googleapis.com/uptime_check/request_latency", kind: "GAUGE", resourceType: "uptime_url" } satisfies GcpMetric,
+        "https://cloud.google.com/monitoring/api/metrics_gcp_i_o#gcp-monitoring",
+        "2026-12-08",
+        "DOUBLE in milliseconds, per checker location",
+    ),
+} as const;
+
+/** The SLO burn-rate time-series selector an alert condition filters on. */
+export const GCP_SLO_BURN_RATE_SELECTOR = sourced(
+    'select_slo_burn_rate("{slo}", "{lookback}")',
+    SLO_ALERTING,
+    "2026-12-08",
+    "the filter of a threshold condition: select_slo_burn_rate(\"projects/P/services/S/serviceLevelObjectives/O\", \"60m\"), compared COMPARISON_GT the burn rate; the lookback is written in minutes or seconds",
+);
+
+/** More GKE system metrics the dashboard charts. */
+export const GKE_DASHBOARD_METRICS = {
+    nodeMemoryAllocatableUtilization: sourced(
+        { type: "kubernetes.io/node/memory/allocatable_utilization", kind: "GAUGE", resourceType: "k8s_node" } satisfies GcpMetric,
+        UNVERIFIED,
+        "2026-12-08",
+        "fraction of allocatable memory in use (0-1), the memory twin of node/cpu/allocatable_utilization; not read on a page here",
+    ),
+    containerCpuUsageTime: sourced(
+        { type: "kubernetes.io/container/cpu/core_usage_time", kind: "CUMULATIVE", resourceType: "k8s_container" } satisfies GcpMetric,
+        GKE_ON_AZURE_METRICS,
+        "2026-12-08",
+        "CPU seconds per container; ALIGN_RATE gives cores",
+    ),
+    containerMemoryUsed: sourced(
+        { type: "kubernetes.io/container/memory/used_bytes", kind: "GAUGE", resourceType: "k8s_container" } satisfies GcpMetric,
+        GKE_ON_AZURE_METRICS,
+        "2026-12-08",
+        "bytes in use per container, labelled memory_type (evictable, non-evictable)",
+    ),
+} as const;
+
+/** MongoDB Atlas publishes no metrics to Cloud Monitoring: its charts are in the Atlas UI. */
+export const ATLAS_CLUSTER_CONSOLE_URL = sourced(
+    "https://cloud.mongodb.com/v2/{projectId}#/clusters/detail/{clusterName}",
+    UNVERIFIED,
+    "2026-12-08",
+    "the Atlas UI's cluster page, whose Metrics tab has the cluster's charts; the URL form is what the UI shows, not a documented API. Atlas's own integrations push to Datadog, Prometheus (scrape) and others, none to Cloud Monitoring",
+);

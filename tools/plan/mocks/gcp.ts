@@ -111,6 +111,20 @@ const OUTPUTS_BY_TYPE: Readonly<Record<string, OutputFn<GcpPlacement>>> = {
         keyString: `AIzaMock${shortHash(name, 31)}`,
         uid: uuidFrom(name),
     }),
+    // Observability: the ids Cloud Monitoring assigns, which alert filters and the dashboard name.
+    "gcp:monitoring/uptimeCheckConfig:UptimeCheckConfig": (name, _inputs, _id, { project }) => {
+        const checkId = `${name.replace(/[^a-z0-9-]/g, "-")}-${shortHash(name, 8)}`;
+        return { uptimeCheckId: checkId, name: `projects/${project}/uptimeCheckConfigs/${checkId}`, id: `projects/${project}/uptimeCheckConfigs/${checkId}` };
+    },
+    "gcp:monitoring/genericService:GenericService": (name, inputs, _id, { project }) => ({
+        name: `projects/${MOCK_GCP_PROJECT_NUMBER}/services/${str(inputs.serviceId, name)}`,
+        id: `projects/${project}/services/${str(inputs.serviceId, name)}`,
+    }),
+    "gcp:monitoring/slo:Slo": (name, inputs, _id) => {
+        const slo = `projects/${MOCK_GCP_PROJECT_NUMBER}/services/${str(inputs.service, "mock")}/serviceLevelObjectives/${str(inputs.sloId, shortHash(name, 16))}`;
+        return { name: slo, id: slo };
+    },
+    "gcp:monitoring/dashboard:Dashboard": (name) => ({ id: `projects/${MOCK_GCP_PROJECT_NUMBER}/dashboards/${uuidFrom(name)}` }),
     "gcp:projects/serviceIdentity:ServiceIdentity": (_name, inputs) => {
         const email = serviceAgentEmail(str(inputs.service, "mock.googleapis.com"));
         return { email, member: `serviceAccount:${email}` };
