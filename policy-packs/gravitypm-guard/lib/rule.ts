@@ -18,7 +18,7 @@ import { stackView, type StackView } from "./stack";
 import type { Props } from "./values";
 
 export type Level = "mandatory" | "advisory";
-export type Area = "database" | "cache" | "kubernetes" | "network" | "edge" | "backup" | "keys" | "audit" | "alarms" | "registry" | "workload" | "identity" | "stack";
+export type Area = "database" | "cache" | "kubernetes" | "network" | "edge" | "backup" | "keys" | "audit" | "alarms" | "registry" | "workload" | "identity" | "observability" | "stack";
 
 export interface RuleInfo {
     /** Stable id: config files and suppressions refer to it. */

@@ -162,6 +162,15 @@ import { ecrRepositoryImmutableTags } from "./registry/ecr-repository-immutable-
 import { ecrRepositoryKms } from "./registry/ecr-repository-kms";
 import { ecrRepositoryNotPublic } from "./registry/ecr-repository-not-public";
 import { ecrRepositoryScanOnPush } from "./registry/ecr-repository-scan-on-push";
+import { ampWorkspaceCmk } from "./observability/amp-workspace-cmk";
+import { azureDcrContainerLogsMaskedProd } from "./observability/azure-dcr-container-logs-masked-prod";
+import { azureWebTestHttps } from "./observability/azure-web-test-https";
+import { cloudwatchAppLogGroupsMaskedProd } from "./observability/cloudwatch-app-log-groups-masked-prod";
+import { cloudwatchLogDataProtectionMasking } from "./observability/cloudwatch-log-data-protection-masking";
+import { gcpContainerLogsMaskedProd } from "./observability/gcp-container-logs-masked-prod";
+import { gcpSloBurnRateAlert } from "./observability/gcp-slo-burn-rate-alert";
+import { gcpUptimeCheckHttps } from "./observability/gcp-uptime-check-https";
+import { route53HealthCheckHttps } from "./observability/route53-health-check-https";
 import { stackCmkEncryption } from "./stack/stack-cmk-encryption";
 import { stackCmkUnsupported } from "./stack/stack-cmk-unsupported";
 import { stackDataStoreBackup } from "./stack/stack-data-store-backup";
@@ -358,6 +367,16 @@ export const rules: readonly GuardPolicy[] = [
     identityPlatformAuthorizedDomainsProd,
     identityPlatformMfaProd,
     identityPlatformNoAnonymousProd,
+    // observability
+    ampWorkspaceCmk,
+    azureDcrContainerLogsMaskedProd,
+    azureWebTestHttps,
+    cloudwatchAppLogGroupsMaskedProd,
+    cloudwatchLogDataProtectionMasking,
+    gcpContainerLogsMaskedProd,
+    gcpSloBurnRateAlert,
+    gcpUptimeCheckHttps,
+    route53HealthCheckHttps,
     // stack
     stackCmkEncryption,
     stackCmkUnsupported,

@@ -21,11 +21,12 @@ import { registryCases } from "./cases/registry";
 import { keyCases } from "./cases/keys";
 import { alarmCases, auditCases } from "./cases/audit";
 import { identityCases } from "./cases/identity";
+import { observabilityCases } from "./cases/observability";
 import { workloadCases } from "./cases/workload";
 import type { RuleCase } from "./cases/types";
 import { planOf } from "./support";
 
-const cases: readonly RuleCase[] = [...databaseCases, ...cacheCases, ...kubernetesCases, ...workloadCases, ...registryCases, ...networkCases, ...edgeCases, ...backupCases, ...keyCases, ...auditCases, ...alarmCases, ...identityCases];
+const cases: readonly RuleCase[] = [...databaseCases, ...cacheCases, ...kubernetesCases, ...workloadCases, ...registryCases, ...networkCases, ...edgeCases, ...backupCases, ...keyCases, ...auditCases, ...alarmCases, ...identityCases, ...observabilityCases];
 
 async function run(rule: GuardResourcePolicy, type: string, props: Props, environment: "prod" | "staging", config?: Readonly<Record<string, unknown>>) {
     const plan = planOf([{ type, name: "subject", inputs: props }], environment);

@@ -28,6 +28,7 @@ import {
     pod,
     podSpec,
 } from "./cases/workload";
+import { dataProtectionDocument } from "./cases/observability";
 import { planOf, policyNamed, urnOf, type FixtureResource } from "./support";
 
 async function findings(plan: Plan, name: string, config?: Record<string, unknown>) {
@@ -180,6 +181,11 @@ describe("stack-cmk-encryption", () => {
         const vs = await findings(plan, "stack-cmk-encryption");
         expect(urns(vs)).toEqual([CLUSTER, prodUrn("aws:cloudwatch/logGroup:LogGroup", "logs")].sort());
         expect(vs.find((v) => v.urn === CLUSTER)?.message).toMatch(/not one of this stack's keys/);
+    });
+    it("holds an AMP workspace to the stack key", async () => {
+        const amp = (name: string, inputs: Record<string, unknown>, dependsOn: string[] = []) => ({ type: "aws:amp/workspace:Workspace", name, provider: "aws-primary", dependsOn, inputs });
+        const plan = prodAws([amp("metrics", { kmsKeyArn: "arn:aws:kms:us-east-1:123456789012:key/primary" }, ["key"]), amp("elsewhere", { kmsKeyArn: "arn:aws:kms:us-east-1:999999999999:key/other" }), amp("owned", {})]);
+        expect(urns(await findings(plan, "stack-cmk-encryption"))).toEqual([prodUrn("aws:amp/workspace:Workspace", "elsewhere"), prodUrn("aws:amp/workspace:Workspace", "owned")]);
     });
 });
 
@@ -561,8 +567,87 @@ describe("area stack rules", () => {
     });
 });
 
+describe("cloudwatch-app-log-groups-masked-prod", () => {
+    const rule = "cloudwatch-app-log-groups-masked-prod";
+    const APP = "/aws/containerinsights/gravitypm-prod/application";
+    const group = (name: string, logGroupName: string) => ({ type: "aws:cloudwatch/logGroup:LogGroup", name, inputs: { name: logGroupName, kmsKeyId: "k", retentionInDays: 365 } });
+    const policy = (name: string, inputs: Record<string, unknown>, dependsOn: string[] = []) => ({ type: "aws:cloudwatch/logDataProtectionPolicy:LogDataProtectionPolicy", name, dependsOn, inputs });
+    const appGroup = group("app", APP);
+    const hostGroup = group("host", "/aws/containerinsights/gravitypm-prod/host");
+
+    it("reports a prod application log group without a policy, and no other group", async () => {
+        expect(urns(await findings(planOf([appGroup, hostGroup]), rule))).toEqual([prodUrn(appGroup.type, "app")]);
+    });
+    it("passes a group whose masking policy names it, by name or by dependency", async () => {
+        expect(await findings(planOf([appGroup, policy("mask", { logGroupName: APP, policyDocument: dataProtectionDocument() })]), rule)).toEqual([]);
+        expect(await findings(planOf([appGroup, policy("mask", { logGroupName: "[unknown]", policyDocument: dataProtectionDocument() }, ["app"])]), rule)).toEqual([]);
+    });
+    it("reports a group whose policy masks too little, or names another group", async () => {
+        const partial = await findings(planOf([appGroup, policy("mask", { logGroupName: APP, policyDocument: dataProtectionDocument(["arn:aws:dataprotection::aws:data-identifier/EmailAddress"]) })]), rule);
+        expect(partial.map((v) => v.message)).toEqual([expect.stringMatching(/does not mask every kind/)]);
+        expect(urns(await findings(planOf([appGroup, policy("mask", { logGroupName: "/other", policyDocument: dataProtectionDocument() })]), rule))).toEqual([prodUrn(appGroup.type, "app")]);
+    });
+    it("counts the account's data protection policy for every group", async () => {
+        const account = { type: "aws:cloudwatch/logAccountPolicy:LogAccountPolicy", name: "account", inputs: { policyName: "mask", policyType: "DATA_PROTECTION_POLICY", scope: "ALL", policyDocument: dataProtectionDocument() } };
+        expect(await findings(planOf([appGroup, account]), rule)).toEqual([]);
+        const shipping = { ...account, inputs: { ...account.inputs, policyType: "SUBSCRIPTION_FILTER_POLICY" } };
+        expect(urns(await findings(planOf([appGroup, shipping]), rule))).toEqual([prodUrn(appGroup.type, "app")]);
+    });
+    it("asks nothing of staging, and reads the application groups from config", async () => {
+        expect(await findings(planOf([appGroup], "staging"), rule)).toEqual([]);
+        expect(urns(await findings(planOf([appGroup, hostGroup]), rule, { applicationLogGroups: ["/aws/containerinsights/*"] }))).toEqual([prodUrn(appGroup.type, "app"), prodUrn(appGroup.type, "host")]);
+    });
+});
+
+describe("gcp-container-logs-masked-prod", () => {
+    const rule = "gcp-container-logs-masked-prod";
+    const kinds = ["email-address", "bearer-token", "password", "credit-card-number"];
+    const filter = 'resource.type=("k8s_container" OR "k8s_pod") AND resource.labels.cluster_name="gravitypm-prod"';
+    const exclusions = (only = kinds) => only.map((kind) => ({ name: `mask-${kind}`, filter: `textPayload =~ "${kind}"` }));
+    const sink = (name: string, inputs: Record<string, unknown>) => ({ type: "gcp:logging/projectSink:ProjectSink", name, inputs: { destination: "logging.googleapis.com/projects/p/locations/r/buckets/b", ...inputs } });
+    const projectExclusions = (only = kinds) => only.map((kind) => ({ type: "gcp:logging/projectExclusion:ProjectExclusion", name: `default-${kind}`, inputs: { name: `gravitypm-prod-mask-${kind}`, filter: "x" } }));
+    const gke = { type: "gcp:container/cluster:Cluster", name: "gke", inputs: {} };
+
+    it("passes container-log sinks and the _Default sink that exclude every kind", async () => {
+        expect(await findings(planOf([gke, sink("logs", { filter, exclusions: exclusions() }), ...projectExclusions()]), rule)).toEqual([]);
+    });
+    it("reports a container-log sink missing a kind, or with its exclusion disabled", async () => {
+        const missing = await findings(planOf([gke, sink("logs", { filter, exclusions: exclusions(kinds.slice(0, 3)) }), ...projectExclusions()]), rule);
+        expect(missing.map((v) => v.message)).toEqual([expect.stringMatching(/excludes no entries carrying credit-card-number/)]);
+        const disabled = exclusions().map((e, i) => (i === 0 ? { ...e, disabled: true } : e));
+        expect(urns(await findings(planOf([gke, sink("logs", { filter, exclusions: disabled }), ...projectExclusions()]), rule))).toEqual([prodUrn("gcp:logging/projectSink:ProjectSink", "logs")]);
+    });
+    it("reports a sink without a filter (every log), and not the audit sink", async () => {
+        const audit = sink("audit", { filter: 'logName:"cloudaudit.googleapis.com"' });
+        expect(urns(await findings(planOf([sink("all", {}), audit]), rule))).toEqual([prodUrn("gcp:logging/projectSink:ProjectSink", "all")]);
+    });
+    it("reports each GKE cluster when the project's exclusions leave a kind in the _Default bucket", async () => {
+        const vs = await findings(planOf([gke, ...projectExclusions(kinds.slice(1))]), rule);
+        expect(vs.map((v) => v.message)).toEqual([expect.stringMatching(/_Default sink keeps cluster gke's container logs.*email-address/)]);
+    });
+    it("asks nothing of staging", async () => {
+        expect(await findings(planOf([gke, sink("logs", { filter })], "staging"), rule)).toEqual([]);
+    });
+});
+
+describe("gcp-slo-burn-rate-alert", () => {
+    const rule = "gcp-slo-burn-rate-alert";
+    const slo = { type: "gcp:monitoring/slo:Slo", name: "availability", inputs: { service: "gravitypm-prod-api", sloId: "availability", goal: 0.999, rollingPeriodDays: 28 } };
+    const alert = (conditions: unknown[], dependsOn: string[] = []) => ({ type: "gcp:monitoring/alertPolicy:AlertPolicy", name: "burn", dependsOn, inputs: { combiner: "OR", notificationChannels: ["c"], conditions } });
+    const burn = (name: string) => [{ displayName: "burn", conditionThreshold: { filter: `select_slo_burn_rate("${name}", "60m")`, comparison: "COMPARISON_GT", thresholdValue: 14.4 } }];
+
+    it("reports an SLO nobody is alerted on", async () => {
+        expect(urns(await findings(planOf([slo]), rule))).toEqual([prodUrn(slo.type, "availability")]);
+        expect(urns(await findings(planOf([slo, alert(burn("projects/p/services/other/serviceLevelObjectives/availability"))]), rule))).toEqual([prodUrn(slo.type, "availability")]);
+    });
+    it("passes an SLO selected by a burn-rate alert, by name or by dependency", async () => {
+        expect(await findings(planOf([slo, alert(burn("projects/p/services/gravitypm-prod-api/serviceLevelObjectives/availability"))]), rule)).toEqual([]);
+        expect(await findings(planOf([slo, alert([{ displayName: "burn", conditionThreshold: { filter: "[unknown]" } }], ["availability"])]), rule)).toEqual([]);
+    });
+});
+
 it("every stack rule is exercised here", () => {
-    const tested = ["stack-data-store-backup", "stack-data-store-not-public", "stack-prod-stateful-protected", "stack-cmk-encryption", "stack-cmk-unsupported", "stack-prod-multi-zone", "stack-rpo-achievable", "stack-standard-tags", "aws-vpc-flow-logs", "wafv2-logging", "cloudflare-zone-tls-baseline", "cloudflare-managed-waf", "cloudflare-authenticated-origin-pulls", "azure-diagnostic-settings", "workload-namespace-default-deny", "workload-image-provenance", "s3-bucket-public-access-blocked", "s3-bucket-encrypted-cmk", "audit-bucket-object-lock-prod", "guardduty-detector-features", "gcp-audit-sink-present", "azure-activity-log-exported"];
+    const tested = ["stack-data-store-backup", "stack-data-store-not-public", "stack-prod-stateful-protected", "stack-cmk-encryption", "stack-cmk-unsupported", "stack-prod-multi-zone", "stack-rpo-achievable", "stack-standard-tags", "aws-vpc-flow-logs", "wafv2-logging", "cloudflare-zone-tls-baseline", "cloudflare-managed-waf", "cloudflare-authenticated-origin-pulls", "azure-diagnostic-settings", "workload-namespace-default-deny", "workload-image-provenance", "s3-bucket-public-access-blocked", "s3-bucket-encrypted-cmk", "audit-bucket-object-lock-prod", "guardduty-detector-features", "gcp-audit-sink-present", "azure-activity-log-exported", "cloudwatch-app-log-groups-masked-prod", "gcp-container-logs-masked-prod", "gcp-slo-burn-rate-alert"];
     expect(policies.filter((p) => "validateStack" in p).map((p) => p.name).sort()).toEqual(tested.sort());
     expect(awsSite().length).toBeGreaterThan(0);
 });

@@ -7,6 +7,7 @@ import { get, isSet, known, str } from "../../lib/values";
 /** Stateful resources besides data stores, and where each names its key. */
 export const OTHER_ENCRYPTED: Readonly<Record<string, string>> = {
     "aws:cloudwatch/logGroup:LogGroup": "kmsKeyId",
+    "aws:amp/workspace:Workspace": "kmsKeyArn",
     "aws:backup/vault:Vault": "kmsKeyArn",
     "gcp:backupdisasterrecovery/backupVault:BackupVault": "encryptionConfig.kmsKeyName",
     "gcp:logging/projectBucketConfig:ProjectBucketConfig": "cmekSettings.kmsKeyName",
@@ -65,7 +66,7 @@ export function cmkFindings(stack: StackView): Finding[] {
 
 export const stackCmkEncryption = stackRule({
     name: "stack-cmk-encryption",
-    description: "Every data store, log group and backup vault is encrypted with one of the stack's own customer-managed keys.",
+    description: "Every data store, log group, metrics workspace and backup vault is encrypted with one of the stack's own customer-managed keys.",
     explanation: "Resource rules check that a key is named; only the stack shows whether it is the stack's key (rotated, protected, revocable) rather than an AWS-managed alias or a key from elsewhere.",
     remediation: "Pass the Keys component's key (keyArn / CryptoKey id / Key Vault key URI) of the resource's region.",
     enforcementLevel: "mandatory",

@@ -63,8 +63,15 @@ export const auditCases: readonly RuleCase[] = [
         rule: logGroupRetention,
         compliant: cloudwatchLogGroup({ retentionInDays: 365 }),
         violating: cloudwatchLogGroup({ retentionInDays: 30 }),
-        stricter: { minimumRetentionDays: 731 },
-        extra: [{ name: "never expire", props: cloudwatchLogGroup({}), violates: false }],
+        stricter: { prodMinimumRetentionDays: 731 },
+        extra: [
+            { name: "never expire", props: cloudwatchLogGroup({}), violates: false },
+            { name: "never expire (0)", props: cloudwatchLogGroup({ retentionInDays: 0 }), violates: false },
+            { name: "30 days in staging", environment: "staging", props: cloudwatchLogGroup({ retentionInDays: 30 }), violates: false },
+            { name: "14 days in staging", environment: "staging", props: cloudwatchLogGroup({ retentionInDays: 14 }), violates: true },
+            { name: "a stricter staging minimum", environment: "staging", props: cloudwatchLogGroup({ retentionInDays: 30 }), config: { minimumRetentionDays: 90 }, violates: true },
+            { name: "a retention computed at preview", props: { retentionInDays: "[unknown]" }, violates: true },
+        ],
     },
     {
         rule: gcpAuditConfigDataAccess,
