@@ -854,3 +854,231 @@ export const COGNITO_DEFAULT_EMAIL = sourced(
     REVIEWED_2026_12_08,
     "'When you use the default option, Amazon Cognito allows only a limited number of emails each day for your user pool. For typical production environments, the default email limit is below the required delivery volume' (the limit itself, 50 a day as remembered, is on the Cognito quotas page, not read)",
 );
+
+/* ---------------------------------------------------------------------------------------------
+ * Observability on AWS (issue 16): Container Insights through the CloudWatch Observability EKS
+ * add-on, CloudWatch Logs data protection, Amazon Managed Service for Prometheus, Route 53
+ * health checks and the dashboard's metrics. Read 2026-12-08 through the search tool unless
+ * marked unverified.
+ * ------------------------------------------------------------------------------------------- */
+
+const REVIEWED_2026_12_08_OBSERVABILITY = "2026-12-08";
+const CLOUDWATCH_OBSERVABILITY_ADDON_PAGE = "https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Container-Insights-setup-EKS-addon.html";
+const CONTAINER_INSIGHTS_EKS_METRICS = "https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/container-insights-eks-classic-metrics.html";
+
+/**
+ * The EKS add-on that runs the CloudWatch agent (Container Insights metrics) and Fluent Bit
+ * (container logs) on every node. Its agent runs as this service account; Pod Identity gives it
+ * the agent's role from add-on version 3.1.0 on.
+ */
+export const CLOUDWATCH_OBSERVABILITY_ADDON = sourced(
+    { name: "amazon-cloudwatch-observability", namespace: "amazon-cloudwatch", serviceAccount: "cloudwatch-agent" } as const,
+    CLOUDWATCH_OBSERVABILITY_ADDON_PAGE,
+    REVIEWED_2026_12_08_OBSERVABILITY,
+    "'If you use version 3.1.0 or later of the add-on, you can use EKS Pod Identity'; create-addon --pod-identity-associations serviceAccount=cloudwatch-agent. The namespace is the one eksctl's IRSA example names (EKS user guide, amazon-cloudwatch-observability). No version is pinned: EKS installs the add-on's default version for the cluster's minor, and every version offered for 1.34+ is past 3.1.0 (not read per minor: `aws eks describe-addon-versions --addon-name amazon-cloudwatch-observability`)",
+);
+
+/** The managed policy the CloudWatch agent and Fluent Bit need to write metrics and logs. */
+export const CLOUDWATCH_AGENT_SERVER_POLICY = sourced("arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy", CLOUDWATCH_OBSERVABILITY_ADDON_PAGE, REVIEWED_2026_12_08_OBSERVABILITY);
+
+/**
+ * The log groups Container Insights writes, under `/aws/containerinsights/<cluster>/`: Fluent Bit
+ * sends container logs to `application`, node system logs to `host`, kubelet and container
+ * runtime logs to `dataplane`; the agent's performance events (the embedded-metric-format logs
+ * the metrics are made from) go to `performance`. Created beforehand, they keep our key and
+ * retention instead of the never-expiring unencrypted groups the agents would create.
+ */
+export const CONTAINER_INSIGHTS_LOG_GROUPS = sourced(
+    ["application", "host", "dataplane", "performance"] as const,
+    "https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Container-Insights-setup-logs-FluentBit.html",
+    REVIEWED_2026_12_08_OBSERVABILITY,
+    "Fluent Bit's three groups as the Container Insights Fluent Bit page names them; `performance` from the Container Insights performance-log reference. On Amazon Linux 2023 nodes the add-on ships no host and dataplane logs by default (quick-start note): those groups may stay empty",
+);
+export type ContainerInsightsLogGroup = (typeof CONTAINER_INSIGHTS_LOG_GROUPS.value)[number];
+
+export function containerInsightsLogGroupName(clusterName: string, kind: ContainerInsightsLogGroup): string {
+    return `/aws/containerinsights/${clusterName}/${kind}`;
+}
+
+/** Container Insights metrics (namespace ContainerInsights) the alarms and the dashboard read. */
+export const CONTAINER_INSIGHTS_METRICS = {
+    failedNodes: sourced<AwsMetric>(
+        { namespace: "ContainerInsights", metricName: "cluster_failed_node_count", dimensions: ["ClusterName"], unit: "Count" },
+        CONTAINER_INSIGHTS_EKS_METRICS,
+        REVIEWED_2026_12_08_OBSERVABILITY,
+        "'A node is considered failed if it is suffering from any node conditions' (MemoryPressure, DiskPressure, PIDPressure, NotReady)",
+    ),
+    nodeCount: sourced<AwsMetric>({ namespace: "ContainerInsights", metricName: "cluster_node_count", dimensions: ["ClusterName"], unit: "Count" }, CONTAINER_INSIGHTS_EKS_METRICS, REVIEWED_2026_12_08_OBSERVABILITY),
+    nodeCpu: sourced<AwsMetric>(
+        { namespace: "ContainerInsights", metricName: "node_cpu_utilization", dimensions: ["ClusterName"], unit: "Percent" },
+        CONTAINER_INSIGHTS_EKS_METRICS,
+        REVIEWED_2026_12_08_OBSERVABILITY,
+        "published per node (ClusterName, InstanceId, NodeName) and for the cluster (ClusterName): Maximum over the cluster series is the busiest node",
+    ),
+    nodeMemory: sourced<AwsMetric>(
+        { namespace: "ContainerInsights", metricName: "node_memory_utilization", dimensions: ["ClusterName"], unit: "Percent" },
+        CONTAINER_INSIGHTS_EKS_METRICS,
+        REVIEWED_2026_12_08_OBSERVABILITY,
+        "as node_cpu_utilization",
+    ),
+    podRestarts: sourced<AwsMetric>(
+        { namespace: "ContainerInsights", metricName: "pod_number_of_container_restarts", dimensions: ["ClusterName", "Namespace", "PodName"], unit: "Count" },
+        CONTAINER_INSIGHTS_EKS_METRICS,
+        REVIEWED_2026_12_08_OBSERVABILITY,
+        "published per pod only, so the cluster alarm sums it with a Metrics Insights query. The agent reports the restarts since its previous sample (amazon-cloudwatch-agent's pod store, as remembered: not read here), so a sum per period counts new restarts",
+    ),
+    podCpu: sourced<AwsMetric>({ namespace: "ContainerInsights", metricName: "pod_cpu_utilization", dimensions: ["ClusterName", "Namespace"], unit: "Percent" }, CONTAINER_INSIGHTS_EKS_METRICS, REVIEWED_2026_12_08_OBSERVABILITY),
+    podMemory: sourced<AwsMetric>({ namespace: "ContainerInsights", metricName: "pod_memory_utilization", dimensions: ["ClusterName", "Namespace"], unit: "Percent" }, CONTAINER_INSIGHTS_EKS_METRICS, REVIEWED_2026_12_08_OBSERVABILITY),
+    runningPods: sourced<AwsMetric>(
+        { namespace: "ContainerInsights", metricName: "namespace_number_of_running_pods", dimensions: ["ClusterName", "Namespace"], unit: "Count" },
+        CONTAINER_INSIGHTS_EKS_METRICS,
+        REVIEWED_2026_12_08_OBSERVABILITY,
+    ),
+} as const;
+
+/** The data protection policy language CloudWatch Logs reads, and where managed identifiers live. */
+export const LOG_DATA_PROTECTION = sourced(
+    { version: "2021-06-01", managedIdentifierArnPrefix: "arn:aws:dataprotection::aws:data-identifier/", maxCustomIdentifiers: 10, maxRegexLength: 200 } as const,
+    "https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/cloudwatch-logs-data-protection-policies.html",
+    REVIEWED_2026_12_08_OBSERVABILITY,
+    "one policy per log group, one audit statement; custom identifiers (CWL-custom-data-identifiers): at most 10 per policy, regex at most 200 characters of a-zA-Z0-9 _ # = @ / ; , - space and ^ $ ? [ ] { } | \\ * + . (no parentheses, colons or quotes). A log-group policy is used rather than the account policy: staging and prod may share an account and each stack owns only its own groups",
+);
+
+/** A regular expression CloudWatch Logs masks where no managed identifier exists. */
+export interface CustomLogDataIdentifier {
+    readonly name: string;
+    readonly regex: string;
+}
+
+/** What masks each kind of sensitive data: managed identifier ids and custom identifiers. */
+export interface LogMaskingIdentifiers {
+    readonly managed: readonly string[];
+    readonly custom: readonly CustomLogDataIdentifier[];
+}
+
+const CWL_MANAGED_IDENTIFIERS = "https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/CWL-managed-data-identifiers.html";
+const CWL_CUSTOM_IDENTIFIERS = "https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/CWL-custom-data-identifiers.html";
+
+/**
+ * The identifiers per MASKED_DATA kind. CloudWatch Logs has managed identifiers for e-mail
+ * addresses, AWS secret keys, private keys and card numbers, none for bearer tokens or
+ * passwords: those are custom regular expressions within the characters custom identifiers allow.
+ */
+export const LOG_MASKING_IDENTIFIERS = {
+    "email-address": sourced<LogMaskingIdentifiers>({ managed: ["EmailAddress"], custom: [] }, CWL_MANAGED_IDENTIFIERS, REVIEWED_2026_12_08_OBSERVABILITY, "language- and region-independent identifier"),
+    "bearer-token": sourced<LogMaskingIdentifiers>(
+        {
+            managed: ["AwsSecretKey"],
+            custom: [
+                { name: "BearerToken", regex: "[Bb]earer [A-Za-z0-9_=/+.-]{16,}" },
+                { name: "JsonWebToken", regex: "eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}" },
+            ],
+        },
+        CWL_CUSTOM_IDENTIFIERS,
+        REVIEWED_2026_12_08_OBSERVABILITY,
+        "AwsSecretKey is managed (it needs a keyword such as 'secret key' within 30 characters); no managed identifier covers OAuth bearer tokens or JWTs (the managed list: Address, AwsSecretKey, CreditCard*, EmailAddress, IpAddress, LatLong, Name, *PrivateKey, VIN and the country-specific ones). A JWT's header is base64url JSON starting '{\"', which encodes to eyJ",
+    ),
+    password: sourced<LogMaskingIdentifiers>(
+        {
+            managed: ["PkcsPrivateKey", "OpenSshPrivateKey"],
+            custom: [
+                // No colon or quote is allowed in a custom identifier: `.{1,4}` spans `":"`, `=` or `: `.
+                { name: "PasswordField", regex: "[Pp][Aa][Ss][Ss][Ww][Oo][Rr][Dd].{1,4}[^ ,;]{4,}" },
+                // The credential of a mongodb:// or rediss:// URL, between `//` and `@`.
+                { name: "UriCredential", regex: "//[^/ @]{1,128}@" },
+            ],
+        },
+        CWL_CUSTOM_IDENTIFIERS,
+        REVIEWED_2026_12_08_OBSERVABILITY,
+        "no managed identifier for passwords; private keys are the managed credentials closest to them. The regexes are the platform's: the field form catches password=..., \"password\":\"...\" and PASSWORD: ...; the URI form the connection strings the app is given",
+    ),
+    "credit-card-number": sourced<LogMaskingIdentifiers>(
+        { managed: ["CreditCardNumber", "CreditCardSecurityCode", "CreditCardExpiration"], custom: [] },
+        CWL_MANAGED_IDENTIFIERS,
+        REVIEWED_2026_12_08_OBSERVABILITY,
+        "language- and region-independent; the card identifiers need a keyword (card number, cvv, expiry, ...) near the number",
+    ),
+} as const;
+
+const ROUTE53_HEALTH_CHECK_API = "https://docs.aws.amazon.com/Route53/latest/APIReference/API_HealthCheckConfig.html";
+
+/**
+ * Route 53 health checks: the regions checkers can be picked from (at least three), the two
+ * request intervals the service offers, and where their metrics are published.
+ */
+export const ROUTE53_HEALTH_CHECKS = sourced(
+    {
+        regions: ["us-east-1", "us-west-1", "us-west-2", "eu-west-1", "ap-southeast-1", "ap-southeast-2", "ap-northeast-1", "sa-east-1"] as const,
+        minRegions: 3,
+        requestIntervalsSeconds: [10, 30] as const,
+        metricsRegion: "us-east-1",
+    } as const,
+    ROUTE53_HEALTH_CHECK_API,
+    REVIEWED_2026_12_08_OBSERVABILITY,
+    "HealthCheckConfig.Regions: 'you must specify at least three regions' from the HealthCheckRegion values; RequestInterval is 10 or 30 (fast checks cost more and cannot be changed after creation). Health-check metrics are in the AWS/Route53 namespace in US East (N. Virginia) only, whatever the checked endpoint's region (Route 53 monitoring-health-checks page, as remembered: not read here)",
+);
+
+const ROUTE53_METRICS_SOURCE = "https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/appinsights-metrics-health-check.html";
+
+/** Route 53 health-check metrics, all with the HealthCheckId dimension, in us-east-1. */
+export const ROUTE53_METRICS = {
+    status: sourced<AwsMetric>(
+        { namespace: "AWS/Route53", metricName: "HealthCheckStatus", dimensions: ["HealthCheckId"], unit: "Count" },
+        ROUTE53_METRICS_SOURCE,
+        REVIEWED_2026_12_08_OBSERVABILITY,
+        "1 healthy, 0 unhealthy; aws-cdk-lib's Route53Metrics reads it with Minimum",
+    ),
+    percentHealthy: sourced<AwsMetric>(
+        { namespace: "AWS/Route53", metricName: "HealthCheckPercentageHealthy", dimensions: ["HealthCheckId"], unit: "Percent" },
+        ROUTE53_METRICS_SOURCE,
+        REVIEWED_2026_12_08_OBSERVABILITY,
+        "the share of checkers that see the endpoint healthy",
+    ),
+    timeToFirstByte: sourced<AwsMetric>(
+        { namespace: "AWS/Route53", metricName: "TimeToFirstByte", dimensions: ["HealthCheckId"], unit: "Milliseconds" },
+        ROUTE53_METRICS_SOURCE,
+        REVIEWED_2026_12_08_OBSERVABILITY,
+        "published only when the check measures latency (MeasureLatency, fixed at creation). A p95 over it is the probes' latency, not every user's; that percentiles are available on it was not read on a page (unverified)",
+    ),
+} as const;
+
+/** The DocumentDB metrics the dashboard charts, for the whole cluster (DBClusterIdentifier). */
+export const DOCDB_CLUSTER_DASHBOARD_METRICS = sourced(
+    ["CPUUtilization", "DatabaseConnections", "ReadLatency", "WriteLatency"] as const,
+    DOCDB_METRICS,
+    REVIEWED_2026_12_08_OBSERVABILITY,
+    "DocumentDB publishes instance metrics under DBInstanceIdentifier and aggregates them under DBClusterIdentifier (and DBClusterIdentifier, Role); latencies are in milliseconds",
+);
+
+/**
+ * The ElastiCache metrics the dashboard charts. They exist per node only (CacheClusterId), and a
+ * replication group's nodes are `<group>-001`, `-002`, … (cluster mode: `<group>-0001-001`), which
+ * the Cache contract does not list: the dashboard finds them with a SEARCH on the group id.
+ */
+export const ELASTICACHE_DASHBOARD_METRICS = sourced(
+    ["EngineCPUUtilization", "DatabaseMemoryUsagePercentage", "CurrConnections", "CacheHitRate"] as const,
+    ELASTICACHE_METRICS,
+    REVIEWED_2026_12_08_OBSERVABILITY,
+    `${ELASTICACHE_NODE_LEVEL}; member ids as the replication-group pages name them (<group>-001; <group>-0001-001 with shards). SEARCH matches the id's hyphen-separated tokens as a quoted phrase (CloudWatch search-expression syntax, as remembered)`,
+);
+
+/**
+ * How an alarm outside the alerts topic's region still reaches it: CloudWatch sends every alarm
+ * state change to EventBridge in the alarm's region, an EventBridge rule there forwards it to the
+ * default bus of the topic's region (cross-region bus targets need a role with events:PutEvents),
+ * and a rule there publishes to the topic.
+ */
+export const CLOUDWATCH_ALARM_STATE_CHANGE_EVENT = sourced(
+    { source: "aws.cloudwatch", detailType: "CloudWatch Alarm State Change" } as const,
+    "https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/cloudwatch-and-eventbridge.html",
+    REVIEWED_2026_12_08_OBSERVABILITY,
+    "alarm actions may only name a topic in the alarm's own region; the event carries resources: [alarm ARN]. Cross-region event-bus targets as the EventBridge cross-region page describes them (not read here)",
+);
+
+/** Amazon Managed Service for Prometheus: where the clusters' Prometheus metrics and the app's are written. */
+export const AMP_REMOTE_WRITE_PATH = sourced(
+    "api/v1/remote_write",
+    "https://docs.aws.amazon.com/prometheus/latest/userguide/AMP-onboard-ingest-metrics-remote-write.html",
+    REVIEWED_2026_12_08_OBSERVABILITY,
+    "appended to the workspace's prometheusEndpoint (which ends in a slash); writers sign with SigV4 and need aps:RemoteWrite",
+);
