@@ -63,7 +63,7 @@ export function parseStackConfig(raw: Readonly<Record<string, string>>, stack: s
     checkCluster(parsed, context, primary?.zones.length);
     checkApp(parsed, context, primary?.zones.length);
     checkSecurity(parsed, context);
-    checkIdentity(parsed, context);
+    checkIdentity(parsed, context, primary?.region);
     checkObservability(context);
 
     const database = databaseSettings(parsed);

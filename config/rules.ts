@@ -5,7 +5,7 @@
  */
 import { cacheConfigProblems, cloudDefaultCachePersistence } from "../domain/capabilities/cache";
 import { databaseConfigProblems, databaseService, defaultDatabaseNodes } from "../domain/capabilities/database";
-import { AZURE_MAX_FLOW_LOG_RETENTION_DAYS } from "../domain/catalogs/azure";
+import { AZURE_MAX_FLOW_LOG_RETENTION_DAYS, ENTRA_EXTERNAL_ID_DATA_LOCATIONS } from "../domain/catalogs/azure";
 import { APP_COLOURS, APP_SERVICES, defaultHosts, idleColour, type AppColour, type AppService, type ImageRef } from "../domain/capabilities/app";
 import { KUBERNETES_VERSIONS } from "../domain/capabilities/cluster";
 import {
@@ -349,7 +349,7 @@ function inZone(host: string, zone: string): boolean {
  * redirect URLs only to the app's own hosts, so a stolen authorization code cannot be sent
  * to anyone else's site.
  */
-export function checkIdentity(parsed: Parsed, { raw, cloud, isProd, report }: RuleContext): void {
+export function checkIdentity(parsed: Parsed, { raw, cloud, isProd, report }: RuleContext, primaryRegion: string | undefined): void {
     const { identityProvider: provider, identityMfa: mfa, identityPasswordMinLength: minLength, identityAccessTokenMinutes: accessMinutes } = parsed;
     if (isProd && mfa !== undefined && mfa !== PROD_IDENTITY.mfa) report("identityMfa", `prod requires MFA for every user (${PROD_IDENTITY.mfa})`);
     if (isProd && minLength !== undefined && minLength < PROD_IDENTITY.minPasswordLength) {
@@ -379,6 +379,14 @@ export function checkIdentity(parsed: Parsed, { raw, cloud, isProd, report }: Ru
     const settings = identityCore(parsed);
     if (cloud === undefined || provider === undefined || settings === undefined) return;
     const service = identityService(cloud, provider);
+    // An external tenant keeps its users in a geography named for the region; where none is
+    // known, the users would land on another continent.
+    if (service === "entra-external-id" && primaryRegion !== undefined && ENTRA_EXTERNAL_ID_DATA_LOCATIONS.value[primaryRegion] === undefined) {
+        report(
+            "azureRegion",
+            `has no Microsoft Entra External ID data location (known: ${Object.keys(ENTRA_EXTERNAL_ID_DATA_LOCATIONS.value).join(", ")}); choose one of those regions or identityProvider=auth0`,
+        );
+    }
     if (parsed.identityHostname !== undefined && !CUSTOM_SIGN_IN_HOST[service]) {
         report("identityHostname", `${IDENTITY_SERVICE_NAMES[service]} cannot serve its sign-in pages on the stack's domain here; leave it unset`);
     }

@@ -88,6 +88,12 @@ describe("identity config", () => {
         });
     });
 
+    it("refuses Entra External ID in a region without a data location, before anything is created", () => {
+        const found = problems(staging("azure", { azureRegion: "brazilsouth" }), "staging");
+        expect(found).toEqual([{ key: `${PROJECT}:azureRegion`, value: "brazilsouth", message: expect.stringContaining("has no Microsoft Entra External ID data location") }]);
+        expect(problems(staging("azure", { azureRegion: "brazilsouth", identityProvider: "auth0", auth0Domain: "gravitypm.eu.auth0.com" }), "staging")).toEqual([]);
+    });
+
     it("serves the sign-in pages on the stack's domain only where the service can, inside the zone", () => {
         expect(problems(staging("aws", { identityHostname: "auth.app.gravitypm.example.com" }), "staging")).toEqual([]);
         expect(keys(staging("aws", { identityHostname: "auth.other.example.org" }), "staging")).toEqual([`${PROJECT}:identityHostname`]);
