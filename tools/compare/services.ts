@@ -21,6 +21,13 @@ const SERVICES: ReadonlyArray<readonly [prefix: string, label: string]> = [
     ["aws:ec2/vpc:", "Amazon VPC"],
     ["gcp:compute/network:", "VPC network"],
     ["azure-native:network:VirtualNetwork", "Virtual Network"],
+    ["aws:cognito/", "Amazon Cognito"],
+    ["gcp:identityplatform/", "Identity Platform"],
+    ["azure-native:azureactivedirectory:", "Entra External ID"],
+    ["auth0:", "Auth0"],
+    ["aws:cloudtrail/", "AWS CloudTrail"],
+    ["gcp:logging/projectBucketConfig", "Cloud Logging"],
+    ["azure-native:security:", "Defender for Cloud + Azure Monitor"],
     ["aws:kms/", "AWS KMS"],
     ["gcp:kms/", "Cloud KMS"],
     ["azure-native:keyvault:", "Key Vault"],
@@ -29,6 +36,8 @@ const SERVICES: ReadonlyArray<readonly [prefix: string, label: string]> = [
     ["azure-native:monitor:", "Azure Monitor"],
     ["gcp:projects/service:", "Service Usage (API enablement)"],
     ["azure-native:resources:ResourceGroup", "Resource Manager"],
+    // Last: the cluster component installs Kubernetes objects too, and is named by its cluster.
+    ["kubernetes:", "Kubernetes workloads"],
 ];
 
 export function mainService(types: readonly string[]): string {
