@@ -3,6 +3,7 @@ import type { GuardPolicy } from "../lib/rule";
 import { azureActivityLogAlertActions } from "./alarms/azure-activity-log-alert-actions";
 import { azureLogAlertActions } from "./alarms/azure-log-alert-actions";
 import { azureMetricAlertActions } from "./alarms/azure-metric-alert-actions";
+import { azurePrometheusRuleGroupActions } from "./alarms/azure-prometheus-rule-group-actions";
 import { cloudwatchAlarmActions } from "./alarms/cloudwatch-alarm-actions";
 import { gcpAlertPolicyChannels } from "./alarms/gcp-alert-policy-channels";
 import { auditBucketObjectLockProd } from "./audit/audit-bucket-object-lock-prod";
@@ -163,6 +164,7 @@ import { ecrRepositoryKms } from "./registry/ecr-repository-kms";
 import { ecrRepositoryNotPublic } from "./registry/ecr-repository-not-public";
 import { ecrRepositoryScanOnPush } from "./registry/ecr-repository-scan-on-push";
 import { ampWorkspaceCmk } from "./observability/amp-workspace-cmk";
+import { applicationInsightsWorkspaceBased } from "./observability/application-insights-workspace-based";
 import { azureDcrContainerLogsMaskedProd } from "./observability/azure-dcr-container-logs-masked-prod";
 import { azureWebTestHttps } from "./observability/azure-web-test-https";
 import { cloudwatchAppLogGroupsMaskedProd } from "./observability/cloudwatch-app-log-groups-masked-prod";
@@ -347,6 +349,7 @@ export const rules: readonly GuardPolicy[] = [
     azureActivityLogAlertActions,
     azureLogAlertActions,
     azureMetricAlertActions,
+    azurePrometheusRuleGroupActions,
     cloudwatchAlarmActions,
     gcpAlertPolicyChannels,
     // identity
@@ -369,6 +372,7 @@ export const rules: readonly GuardPolicy[] = [
     identityPlatformNoAnonymousProd,
     // observability
     ampWorkspaceCmk,
+    applicationInsightsWorkspaceBased,
     azureDcrContainerLogsMaskedProd,
     azureWebTestHttps,
     cloudwatchAppLogGroupsMaskedProd,

@@ -1,6 +1,7 @@
 import type { TrailArgs as CloudtrailTrailArgs } from "@pulumi/aws/cloudtrail/trail";
 import type { LogGroupArgs as CloudwatchLogGroupArgs } from "@pulumi/aws/cloudwatch/logGroup";
 import type { MetricAlarmArgs as CloudwatchMetricAlarmArgs } from "@pulumi/aws/cloudwatch/metricAlarm";
+import type { PrometheusRuleGroupArgs as AlertsmanagementPrometheusRuleGroupArgs } from "@pulumi/azure-native/alertsmanagement/prometheusRuleGroup";
 import type { MetricAlertArgs as MonitorMetricAlertArgs } from "@pulumi/azure-native/monitor/metricAlert";
 import type { ScheduledQueryRuleArgs as MonitorScheduledQueryRuleArgs } from "@pulumi/azure-native/monitor/scheduledQueryRule";
 import type { AlertPolicyArgs as MonitoringAlertPolicyArgs } from "@pulumi/gcp/monitoring/alertPolicy";
@@ -26,6 +27,7 @@ import { logGroupRetention } from "../../rules/audit/log-group-retention";
 import { cloudwatchAlarmActions } from "../../rules/alarms/cloudwatch-alarm-actions";
 import { azureLogAlertActions } from "../../rules/alarms/azure-log-alert-actions";
 import { azureMetricAlertActions } from "../../rules/alarms/azure-metric-alert-actions";
+import { azurePrometheusRuleGroupActions } from "../../rules/alarms/azure-prometheus-rule-group-actions";
 import { gcpAlertPolicyChannels } from "../../rules/alarms/gcp-alert-policy-channels";
 import { inputsOf, type RuleCase } from "./types";
 
@@ -33,6 +35,7 @@ const cloudtrailTrail = inputsOf<CloudtrailTrailArgs>;
 const cloudwatchLogGroup = inputsOf<CloudwatchLogGroupArgs>;
 const cloudwatchMetricAlarm = inputsOf<CloudwatchMetricAlarmArgs>;
 const monitorMetricAlert = inputsOf<MonitorMetricAlertArgs>;
+const alertsmanagementPrometheusRuleGroup = inputsOf<AlertsmanagementPrometheusRuleGroupArgs>;
 const monitorScheduledQueryRule = inputsOf<MonitorScheduledQueryRuleArgs>;
 const monitoringAlertPolicy = inputsOf<MonitoringAlertPolicyArgs>;
 const projectsIAMAuditConfig = inputsOf<ProjectsIAMAuditConfigArgs>;
@@ -130,7 +133,20 @@ export const auditCases: readonly RuleCase[] = [
     },
 ];
 
+const PROMETHEUS_GROUP = { resourceGroupName: "rg", scopes: ["/subscriptions/s/resourceGroups/rg/providers/Microsoft.Monitor/accounts/amw"] } as const;
+const restarts = { alert: "PodRestarts", expression: "increase(kube_pod_container_status_restarts_total[10m]) > 3", enabled: true } as const;
+
 export const alarmCases: readonly RuleCase[] = [
+    {
+        rule: azurePrometheusRuleGroupActions,
+        compliant: alertsmanagementPrometheusRuleGroup({ ...PROMETHEUS_GROUP, enabled: true, rules: [{ ...restarts, actions: [{ actionGroupId: "/…/actionGroups/a" }] }, { record: "node:cpu:ratio", expression: "x" }] }),
+        violating: alertsmanagementPrometheusRuleGroup({ ...PROMETHEUS_GROUP, enabled: true, rules: [restarts] }),
+        extra: [
+            { name: "a disabled group", props: alertsmanagementPrometheusRuleGroup({ ...PROMETHEUS_GROUP, enabled: false, rules: [{ ...restarts, actions: [{ actionGroupId: "/…/actionGroups/a" }] }] }), violates: true },
+            { name: "a disabled alert", props: alertsmanagementPrometheusRuleGroup({ ...PROMETHEUS_GROUP, rules: [{ ...restarts, enabled: false, actions: [{ actionGroupId: "/…/actionGroups/a" }] }] }), violates: true },
+            { name: "recording rules only", props: alertsmanagementPrometheusRuleGroup({ ...PROMETHEUS_GROUP, rules: [{ record: "node:cpu:ratio", expression: "x" }] }), violates: false },
+        ],
+    },
     { rule: cloudwatchAlarmActions, compliant: cloudwatchMetricAlarm({ alarmActions: ["arn:aws:sns:…:alerts"] }), violating: cloudwatchMetricAlarm({ alarmActions: [] }) },
     { rule: gcpAlertPolicyChannels, compliant: monitoringAlertPolicy({ notificationChannels: ["projects/p/notificationChannels/1"] }), violating: monitoringAlertPolicy({ enabled: false, notificationChannels: ["c"] }) },
     { rule: azureMetricAlertActions, compliant: monitorMetricAlert({ enabled: true, actions: [{ actionGroupId: "/…/actionGroups/a" }] }), violating: monitorMetricAlert({ enabled: true, actions: [] }) },

@@ -2,10 +2,12 @@ import type { WorkspaceArgs as AmpWorkspaceArgs } from "@pulumi/aws/amp/workspac
 import type { LogAccountPolicyArgs as CloudwatchLogAccountPolicyArgs } from "@pulumi/aws/cloudwatch/logAccountPolicy";
 import type { LogDataProtectionPolicyArgs as CloudwatchLogDataProtectionPolicyArgs } from "@pulumi/aws/cloudwatch/logDataProtectionPolicy";
 import type { HealthCheckArgs as Route53HealthCheckArgs } from "@pulumi/aws/route53/healthCheck";
+import type { ComponentArgs as ApplicationinsightsComponentArgs } from "@pulumi/azure-native/applicationinsights/component";
 import type { WebTestArgs as ApplicationinsightsWebTestArgs } from "@pulumi/azure-native/applicationinsights/webTest";
 import type { DataCollectionRuleArgs as MonitorDataCollectionRuleArgs } from "@pulumi/azure-native/monitor/dataCollectionRule";
 import type { UptimeCheckConfigArgs as MonitoringUptimeCheckConfigArgs } from "@pulumi/gcp/monitoring/uptimeCheckConfig";
 import { ampWorkspaceCmk } from "../../rules/observability/amp-workspace-cmk";
+import { applicationInsightsWorkspaceBased } from "../../rules/observability/application-insights-workspace-based";
 import { azureDcrContainerLogsMaskedProd } from "../../rules/observability/azure-dcr-container-logs-masked-prod";
 import { azureWebTestHttps } from "../../rules/observability/azure-web-test-https";
 import { cloudwatchLogDataProtectionMasking, LOG_ACCOUNT_POLICY } from "../../rules/observability/cloudwatch-log-data-protection-masking";
@@ -18,6 +20,7 @@ const cloudwatchLogAccountPolicy = inputsOf<CloudwatchLogAccountPolicyArgs>;
 const cloudwatchLogDataProtectionPolicy = inputsOf<CloudwatchLogDataProtectionPolicyArgs>;
 const route53HealthCheck = inputsOf<Route53HealthCheckArgs>;
 const applicationinsightsWebTest = inputsOf<ApplicationinsightsWebTestArgs>;
+const applicationinsightsComponent = inputsOf<ApplicationinsightsComponentArgs>;
 const monitoringUptimeCheckConfig = inputsOf<MonitoringUptimeCheckConfigArgs>;
 const monitorDataCollectionRule = inputsOf<MonitorDataCollectionRuleArgs>;
 
@@ -179,6 +182,15 @@ export const observabilityCases: readonly RuleCase[] = [
             { name: "a transform that only filters", props: dcr([{ streams: [CONTAINER_LOGS], transformKql: "source | where LogLevel != 'debug'" }]), violates: true },
             { name: "a transform that masks e-mail addresses only", props: dcr([{ streams: [CONTAINER_LOGS], transformKql: "source | extend LogMessage = replace_regex(tostring(LogMessage), @'\\S+@\\S+', @'[REDACTED:email-address]')" }]), violates: true },
             { name: "a rule with no container logs (managed Prometheus)", props: dcr([{ streams: ["Microsoft-PrometheusMetrics"] }]), violates: false },
+        ],
+    },
+    {
+        rule: applicationInsightsWorkspaceBased,
+        compliant: applicationinsightsComponent({ resourceGroupName: "rg", kind: "web", applicationType: "web", ingestionMode: "LogAnalytics", workspaceResourceId: "/subscriptions/s/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/w" }),
+        violating: applicationinsightsComponent({ resourceGroupName: "rg", kind: "web", applicationType: "web" }),
+        extra: [
+            { name: "IP masking turned off", props: applicationinsightsComponent({ resourceGroupName: "rg", kind: "web", applicationType: "web", workspaceResourceId: "/w", disableIpMasking: true }), violates: true },
+            { name: "a workspace created in the same update", props: { resourceGroupName: "rg", kind: "web", applicationType: "web", workspaceResourceId: "[unknown]" }, violates: false },
         ],
     },
 ];
