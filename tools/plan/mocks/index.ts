@@ -5,9 +5,9 @@
  *
  * Each package has its own module, chosen by the type token's package: aws.ts, gcp.ts and
  * azure.ts place values in the resource's region, project and subscription (placement.ts);
- * atlas.ts, random.ts, azuread.ts (Entra object and client ids) and auth0.ts (client ids
- * and secrets) are cloud-neutral; any other package (cloudflare, the providers themselves)
- * gets a neutral `<name>-<hash>` id and its inputs as outputs. Add an entry to the package's
+ * atlas.ts, random.ts, azuread.ts (Entra object and client ids), auth0.ts (client ids
+ * and secrets) and sentry.ts (DSNs, team ids) are cloud-neutral; any other package
+ * (cloudflare, the providers themselves) gets a neutral `<name>-<hash>` id and its inputs as outputs. Add an entry to the package's
  * OUTPUTS_BY_TYPE when a component reads an output the cloud computes.
  */
 import type * as pulumi from "@pulumi/pulumi";
@@ -20,6 +20,7 @@ import { defaultId, type Inputs } from "./common";
 import { gcpCall, gcpResource } from "./gcp";
 import { ProviderConfigs, type ProviderConfig } from "./placement";
 import { randomOutputs } from "./random";
+import { sentryCall, sentryOutputs } from "./sentry";
 
 export { MOCK_ACCOUNT_ID } from "./aws";
 export { MOCK_SUBSCRIPTION_ID, MOCK_TENANT_ID } from "./azure";
@@ -31,8 +32,8 @@ type NeutralOutputs = (type: string, name: string, inputs: Inputs, id: string) =
 
 /** By the type token's package, the part before the first `:`. */
 const CLOUD_RESOURCES: Readonly<Record<string, CloudResource>> = { aws: awsResource, gcp: gcpResource, "azure-native": azureResource };
-const CLOUD_CALLS: Readonly<Record<string, CloudCall>> = { aws: awsCall, gcp: gcpCall, "azure-native": azureCall, mongodbatlas: atlasCall };
-const NEUTRAL_OUTPUTS: Readonly<Record<string, NeutralOutputs>> = { mongodbatlas: atlasOutputs, random: randomOutputs, azuread: azureadOutputs, auth0: auth0Outputs };
+const CLOUD_CALLS: Readonly<Record<string, CloudCall>> = { aws: awsCall, gcp: gcpCall, "azure-native": azureCall, mongodbatlas: atlasCall, sentry: sentryCall };
+const NEUTRAL_OUTPUTS: Readonly<Record<string, NeutralOutputs>> = { mongodbatlas: atlasOutputs, random: randomOutputs, azuread: azureadOutputs, auth0: auth0Outputs, sentry: sentryOutputs };
 
 function packageOf(token: string): string {
     return token.split(":")[0];
