@@ -205,6 +205,24 @@ describe.each(["staging", "prod"] as const)("GcpObservability (%s)", (scenario) 
         for (const c of gke) expect(input(c, "monitoringConfig.managedPrometheus")).toEqual(GKE_MANAGED_PROMETHEUS.value);
     });
 
+    it("alarms on node pressure (CPU or memory), failed nodes and restarts of every cluster from the same Cloud Monitoring metrics", async () => {
+        const { plan: p, channels } = await built[scenario];
+        for (const [i, cluster] of (prod ? ["cluster", "dr-cluster"] : ["cluster"]).entries()) {
+            const where = `resource.labels.cluster_name = "${clusterNames[i]}" AND resource.labels.location = "${clusterRegions[i]}"`;
+            const filters = (alarm: string) =>
+                (input(one(p, T.policy, `${cluster}-${alarm}`), "conditions") as { conditionThreshold?: { filter: string }; conditionAbsent?: { filter: string } }[]).map(
+                    (c) => (c.conditionThreshold ?? c.conditionAbsent)!.filter,
+                );
+            expect(filters("node-cpu")).toEqual([
+                `resource.type = "k8s_node" AND ${where} AND metric.type = "kubernetes.io/node/cpu/allocatable_utilization"`,
+                `resource.type = "k8s_node" AND ${where} AND metric.type = "kubernetes.io/node/memory/allocatable_utilization" AND metric.labels.memory_type = "non-evictable"`,
+            ]);
+            expect(filters("no-nodes")).toEqual([`resource.type = "k8s_node" AND ${where} AND metric.type = "kubernetes.io/node/cpu/core_usage_time"`]);
+            expect(filters("restarts")).toEqual([`resource.type = "k8s_container" AND ${where} AND metric.type = "kubernetes.io/container/restart_count"`]);
+            for (const alarm of ["node-cpu", "no-nodes", "restarts"]) expect(input(one(p, T.policy, `${cluster}-${alarm}`), "notificationChannels")).toEqual(channels);
+        }
+    });
+
     it("checks each public URL over HTTPS every minute from enough locations, and pages when more than one location fails", async () => {
         const { plan: p, channels } = await built[scenario];
         expect(channels.length).toBeGreaterThan(0);

@@ -8,7 +8,7 @@
  *
  * Pure: built from resolved names so the tests read the JSON it produces.
  */
-import { GCP_METRICS, GCP_UPTIME_METRICS, GKE_DASHBOARD_METRICS, GKE_METRICS, type GcpMetric } from "../../domain/catalogs/gcp";
+import { GCP_METRICS, GCP_UPTIME_METRICS, GKE_CONTAINER_METRICS, GKE_METRICS, type GcpMetric } from "../../domain/catalogs/gcp";
 import { gcpCacheResourceFilter } from "./cache";
 
 export interface DashboardCluster {
@@ -73,7 +73,11 @@ function clusterWidgets(c: DashboardCluster, namespace: string): Widget[] {
     const name = `${c.clusterName} (${c.role})`;
     return [
         xyChart({ title: `${name}: node CPU of allocatable`, filter: metricFilter(GKE_METRICS.nodeCpuAllocatableUtilization.value, where), aligner: "ALIGN_MEAN" }),
-        xyChart({ title: `${name}: node memory of allocatable`, filter: metricFilter(GKE_DASHBOARD_METRICS.nodeMemoryAllocatableUtilization.value, where), aligner: "ALIGN_MEAN" }),
+        xyChart({
+            title: `${name}: node memory (non-evictable) of allocatable`,
+            filter: `${metricFilter(GKE_METRICS.nodeMemoryAllocatableUtilization.value, where)} AND metric.labels.memory_type="non-evictable"`,
+            aligner: "ALIGN_MEAN",
+        }),
         xyChart({
             title: `${name}: container restarts by namespace`,
             filter: metricFilter(GKE_METRICS.containerRestartCount.value, where),
@@ -83,14 +87,14 @@ function clusterWidgets(c: DashboardCluster, namespace: string): Widget[] {
         }),
         xyChart({
             title: `${name}: ${namespace} CPU cores by pod`,
-            filter: metricFilter(GKE_DASHBOARD_METRICS.containerCpuUsageTime.value, app),
+            filter: metricFilter(GKE_CONTAINER_METRICS.containerCpuUsageTime.value, app),
             aligner: "ALIGN_RATE",
             reducer: "REDUCE_SUM",
             groupBy: ["resource.label.pod_name"],
         }),
         xyChart({
             title: `${name}: ${namespace} memory by pod`,
-            filter: `${metricFilter(GKE_DASHBOARD_METRICS.containerMemoryUsed.value, app)} AND metric.labels.memory_type="non-evictable"`,
+            filter: `${metricFilter(GKE_CONTAINER_METRICS.containerMemoryUsed.value, app)} AND metric.labels.memory_type="non-evictable"`,
             aligner: "ALIGN_MEAN",
             reducer: "REDUCE_SUM",
             groupBy: ["resource.label.pod_name"],

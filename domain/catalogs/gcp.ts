@@ -238,6 +238,12 @@ export const GKE_METRICS = {
         "2026-12-03",
         "fraction of allocatable CPU in use (0-1); not on the page read, which was cut before it",
     ),
+    nodeMemoryAllocatableUtilization: sourced(
+        { type: "kubernetes.io/node/memory/allocatable_utilization", kind: "GAUGE", resourceType: "k8s_node" } satisfies GcpMetric,
+        UNVERIFIED,
+        "2026-12-08",
+        "fraction of allocatable memory in use (0-1), labelled memory_type (evictable, non-evictable) like container/memory/used_bytes; the memory twin of node/cpu/allocatable_utilization, not read on a page here",
+    ),
     containerRestartCount: sourced(
         { type: "kubernetes.io/container/restart_count", kind: "CUMULATIVE", resourceType: "k8s_container" } satisfies GcpMetric,
         GKE_ON_AZURE_METRICS,
@@ -705,14 +711,8 @@ export const GCP_SLO_BURN_RATE_SELECTOR = sourced(
     "the filter of a threshold condition: select_slo_burn_rate(\"projects/P/services/S/serviceLevelObjectives/O\", \"60m\"), compared COMPARISON_GT the burn rate; the lookback is written in minutes or seconds",
 );
 
-/** More GKE system metrics the dashboard charts. */
-export const GKE_DASHBOARD_METRICS = {
-    nodeMemoryAllocatableUtilization: sourced(
-        { type: "kubernetes.io/node/memory/allocatable_utilization", kind: "GAUGE", resourceType: "k8s_node" } satisfies GcpMetric,
-        UNVERIFIED,
-        "2026-12-08",
-        "fraction of allocatable memory in use (0-1), the memory twin of node/cpu/allocatable_utilization; not read on a page here",
-    ),
+/** GKE system metrics of the app's containers the dashboard charts. */
+export const GKE_CONTAINER_METRICS = {
     containerCpuUsageTime: sourced(
         { type: "kubernetes.io/container/cpu/core_usage_time", kind: "CUMULATIVE", resourceType: "k8s_container" } satisfies GcpMetric,
         GKE_ON_AZURE_METRICS,
