@@ -363,6 +363,7 @@ describe("AWS observability: shape", () => {
         await staging;
         expect(stagingObservability?.notes.some((n) => n.includes("no scraper"))).toBe(true);
         expect(stagingObservability?.notes.some((n) => n.includes("not DocumentDB"))).toBe(true);
+        expect(stagingObservability?.notes.some((n) => n.includes("no host or dataplane logs"))).toBe(true);
     });
 
     it("refuses a retention CloudWatch Logs does not accept, bad targets and objectives, no cluster, and a DR cluster without a DR topic", async () => {

@@ -127,7 +127,7 @@ export function uptimeChecks(name: string, args: UptimeArgs, opts: pulumi.Custom
                     region: METRICS_REGION,
                     name: `${args.namePrefix}-uptime-${target.name}-${suffix}`,
                     alarmDescription: `${args.namePrefix}: ${url} ${description}`,
-                    namespace: "AWS/Route53",
+                    namespace: ROUTE53_METRICS.status.value.namespace,
                     dimensions: { HealthCheckId: healthCheck.id },
                     ...measured,
                     evaluationPeriods: periods,

@@ -24,7 +24,7 @@ import { Role } from "@pulumi/aws/iam/role";
 import { RolePolicyAttachment } from "@pulumi/aws/iam/rolePolicyAttachment";
 import { Workspace } from "@pulumi/aws/amp/workspace";
 import * as pulumi from "@pulumi/pulumi";
-import { CLOUDWATCH_AGENT_SERVER_POLICY, CLOUDWATCH_LOG_RETENTION_DAYS, CLOUDWATCH_OBSERVABILITY_ADDON, containerInsightsLogGroupName } from "../../domain/catalogs/aws";
+import { CLOUDWATCH_AGENT_SERVER_POLICY, CLOUDWATCH_LOG_RETENTION_DAYS, CLOUDWATCH_OBSERVABILITY_ADDON, containerInsightsLogGroupName, EKS_AMI_TYPE } from "../../domain/catalogs/aws";
 import { OBSERVABILITY_TYPE, type Observability, type ObservabilityArgs, type ObservedCluster } from "../contracts/observability";
 import { assertBuildable, type BuildProblem } from "../shared/buildable";
 import type { AwsTypes } from ".";
@@ -99,6 +99,9 @@ export class AwsObservability extends pulumi.ComponentResource implements Observ
             workspaces[observed.site.region] = this.collect(name, args, observed, accountId);
         }
         this.prometheusWorkspaces = workspaces;
+        notes.push(
+            `Container logs reach /aws/containerinsights/<cluster>/application; on ${EKS_AMI_TYPE.value} nodes the add-on ships no host or dataplane logs by default, so those groups may stay empty (the kubelet's journal is not read)`,
+        );
         notes.push(
             "Prometheus workspaces have no scraper: an Amazon Managed Service for Prometheus scraper needs the cluster's subnets and a security group that reaches its nodes, which the Cluster contract does not expose; the app writes its own metrics to the workspace's remote_write endpoint with aps:RemoteWrite (ampRemoteWritePolicy) on its workload identity",
         );

@@ -875,7 +875,7 @@ export const CLOUDWATCH_OBSERVABILITY_ADDON = sourced(
     { name: "amazon-cloudwatch-observability", namespace: "amazon-cloudwatch", serviceAccount: "cloudwatch-agent" } as const,
     CLOUDWATCH_OBSERVABILITY_ADDON_PAGE,
     REVIEWED_2026_12_08_OBSERVABILITY,
-    "'If you use version 3.1.0 or later of the add-on, you can use EKS Pod Identity'; create-addon --pod-identity-associations serviceAccount=cloudwatch-agent. The namespace is the one eksctl's IRSA example names (EKS user guide, amazon-cloudwatch-observability). No version is pinned: EKS installs the add-on's default version for the cluster's minor, and every version offered for 1.34+ is past 3.1.0 (not read per minor: `aws eks describe-addon-versions --addon-name amazon-cloudwatch-observability`)",
+    "'If you use version 3.1.0 or later of the add-on, you can use EKS Pod Identity'; create-addon --pod-identity-associations serviceAccount=cloudwatch-agent, which covers Fluent Bit too (the add-on's chart runs its DaemonSet under the agent's service account, as remembered: not read here). The namespace is the one eksctl's IRSA example names (EKS user guide, amazon-cloudwatch-observability). No version is pinned: EKS installs the add-on's default version for the cluster's minor, and every version offered for 1.34+ is past 3.1.0 (not read per minor: `aws eks describe-addon-versions --addon-name amazon-cloudwatch-observability`)",
 );
 
 /** The managed policy the CloudWatch agent and Fluent Bit need to write metrics and logs. */
