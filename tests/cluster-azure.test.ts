@@ -14,7 +14,6 @@ import { registryIdParts, registryName, UNTAGGED_RETENTION_DAYS } from "../compo
 import { RBAC_PROPAGATION_WAIT_TYPE } from "../components/azure/rbac-wait";
 import { cidrsOverlap } from "../domain/network-layout";
 import {
-    AKS_CONTAINER_INSIGHTS_DCR,
     AKS_ENTRA_SERVER_APP_ID,
     AKS_LOAD_BALANCER_ANNOTATIONS,
     AKS_METRICS,
@@ -200,9 +199,9 @@ describe("Azure cluster: one AKS cluster per role", () => {
         expect(String(input(diagnostics, "storageAccountId"))).toMatch(/\/storageAccounts\//);
         expect(String(input(diagnostics, "workspaceId"))).toMatch(/\/workspaces\/gravitypm-component-primary-aks$/);
         expect(input(aks(p, "cluster"), "addonProfiles.omsagent.enabled")).toBe(true);
-        const rule = one(p, "azure-native:monitor:DataCollectionRule", "cluster-container-insights");
-        expect(input(rule, "dataFlows")).toEqual([{ streams: [AKS_CONTAINER_INSIGHTS_DCR.value.stream], destinations: ["workspace"] }]);
-        expect(String(input(one(p, "azure-native:monitor:DataCollectionRuleAssociation", "cluster-container-insights-association"), "resourceUri"))).toMatch(/\/managedClusters\//);
+        expect(input(aks(p, "cluster"), "azureMonitorProfile.metrics.enabled")).toBe(true);
+        // Observability owns the collection rules (masked container logs, Prometheus): none here.
+        expect(ofType(p, "azure-native:monitor:DataCollectionRule")).toEqual([]);
     });
 
     it("assigns only catalogued roles: network and KMS key use to the cluster identity, cluster-admin to the deployer, AcrPull to the kubelets", async () => {
@@ -347,7 +346,7 @@ const withPools = (i: Inputs, change: Record<string, unknown>) => ({ ...i, agent
 /** `findings`: how many the weakened resource yields (a rule on pools reports each of the two). */
 const RULES: { rule: GuardPolicy; type: string; weaken: (i: Inputs) => Record<string, unknown>; findings?: number }[] = [
     { rule: aksApiServerAccess, type: AKS, weaken: (i: Inputs) => ({ ...i, apiServerAccessProfile: { enablePrivateCluster: false, authorizedIPRanges: ["0.0.0.0/0"] } }) },
-    { rule: aksMonitoring, type: AKS, weaken: (i: Inputs) => ({ ...i, addonProfiles: {} }) },
+    { rule: aksMonitoring, type: AKS, weaken: (i: Inputs) => ({ ...i, addonProfiles: {}, azureMonitorProfile: {} }) },
     { rule: aksNetworkPolicy, type: AKS, weaken: (i: Inputs) => ({ ...i, networkProfile: { ...(i.networkProfile as object), networkPolicy: "none" } }) },
     { rule: aksNoNodePublicIp, type: AKS, weaken: (i: Inputs) => withPools(i, { enableNodePublicIP: true }), findings: 2 },
     { rule: aksNodeEncryption, type: AKS, weaken: (i: Inputs) => withPools(i, { enableEncryptionAtHost: false }), findings: 2 },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AUDIT_TABLES, azureSecurityBaselineProblems, BASELINE_DIAGNOSTIC_SETTING_NAME, diagnosticEntries, interactiveRetentionDays } from "../components/azure/security-baseline";
 import { DiagnosticRegistry } from "../components/azure/diagnostics";
+import { logWorkspaceNames } from "../components/azure/log-workspace";
 import { AZURE_ACTIVITY_LOG_CATEGORIES, AZURE_AUDIT_ALERTS, AZURE_DEFENDER_PLANS, AZURE_DIAGNOSTICS } from "../domain/catalogs/azure";
 import type { Plan, PlannedResource } from "../tools/plan/types";
 import { byUrn, descendants, input, one, ofType, plan } from "./support/plan";
@@ -8,6 +9,8 @@ import { byUrn, descendants, input, one, ofType, plan } from "./support/plan";
 const BASELINE = "gravitypm:components:SecurityBaseline";
 const DIAGNOSTIC_SETTING = "azure-native:monitor:DiagnosticSetting";
 const WORKSPACE = "azure-native:operationalinsights:Workspace";
+/** The stack's workspace, shared with Observability and held on the primary site. */
+const PRIMARY_WORKSPACE = logWorkspaceNames("primary").workspace;
 const STORAGE = "azure-native:storage:StorageAccount";
 const LOCK = "azure-native:authorization:ManagementLockByScope";
 const PRICING = "azure-native:security:Pricing";
@@ -54,7 +57,7 @@ describe("pure helpers", () => {
 for (const stack of ["staging", "prod"] as const) {
     describe(`Azure security baseline, ${stack}`, async () => {
         const p = await plan(stack, "azure");
-        const workspace = one(p, WORKSPACE, "security-workspace");
+        const workspace = one(p, WORKSPACE, PRIMARY_WORKSPACE);
 
         it("exposes the stack's audit workspace, Entra ID only, as the audit store", () => {
             expect(input(workspace, "workspaceName")).toBe(`gravitypm-${stack}-audit`);
@@ -185,7 +188,7 @@ describe("Azure security baseline, retention beyond two years", async () => {
     const p = await plan("staging", "azure", { auditLogRetentionDays: "2555" });
 
     it("keeps two years queryable and the configured total on every audit table", () => {
-        expect(input(one(p, WORKSPACE, "security-workspace"), "retentionInDays")).toBe(730);
+        expect(input(one(p, WORKSPACE, PRIMARY_WORKSPACE), "retentionInDays")).toBe(730);
         const tables = baselineOfType(p, TABLE);
         expect(tables.map((t) => input(t, "tableName"))).toEqual([...AUDIT_TABLES]);
         for (const t of tables) {

@@ -12,8 +12,6 @@ import { ManagedCluster, type ManagedClusterArgs } from "@pulumi/azure-native/co
 import { Key } from "@pulumi/azure-native/keyvault/key";
 import { FederatedIdentityCredential } from "@pulumi/azure-native/managedidentity/federatedIdentityCredential";
 import { UserAssignedIdentity } from "@pulumi/azure-native/managedidentity/userAssignedIdentity";
-import { DataCollectionRule } from "@pulumi/azure-native/monitor/dataCollectionRule";
-import { DataCollectionRuleAssociation } from "@pulumi/azure-native/monitor/dataCollectionRuleAssociation";
 import { DiagnosticSetting } from "@pulumi/azure-native/monitor/diagnosticSetting";
 import { getPublicIPAddressOutput } from "@pulumi/azure-native/network/getPublicIPAddress";
 import { Workspace } from "@pulumi/azure-native/operationalinsights/workspace";
@@ -22,7 +20,6 @@ import type { containerservice } from "@pulumi/azure-native/types/input";
 import * as pulumi from "@pulumi/pulumi";
 import { authorizedCidrProblem, KUBERNETES_VERSIONS } from "../../domain/capabilities/cluster";
 import {
-    AKS_CONTAINER_INSIGHTS_DCR,
     AKS_ENTRA_SERVER_APP_ID,
     AKS_KMS_KEY_OPS,
     AKS_KMS_PRIVATE_VAULT,
@@ -202,7 +199,8 @@ export function kubeloginKubeconfig(clusterName: string, server: string, certifi
  * or range-restricted API server, Entra ID with Azure RBAC and no local accounts, OIDC issuer
  * and workload identity, zone-spread autoscaling pools with encryption at host and disks
  * encrypted with the stack key, upgrades only in the maintenance window, control-plane logs to
- * Log Analytics and the stack-key-encrypted log storage, Container insights, Standard tier in
+ * Log Analytics and the stack-key-encrypted log storage, the Container insights and managed
+ * Prometheus agents (Observability's rules say what they collect), Standard tier in
  * prod. Secrets in etcd are envelope-encrypted (KMS) with a stack-owned key in the site's private
  * vault, reached through API Server VNet Integration.
  */
@@ -366,6 +364,8 @@ export class AzureCluster extends pulumi.ComponentResource implements Cluster {
                     // Container insights, authenticating with Entra ID (the workspace has no keys).
                     omsagent: { enabled: true, config: { logAnalyticsWorkspaceResourceID: workspace.id, useAADAuth: "true" } },
                 },
+                // Managed Prometheus: AKS runs the metrics agent; Observability's rule says where it writes.
+                azureMonitorProfile: { metrics: { enabled: true } },
                 supportPlan: "KubernetesOfficial",
                 tags,
             },
@@ -396,28 +396,8 @@ export class AzureCluster extends pulumi.ComponentResource implements Cluster {
             child,
         );
 
-        // Container insights with Entra ID authentication reads what to collect from a rule
-        // associated with the cluster (the CLI creates it when it enables the add-on).
-        const insights = AKS_CONTAINER_INSIGHTS_DCR.value;
-        const collection = new DataCollectionRule(
-            `${name}-container-insights`,
-            {
-                dataCollectionRuleName: `MSCI-${site.location}-${clusterResourceName}`,
-                resourceGroupName,
-                location: site.location,
-                kind: "Linux",
-                dataSources: { extensions: [{ name: insights.dataSourceName, extensionName: insights.extensionName, streams: [insights.stream] }] },
-                destinations: { logAnalytics: [{ name: "workspace", workspaceResourceId: workspace.id }] },
-                dataFlows: [{ streams: [insights.stream], destinations: ["workspace"] }],
-                tags,
-            },
-            child,
-        );
-        new DataCollectionRuleAssociation(
-            `${name}-container-insights-association`,
-            { associationName: insights.associationName, resourceUri: cluster.id, dataCollectionRuleId: collection.id },
-            child,
-        );
+        // What Container insights collects, and where, is Observability's rule (masked, into the
+        // stack's workspace), associated with this cluster: components/azure/observability.ts.
 
         // Upgrades (patch versions, then node images) only in the window; AKS fixes the names.
         const autoUpgradeWindow = new MaintenanceConfiguration(

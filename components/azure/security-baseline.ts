@@ -12,7 +12,6 @@ import { ActivityLogAlert } from "@pulumi/azure-native/monitor/activityLogAlert"
 import { DiagnosticSetting } from "@pulumi/azure-native/monitor/diagnosticSetting";
 import { SubscriptionDiagnosticSetting } from "@pulumi/azure-native/monitor/subscriptionDiagnosticSetting";
 import { Table } from "@pulumi/azure-native/operationalinsights/table";
-import { Workspace } from "@pulumi/azure-native/operationalinsights/workspace";
 import { Pricing } from "@pulumi/azure-native/security/pricing";
 import { StorageAccount } from "@pulumi/azure-native/storage/storageAccount";
 import type { monitor } from "@pulumi/azure-native/types/input";
@@ -32,6 +31,7 @@ import { assertBuildable, type BuildProblem } from "../shared/buildable";
 import type { AzureTypes } from ".";
 import type { AzureDiagnosticTarget } from "./diagnostics";
 import type { AzureKeys } from "./keys";
+import { interactiveRetentionDays } from "./log-workspace";
 import { NAME_SUFFIX_LENGTH, storageAccountName } from "./naming";
 import type { AzureSite } from "./site";
 
@@ -45,10 +45,7 @@ export const BASELINE_DIAGNOSTIC_SETTING_NAME = "security-baseline";
  */
 export const AUDIT_TABLES = ["AzureActivity", "AzureDiagnostics", "ContainerRegistryLoginEvents", "ContainerRegistryRepositoryEvents", "StorageBlobLogs", "REDConnectionEvents", "LAQueryLogs"] as const;
 
-/** Days queryable in the workspace: the retention, up to the two years Log Analytics allows. */
-export function interactiveRetentionDays(retentionDays: number): number {
-    return Math.min(retentionDays, AZURE_LOG_ANALYTICS_TOTAL_RETENTION_DAYS.value.interactiveMax);
-}
+export { interactiveRetentionDays };
 
 export function azureSecurityBaselineProblems(args: SecurityBaselineArgs<AzureTypes>): BuildProblem[] {
     const min = AZURE_LOG_ANALYTICS_RETENTION_DAYS.value.min;
@@ -86,9 +83,9 @@ interface AuditedRegion {
 
 /**
  * Why these choices:
- * - One workspace per stack, created here (the cluster keeps its per-cluster Container insights
- *   workspace for now): the audit trail must outlive any one cluster, and the Observability
- *   work will point its collection at `workspaceId`. Local (shared-key) auth is off, as on the
+ * - One workspace per stack, shared with Observability through the primary site
+ *   (components/azure/log-workspace.ts): whichever is built first creates it. The audit trail
+ *   must outlive any one cluster. Local (shared-key) auth is off, as on the
  *   cluster's. Log Analytics encrypts with a customer key only through a dedicated cluster
  *   (a daily commitment far above this stack's volume), so the record the stack key protects
  *   is the archive account.
@@ -127,21 +124,10 @@ export class AzureSecurityBaseline extends pulumi.ComponentResource implements S
         const subscriptionScope = pulumi.interpolate`/subscriptions/${client.subscriptionId}`;
         const interactive = interactiveRetentionDays(args.retentionDays);
 
-        const workspace = new Workspace(
-            `${name}-workspace`,
-            {
-                workspaceName: `${site.namePrefix}-audit`,
-                resourceGroupName: site.resourceGroupName,
-                location: site.location,
-                sku: { name: "PerGB2018" },
-                retentionInDays: interactive,
-                // Entra ID only: no shared workspace keys.
-                features: { disableLocalAuth: true },
-                tags,
-            },
-            { ...child, protect: args.protect },
-        );
-        if (args.retentionDays > interactive) {
+        // The stack's one workspace, which Observability shares: created here unless it asked first.
+        const workspace = site.logWorkspace.get({ retentionDays: args.retentionDays, protect: args.protect });
+        // Total retention is per table; so is interactive retention when another user set the workspace's default.
+        if (args.retentionDays > interactive || workspace.defaultRetentionDays !== interactive) {
             for (const table of AUDIT_TABLES) {
                 new Table(
                     `${name}-${table.toLowerCase()}-retention`,

@@ -3,6 +3,7 @@ import { ResourceGroup } from "@pulumi/azure-native/resources/resourceGroup";
 import type * as pulumi from "@pulumi/pulumi";
 import { siteFromArgs, type Site, type SiteArgs } from "../contracts/site";
 import { DiagnosticRegistry } from "./diagnostics";
+import { SharedLogWorkspace } from "./log-workspace";
 import { resourceGroupName } from "./naming";
 
 export interface AzureSite extends Site {
@@ -12,6 +13,8 @@ export interface AzureSite extends Site {
     readonly location: string;
     /** The site's diagnosable resources, which the security baseline audits (components/azure/diagnostics.ts). */
     readonly diagnostics: DiagnosticRegistry;
+    /** The stack's Log Analytics workspace, created by its first user (components/azure/log-workspace.ts); only the primary site's is used. */
+    readonly logWorkspace: SharedLogWorkspace;
 }
 
 /**
@@ -27,5 +30,6 @@ export function azureSite(name: string, args: SiteArgs): AzureSite {
         { resourceGroupName: resourceGroupName(args.namePrefix, args.role), location, tags: { ...args.tags } },
         { provider, protect: args.protect },
     );
-    return { ...siteFromArgs(args, provider), location, resourceGroupName: group.name, diagnostics: new DiagnosticRegistry() };
+    const logWorkspace = new SharedLogWorkspace({ siteName: name, namePrefix: args.namePrefix, resourceGroupName: group.name, location, provider, tags: { ...args.tags } });
+    return { ...siteFromArgs(args, provider), location, resourceGroupName: group.name, diagnostics: new DiagnosticRegistry(), logWorkspace };
 }

@@ -469,6 +469,20 @@ export const AZURE_DIAGNOSTICS = {
         "2026-12-03",
         "LAQueryLogs (who queried the workspace) as the workspace's audit category; the supported-logs page for Microsoft.OperationalInsights/workspaces was not read",
     ),
+    /** Observability's collection rules: their errors say when masking or collection stops. */
+    dataCollectionRule: sourced<AzureDiagnosticProfile>(
+        { pulumiType: "azure-native:monitor:DataCollectionRule", uriSuffix: "", logs: { categoryGroup: "allLogs" }, metrics: false, record: false },
+        `${SUPPORTED_LOGS}/microsoft-insights-datacollectionrules-logs`,
+        "2026-12-08",
+        "LogErrors and LogTroubleshooting (transformation and ingestion errors); not re-read in this session",
+    ),
+    /** Workspace-based: its telemetry is already in the stack's workspace, so only the metrics are exported. */
+    applicationInsights: sourced<AzureDiagnosticProfile>(
+        { pulumiType: "azure-native:applicationinsights:Component", uriSuffix: "", logs: undefined, metrics: true, record: false },
+        UNVERIFIED,
+        "2026-12-08",
+        "a workspace-based component writes its tables (AppAvailabilityResults, …) into its workspace; repeating them through a diagnostic setting would store them twice",
+    ),
 } as const;
 export type AzureDiagnosticKind = keyof typeof AZURE_DIAGNOSTICS;
 
@@ -667,3 +681,150 @@ export const ENTRA_EXTERNAL_ID_MFA = sourced(
     ENTRA_REVIEWED,
     "how-to-multifactor-authentication-customers: a Conditional Access policy (All users, selected apps, Grant access → Require multifactor authentication, On) plus the Email OTP authentication method enabled for all users; the Conditional Access table of concept-supported-features-customers lists no premium licence for it",
 );
+
+// Observability (components/azure/observability.ts).
+
+const CONTAINER_INSIGHTS_DCR = "https://learn.microsoft.com/en-us/azure/azure-monitor/containers/container-insights-data-collection-configure";
+const CONTAINER_INSIGHTS_TRANSFORM = "https://learn.microsoft.com/en-us/azure/azure-monitor/containers/container-insights-transformations";
+const TRANSFORMATION_KQL = "https://learn.microsoft.com/en-us/azure/azure-monitor/data-collection/data-collection-transformations-kql";
+const PROMETHEUS_AKS_DCR = "https://learn.microsoft.com/en-us/azure/azure-monitor/containers/kubernetes-monitoring-enable";
+const AVAILABILITY_STANDARD_TESTS = "https://learn.microsoft.com/en-us/azure/azure-monitor/app/availability-standard-tests";
+const AVAILABILITY_LOCATIONS = "https://azure.microsoft.com/en-us/resources/templates/dynamic-web-tests/";
+const LOG_ANALYTICS_CMK = "https://learn.microsoft.com/en-us/azure/azure-monitor/logs/customer-managed-keys";
+
+/**
+ * Container insights' streams, each landing in the table of the same name without the
+ * `Microsoft-` prefix. Transformations need the streams named one by one: the Default group
+ * stream cannot carry a transformKql.
+ */
+export const CONTAINER_INSIGHTS_STREAMS = sourced(
+    {
+        containerLogs: "Microsoft-ContainerLogV2",
+        others: [
+            "Microsoft-KubeEvents",
+            "Microsoft-KubePodInventory",
+            "Microsoft-KubeNodeInventory",
+            "Microsoft-KubePVInventory",
+            "Microsoft-KubeServices",
+            "Microsoft-KubeMonAgentEvents",
+            "Microsoft-InsightsMetrics",
+            "Microsoft-ContainerInventory",
+            "Microsoft-ContainerNodeInventory",
+            "Microsoft-Perf",
+        ],
+    } as const,
+    CONTAINER_INSIGHTS_DCR,
+    "2026-12-08",
+    "the stream list of the ContainerInsights extension as the page's DCR example and the transformations page give it; the page itself was not re-read in this session, so check the list against the DCR the portal creates",
+);
+
+/** The table a Container insights stream lands in. */
+export function containerInsightsTable(stream: string): string {
+    return stream.replace(/^Microsoft-/, "");
+}
+
+/**
+ * Container insights settings of the extension: ContainerLogV2 (the schema transformations
+ * work on), a one-minute interval, every namespace.
+ */
+export const CONTAINER_INSIGHTS_SETTINGS = sourced(
+    { dataCollectionSettings: { interval: "1m", namespaceFilteringMode: "Off", enableContainerLogV2: true } } as const,
+    CONTAINER_INSIGHTS_DCR,
+    "2026-12-08",
+    "extensionSettings.dataCollectionSettings of the ContainerInsights extension; not re-read in this session",
+);
+
+/** Transformations run a restricted KQL: replace_regex, tostring and todynamic are in its supported list. */
+export const AZURE_TRANSFORM_KQL = sourced(
+    { functions: ["replace_regex", "tostring", "todynamic"] } as const,
+    TRANSFORMATION_KQL,
+    "2026-12-08",
+    "only single-row operators; the page lists the supported string and conversion functions. Container insights transformations act on ContainerLogV2 only (container-insights-transformations)",
+);
+
+/**
+ * Managed Prometheus for AKS, as the portal and Microsoft's Bicep template create it: a data
+ * collection endpoint and rule in the Azure Monitor workspace's region (the rule forwards the
+ * Prometheus stream to the workspace), the rule associated with the cluster, and, for a cluster
+ * in another region, a data collection endpoint in the cluster's region associated as its
+ * configuration access endpoint.
+ */
+export const AKS_MANAGED_PROMETHEUS = sourced(
+    {
+        stream: "Microsoft-PrometheusMetrics",
+        dataSourceName: "PrometheusDataSource",
+        ruleAssociationName: "ContainerInsightsMetricsExtension",
+        endpointAssociationName: "configurationAccessEndpoint",
+    } as const,
+    PROMETHEUS_AKS_DCR,
+    "2026-12-08",
+    "names as Microsoft's ARM/Bicep onboarding template uses them (MSProm-<region>-<cluster> resources); the page was not re-read in this session",
+);
+
+/** Recording and alert rules of managed Prometheus evaluate every minute at the finest. */
+export const PROMETHEUS_RULE_GROUP_INTERVAL = sourced("PT1M", UNVERIFIED, "2026-12-08", "PrometheusRuleGroup.interval takes ISO 8601 durations between 1 and 15 minutes; from the azure-native schema description, not a Microsoft page");
+
+/**
+ * Application Insights standard tests: every 5, 10 or 15 minutes (no 1-minute option), a
+ * timeout of 30 to 120 seconds, retries (a failure is retried twice, 20 s apart, before it counts).
+ */
+export const AZURE_STANDARD_TEST = sourced(
+    { frequencySeconds: [300, 600, 900], timeoutSeconds: 30, kind: "standard" } as const,
+    AVAILABILITY_STANDARD_TESTS,
+    "2026-12-08",
+    "test frequency 5, 10 or 15 minutes; retries on failure; SSL certificate validity and remaining-lifetime checks are standard-test options",
+);
+
+/** Probe locations of availability tests (ids, not region names), in North America and Europe. */
+export const AZURE_AVAILABILITY_LOCATIONS = sourced<readonly { readonly id: string; readonly name: string }[]>(
+    [
+        { id: "us-va-ash-azr", name: "East US" },
+        { id: "us-tx-sn1-azr", name: "South Central US" },
+        { id: "us-il-ch1-azr", name: "North Central US" },
+        { id: "emea-nl-ams-azr", name: "West Europe" },
+        { id: "emea-gb-db3-azr", name: "North Europe" },
+    ],
+    AVAILABILITY_LOCATIONS,
+    "2026-12-08",
+    "the template page's table of location ids (ids sometimes differ from where the probe runs); Microsoft recommends at least five locations",
+);
+
+/** Application Insights metrics the SLO and uptime alerts read. */
+export const APPLICATION_INSIGHTS_METRICS = {
+    namespace: sourced("microsoft.insights/components", "https://learn.microsoft.com/en-us/azure/azure-monitor/reference/supported-metrics/microsoft-insights-components-metrics"),
+    availabilityPercent: sourced("availabilityResults/availabilityPercentage", "https://learn.microsoft.com/en-us/azure/azure-monitor/reference/supported-metrics/microsoft-insights-components-metrics"),
+    testNameDimension: sourced("availabilityResult/name", "https://learn.microsoft.com/en-us/azure/azure-monitor/reference/supported-metrics/microsoft-insights-components-metrics"),
+} as const;
+
+/** AKS platform metrics the dashboard charts (AKS_METRICS holds those the alarms read). */
+export const AKS_DASHBOARD_METRICS = sourced(
+    { nodeCpuPercent: "node_cpu_usage_percentage", nodeMemoryPercent: "node_memory_working_set_percentage", podsReady: "kube_pod_status_ready" } as const,
+    "https://learn.microsoft.com/en-us/azure/azure-monitor/reference/supported-metrics/microsoft-containerservice-managedclusters-metrics",
+    "2026-12-08",
+    "listed names of the managedClusters platform metrics; not re-read in this session",
+);
+
+/**
+ * Workbook items: 10 a metrics chart, 3 a log query; a metrics item's aggregation 4 is Average.
+ * The gallery schema is not published as a reference: read from workbooks exported by the portal.
+ */
+export const AZURE_WORKBOOK_SCHEMA = sourced(
+    { version: "Notebook/1.0", metricsItem: 10, queryItem: 3, metricsItemVersion: "MetricsItem/2.0", queryItemVersion: "KqlItem/1.0", averageAggregation: 4, maxAggregation: 3 } as const,
+    UNVERIFIED,
+    "2026-12-08",
+    "from portal-exported workbook JSON seen in public templates; Microsoft does not document the item type numbers",
+);
+
+/**
+ * Log Analytics encrypts with Microsoft-managed keys; a customer-managed key needs a dedicated
+ * cluster (a commitment tier from 100 GB a day). Azure Monitor workspaces have no customer-managed key option.
+ */
+export const LOG_ANALYTICS_CUSTOMER_KEY = sourced(
+    { dedicatedClusterMinimumGbPerDay: 100 } as const,
+    LOG_ANALYTICS_CMK,
+    "2026-12-08",
+    "customer-managed keys are configured on a Log Analytics dedicated cluster, whose commitment tiers start at 100 GB/day; not re-read in this session",
+);
+
+/** Container insights transformation limits that shape the masking (ContainerLogV2 only). */
+export const CONTAINER_INSIGHTS_MASKING = sourced({ table: "ContainerLogV2", column: "LogMessage" } as const, CONTAINER_INSIGHTS_TRANSFORM, "2026-12-08", "LogMessage is dynamic: the transform masks its text form and converts back");
