@@ -43,6 +43,8 @@ export interface ErrorTrackingArgs {
     readonly namePrefix: string;
     /** The app's public hosts: the browser DSN should accept events from the web app's origin only. */
     readonly hosts: AppHosts;
+    /** Keeps the projects (and with them every recorded error) from a destroy: prod's. */
+    readonly protect: boolean;
 }
 
 /**
@@ -174,7 +176,7 @@ export class SentryErrorTracking extends pulumi.ComponentResource {
     private project(name: string, service: AppService, args: ErrorTrackingArgs, owner: pulumi.Output<sentry.GetSentryTeamResult>, childOpts: pulumi.CustomResourceOptions): { slug: string; dsn: pulumi.Output<string> } {
         const { organization } = args.settings;
         const slug = projectSlug(args.namePrefix, service);
-        const project = new sentry.SentryProject(`${name}-${service}`, { organization, name: slug, slug, platform: SENTRY_PLATFORMS.value[service], teams: [owner.slug] }, childOpts);
+        const project = new sentry.SentryProject(`${name}-${service}`, { organization, name: slug, slug, platform: SENTRY_PLATFORMS.value[service], teams: [owner.slug] }, { ...childOpts, protect: args.protect });
 
         const browser = service === "frontend";
         const key = new sentry.SentryKey(
