@@ -63,8 +63,11 @@ describe("cost estimate", () => {
         expect(summary.components.find((c) => c.kind === "Network")?.usd).toBeCloseTo(nat, 2);
         expect(summary.components.find((c) => c.kind === "Database")?.usd).toBeCloseTo(instances + storage, 2);
         expect(summary.totalUsd).toBeCloseTo(nat + instances + storage, 1);
-        // Every priced item names the snapshot entries it came from, in its region.
+        // Every priced item names the snapshot entries it came from, in its region, and the report
+        // says how many of the rates are manual.
         expect(summary.items.find((i) => i.name === "nat")?.prices.map((p) => `${p.id}@${p.region}`)).toEqual(["aws.nat.hour@us-east-1", "aws.nat.gb@us-east-1"]);
+        const origins = [lookup("aws.nat.hour", "us-east-1"), lookup("aws.nat.gb", "us-east-1"), lookup("aws.docdb.db.r6g.large.hour", "us-east-1"), lookup("aws.docdb.storage.gbMonth", "us-east-1")].map((p) => p!.entry.origin);
+        expect(renderMarkdown({ stack: "prod", set: {}, clouds: [summary] })).toContain(`Of the 4 rates this comparison used, ${origins.filter((o) => o === "manual").length} are manual`);
     });
 
     it("reports unknown prices as unknown, never as 0, and the total as incomplete", () => {

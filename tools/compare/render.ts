@@ -30,9 +30,17 @@ export function usageAssumptions(u: UsageSettings): string {
     );
 }
 
+/** How many of the rates used are manual (read from a vendor page, not a price API): a buyer should know. */
+export function rateProvenance(c: Comparison): string {
+    const used = new Map<string, string>();
+    for (const x of c.clouds.filter(isPossible)) for (const item of x.items) for (const p of item.prices) used.set(`${p.id}@${p.region}`, p.origin);
+    const manual = [...used.values()].filter((o) => o === "manual").length;
+    return `Of the ${used.size} rates this comparison used, ${manual} are manual (read from the vendor's page, most not re-read since their date: each snapshot entry says how far it was checked; \`npm run prices:refresh\` replaces them from the price APIs) and ${used.size - manual} come from a price API.`;
+}
+
 export function assumptions(c: Comparison): string[] {
     const first = c.clouds.find(isPossible);
-    return [...GENERAL_ASSUMPTIONS, ...(first ? [usageAssumptions(first.usage)] : [])];
+    return [...GENERAL_ASSUMPTIONS, rateProvenance(c), ...(first ? [usageAssumptions(first.usage)] : [])];
 }
 
 type Row = (string | number)[];
