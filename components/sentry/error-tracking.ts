@@ -37,7 +37,7 @@ export const ERROR_TRACKING_OFF_NOTE = "error tracking is off: the stack sets no
 export interface ErrorTrackingArgs {
     /** The Sentry organisation and the team that owns the projects and receives the alerts. */
     readonly settings: ErrorTrackingSettings;
-    /** The stack's environment: the alerts fire only for events the SDKs tag with it. */
+    /** The stack's environment: names the client keys. */
     readonly environment: Environment;
     /** The stack's name prefix (`gravitypm-<stack>`): each project's slug is `<prefix>-<service>`. */
     readonly namePrefix: string;
@@ -118,9 +118,9 @@ export function errorTrackingProblems(args: ErrorTrackingArgs): BuildProblem[] {
 export function errorTrackingNotes(args: ErrorTrackingArgs): string[] {
     const { organization, team } = args.settings;
     return [
-        `error tracking: Sentry organisation ${organization}, projects ${APP_SERVICES.map((s) => `${projectSlug(args.namePrefix, s)} (${SENTRY_PLATFORMS.value[s]})`).join(" and ")}, owned by team ${team}; alerts for environment ${args.environment} (new issue, regression, more than ${ERROR_SPIKE.events} events in ${ERROR_SPIKE.interval}) email the team; the token is read from ${SENTRY_TOKEN_ENV.value} at deploy time`,
+        `error tracking: Sentry organisation ${organization}, projects ${APP_SERVICES.map((s) => `${projectSlug(args.namePrefix, s)} (${SENTRY_PLATFORMS.value[s]})`).join(" and ")}, owned by team ${team}; alerts on every event of these ${args.environment} projects (new issue, regression, more than ${ERROR_SPIKE.events} events in ${ERROR_SPIKE.interval}) email the team; the token is read from ${SENTRY_TOKEN_ENV.value} at deploy time`,
         `Sentry server-side data scrubbing is on by default for new projects (${SENTRY_DEFAULT_SCRUBBED_KEYS.value.join(", ")}, credit-card numbers); @pulumiverse/sentry 0.0.9 cannot set the rest, so set by hand in each project's Security & Privacy: ${APP_SERVICES.map((s) => `${projectSlug(args.namePrefix, s)} ${JSON.stringify(manualProjectSettings(s, args.hosts))}`).join("; ")}`,
-        "the SDKs must keep sendDefaultPii off and set `environment` to the stack's environment, or the alerts never match",
+        `the SDKs must keep sendDefaultPii off (no IP addresses, cookies or user data) and tag events environment=${args.environment}`,
         "Sentry alerts reach the team by email only: the stack's alert target (pager) gets no Sentry alert",
     ];
 }
@@ -197,7 +197,10 @@ export class SentryErrorTracking extends pulumi.ComponentResource {
                     organization,
                     project: project.slug,
                     name: `${slug} ${rule}`,
-                    environment: args.environment,
+                    // No environment filter: the projects are the stack's own, so every event in
+                    // them is this environment's; and Sentry refuses a rule naming an environment
+                    // no event has reported yet ("This environment has not been created.",
+                    // github.com/getsentry/sentry/issues/69546), which a first deployment would hit.
                     actionMatch: "any",
                     filterMatch: "all",
                     frequency: ALERT_FREQUENCY_MINUTES,
