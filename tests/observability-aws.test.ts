@@ -208,6 +208,9 @@ describe("AWS observability: metrics collection per cluster", () => {
             const groups = ownOfType(p, LOG_GROUP).filter((g) => g.name.startsWith(`observability-${role}-`));
             expect(groups.every((g) => a.dependencies.includes(g.urn))).toBe(true);
         }
+        // It waits for the cluster's nodes (and their Pod Identity agent), where its DaemonSets run.
+        expect(one(p, ADDON, "observability-primary-observability-addon").dependencies).toContain(one(p, "aws:eks/nodeGroup:NodeGroup", "cluster-nodes").urn);
+        expect(one(p, ADDON, "observability-standby-observability-addon").dependencies).toContain(one(p, "aws:eks/nodeGroup:NodeGroup", "standby-nodes").urn);
         expect(input(one(p, ADDON, "observability-primary-observability-addon"), "clusterName")).toBe("gravitypm-prod-primary");
         expect(input(one(p, ADDON, "observability-standby-observability-addon"), "clusterName")).toBe("gravitypm-prod-dr");
         expect(ownOfType(p, "aws:iam/rolePolicyAttachment:RolePolicyAttachment").map((r) => input(r, "policyArn"))).toEqual([

@@ -171,8 +171,10 @@ export class AwsObservability extends pulumi.ComponentResource implements Observ
                 resolveConflictsOnCreate: "OVERWRITE",
                 resolveConflictsOnUpdate: "OVERWRITE",
             },
-            // The groups exist before Fluent Bit and the agent first write, so they are never auto-created unencrypted.
-            { ...child, dependsOn: [agentPolicy, ...Object.values(logs.groups), ...logs.masking] },
+            // The groups exist before Fluent Bit and the agent first write, so they are never
+            // auto-created unencrypted. The add-on's DaemonSets become ready only on nodes with
+            // the Pod Identity agent: when the cluster is a component, the add-on waits for all of it.
+            { ...child, dependsOn: [agentPolicy, ...Object.values(logs.groups), ...logs.masking, ...(cluster instanceof pulumi.Resource ? [cluster] : [])] },
         );
         const topicArn = topicOf(args, site);
         if (topicArn) containerInsightsAlarms(`${prefix}-cluster`, cluster.clusterName, `${site.namePrefix} ${role}`, topicArn, { ...child, dependsOn: [collection] });
