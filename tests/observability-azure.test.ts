@@ -15,7 +15,9 @@ import {
     azureObservabilityProblems,
     containerLogMaskingKql,
     fastBurnAvailabilityThreshold,
-    MASKING_RULES,
+    maskLine,
+    maskMarker,
+    MASKING_PATTERNS,
     OBSERVABILITY_TABLES,
     standardTestFrequencySeconds,
 } from "../components/azure/observability";
@@ -32,6 +34,7 @@ import {
     AZURE_AVAILABILITY_LOCATIONS,
     AZURE_MANAGED_REDIS_METRICS,
     AZURE_STANDARD_TEST,
+    AZURE_TRANSFORM_KQL,
     AZURE_VCORE_METRICS,
     CONTAINER_INSIGHTS_STREAMS,
 } from "../domain/catalogs/azure";
@@ -158,21 +161,28 @@ const actionGroupIdOf = (p: Plan): string => {
 };
 
 describe("Azure Observability: pure helpers", () => {
-    it("masks every MASKED_DATA kind in ContainerLogV2's message and keeps the column dynamic", () => {
+    it("masks every MASKED_DATA kind in ContainerLogV2's message, with only what transformations support", () => {
         const kql = containerLogMaskingKql();
-        expect(kql.startsWith("source | extend LogMessage = todynamic(")).toBe(true);
-        for (const kind of MASKED_DATA) expect(kql).toContain(`[REDACTED:${kind}]`);
-        expect((kql.match(/replace_regex\(/g) ?? []).length).toBe(MASKED_DATA.length);
+        for (const kind of MASKED_DATA) {
+            expect(kql).toContain(maskMarker(kind));
+            expect(kql).toContain(`extract(@'${MASKING_PATTERNS[kind].replaceAll("'", "''")}', 0, MaskText)`);
+        }
+        const code = kql.replace(/@'(?:[^']|'')*'/g, "''").replace(/"[^"]*"/g, '""');
+        const functions = new Set([...code.matchAll(/([a-z_]+)\(/g)].map((m) => m[1]));
+        expect([...functions]).toEqual(expect.arrayContaining(["extract", "substring", "parse_json"]));
+        expect([...functions].filter((f) => !(AZURE_TRANSFORM_KQL.value.functions as readonly string[]).includes(f))).toEqual([]);
+        const operators = new Set([...code.matchAll(/^\| ([a-z-]+)/gm)].map((m) => m[1]));
+        expect([...operators].filter((o) => !(AZURE_TRANSFORM_KQL.value.operators as readonly string[]).includes(o))).toEqual([]);
+        expect(kql.split("\n")[0]).toBe("source");
+        expect(kql).toContain("| extend LogMessage = parse_json(MaskText)");
     });
 
-    it("finds what each rule is for, and leaves ordinary text alone (RE2 and JavaScript agree on these patterns)", () => {
-        const mask = (text: string): string =>
-            MASKED_DATA.reduce((t, kind) => t.replace(new RegExp(MASKING_RULES[kind].pattern.replace("(?i)", ""), "gi"), MASKING_RULES[kind].replacement.replace("\\1", "$1")), text);
-        expect(mask("login by ada@example.com ok")).toBe("login by [REDACTED:email-address] ok");
-        expect(mask("Authorization: Bearer eyJhbGciOi.J9x-y_z=")).toBe("Authorization: Bearer [REDACTED:bearer-token]");
-        expect(mask('{"password":"hunter2","user":"x"}')).toBe('{"password":"[REDACTED:password]","user":"x"}');
-        expect(mask("card 4111 1111 1111 1111 charged")).toBe("card [REDACTED:credit-card-number] charged");
-        expect(mask("GET /api/projects/42 200 13ms")).toBe("GET /api/projects/42 200 13ms");
+    it("cuts a line at its first sensitive value and leaves ordinary lines alone (the transformation's semantics)", () => {
+        expect(maskLine("login by ada@example.com ok")).toBe(`login by ${maskMarker("email-address")}`);
+        expect(maskLine("Authorization: Bearer eyJhbGciOi.J9x-y_z=")).toBe(`Authorization: ${maskMarker("bearer-token")}`);
+        expect(maskLine('{"user":"x","password":"hunter2"}')).toBe(`{"user":"x","${maskMarker("password")}`);
+        expect(maskLine("card 4111 1111 1111 1111 charged")).toBe(`card ${maskMarker("credit-card-number")}`);
+        expect(maskLine("GET /api/projects/42 200 13ms")).toBe("GET /api/projects/42 200 13ms");
     });
 
     it("alerts on a fast burn: 99.9 % over an hour at 14.4x is 98.56 %", () => {

@@ -49,16 +49,20 @@ import type { AzureTypes } from ".";
 import { observabilityWorkbook } from "./observability-dashboard";
 import { interactiveRetentionDays, type StackLogWorkspace } from "./log-workspace";
 
-/** How each kind of MASKED_DATA is found in a log line (RE2, as KQL's replace_regex takes it) and what replaces it. */
-export const MASKING_RULES: Readonly<Record<MaskedData, { readonly pattern: string; readonly replacement: string }>> = {
-    "email-address": { pattern: "[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}", replacement: "[REDACTED:email-address]" },
-    // Keeps the scheme word, so a reader still sees that a token was sent.
-    "bearer-token": { pattern: "(?i)(bearer\\s+)[A-Za-z0-9._~+/-]+=*", replacement: "\\1[REDACTED:bearer-token]" },
+/** How each kind of MASKED_DATA is found in a log line (RE2, as KQL's extract takes it). */
+export const MASKING_PATTERNS: Readonly<Record<MaskedData, string>> = {
+    "email-address": "[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}",
+    "bearer-token": "(?i)bearer\\s+[A-Za-z0-9._~+/-]+=*",
     // key=value, key: value and "key":"value" forms of the usual secret names.
-    password: { pattern: "(?i)((?:password|passwd|pwd|secret)\"?\\s*[:=]\\s*\"?)[^\\s\",&]+", replacement: "\\1[REDACTED:password]" },
+    password: "(?i)(?:password|passwd|pwd|secret)\"?\\s*[:=]\\s*\"?[^\\s\",&]+",
     // 13 to 19 digits, optionally grouped by spaces or dashes.
-    "credit-card-number": { pattern: "\\b(?:\\d[ -]?){12,18}\\d\\b", replacement: "[REDACTED:credit-card-number]" },
+    "credit-card-number": "\\b(?:\\d[ -]?){12,18}\\d\\b",
 };
+
+/** What a line keeps in place of everything from its first sensitive value on. */
+export function maskMarker(kind: MaskedData): string {
+    return `[REDACTED:${kind}]`;
+}
 
 /** A KQL verbatim string literal: single quotes doubled, nothing else escaped. */
 function kqlVerbatim(text: string): string {
@@ -66,16 +70,31 @@ function kqlVerbatim(text: string): string {
 }
 
 /**
- * The ContainerLogV2 transformation: the log message as text, every MASKED_DATA kind replaced in
- * turn, back to the dynamic column it came from.
+ * The ContainerLogV2 transformation. Transformations take no replace_regex or replace_string
+ * (AZURE_TRANSFORM_KQL), so a line is cut at its first sensitive value: for each MASKED_DATA kind
+ * in turn, the first match is found (extract) and the line keeps what precedes it plus the
+ * kind's marker. What follows a secret on the same line is lost with it; a line without one is
+ * stored unchanged. The text goes back into the dynamic column through parse_json, which keeps a
+ * non-JSON string as a string.
  */
 export function containerLogMaskingKql(): string {
     const column = CONTAINER_INSIGHTS_MASKING.value.column;
-    const masked = MASKED_DATA.reduce((expression, kind) => {
-        const rule = MASKING_RULES[kind];
-        return `replace_regex(${expression}, ${kqlVerbatim(rule.pattern)}, ${kqlVerbatim(rule.replacement)})`;
-    }, `tostring(${column})`);
-    return `source | extend ${column} = todynamic(${masked})`;
+    const steps = MASKED_DATA.map(
+        (kind) =>
+            `| extend MaskMatch = extract(${kqlVerbatim(MASKING_PATTERNS[kind])}, 0, MaskText)\n` +
+            `| extend MaskText = iif(isempty(MaskMatch), MaskText, strcat(substring(MaskText, 0, indexof(MaskText, MaskMatch)), "${maskMarker(kind)}"))`,
+    );
+    return [`source`, `| extend MaskText = tostring(${column})`, ...steps, `| extend ${column} = parse_json(MaskText)`, `| project-away MaskText, MaskMatch`].join("\n");
+}
+
+/** The masking a line gets, in TypeScript, for tests and docs: the transformation's semantics. */
+export function maskLine(line: string): string {
+    return MASKED_DATA.reduce((text, kind) => {
+        const pattern = MASKING_PATTERNS[kind];
+        const caseless = pattern.startsWith("(?i)");
+        const match = new RegExp(caseless ? pattern.slice(4) : pattern, caseless ? "i" : "").exec(text);
+        return match ? `${text.slice(0, match.index)}${maskMarker(kind)}` : text;
+    }, line);
 }
 
 /**
@@ -159,8 +178,9 @@ export function azureObservabilityProblems(args: ObservabilityArgs<AzureTypes>):
  *   The stack key cannot encrypt them here: a customer-managed key needs a Log Analytics
  *   dedicated cluster (from 100 GB/day) and Azure Monitor workspaces take none. The plan says so.
  * - Masking: Container insights' rule per cluster names its streams one by one so the
- *   ContainerLogV2 flow can carry a transformKql that replaces each MASKED_DATA kind before the
- *   line is stored. The other streams (inventory, events, perf) carry no log text.
+ *   ContainerLogV2 flow can carry a transformKql that cuts each line at its first MASKED_DATA
+ *   value before it is stored (transformations cannot replace text). The other streams
+ *   (inventory, events, perf) carry no log text.
  * - Managed Prometheus: the endpoint and rule in the Azure Monitor workspace's region, a
  *   configuration endpoint in each cluster's region, the cluster's agent enabled by AzureCluster.
  * - Uptime: standard tests (TLS check, retries) from every catalogued location; the uptime alert
@@ -267,7 +287,7 @@ export class AzureObservability extends pulumi.ComponentResource implements Obse
         this.metricsStoreId = metricsWorkspace.id;
         this.dashboardUrl = pulumi.interpolate`https://portal.azure.com/#@/resource${workbook.id}/workbook`;
         this.notes = [
-            `logs: container logs of ${args.clusters.length} cluster(s) in the stack's Log Analytics workspace (shared with the security baseline), ${args.logRetentionDays} days, masked (${MASKED_DATA.join(", ")}) by the ContainerLogV2 transformation`,
+            `logs: container logs of ${args.clusters.length} cluster(s) in the stack's Log Analytics workspace (shared with the security baseline), ${args.logRetentionDays} days, masked (${MASKED_DATA.join(", ")}) by the ContainerLogV2 transformation, which cuts a line at its first sensitive value (transformations cannot replace text)`,
             `encryption: the Log Analytics and Azure Monitor workspaces use Microsoft-managed keys; the stack key could encrypt logs only through a Log Analytics dedicated cluster (from ${LOG_ANALYTICS_CUSTOMER_KEY.value.dedicatedClusterMinimumGbPerDay} GB/day), and Azure Monitor workspaces take no customer key`,
             `uptime: ${testNames.length} standard test(s) every ${standardTestFrequencySeconds()} s (Azure's shortest interval; the platform asks ${UPTIME_CHECK_INTERVAL_SECONDS} s) from ${AZURE_AVAILABILITY_LOCATIONS.value.length} locations`,
             "latency SLO: measured on the uptime probes' durations; the app's own request latency needs its ingress or app metrics scraped into managed Prometheus",

@@ -474,7 +474,7 @@ export const AZURE_DIAGNOSTICS = {
         { pulumiType: "azure-native:monitor:DataCollectionRule", uriSuffix: "", logs: { categoryGroup: "allLogs" }, metrics: false, record: false },
         `${SUPPORTED_LOGS}/microsoft-insights-datacollectionrules-logs`,
         "2026-12-08",
-        "LogErrors and LogTroubleshooting (transformation and ingestion errors); not re-read in this session",
+        "LogErrors into DCRLogErrors: errors of DCR-based collection and transformation; the page links the type's supported metrics",
     ),
     /** Workspace-based: its telemetry is already in the stack's workspace, so only the metrics are exported. */
     applicationInsights: sourced<AzureDiagnosticProfile>(
@@ -685,8 +685,6 @@ export const ENTRA_EXTERNAL_ID_MFA = sourced(
 // Observability (components/azure/observability.ts).
 
 const CONTAINER_INSIGHTS_DCR = "https://learn.microsoft.com/en-us/azure/azure-monitor/containers/container-insights-data-collection-configure";
-const CONTAINER_INSIGHTS_TRANSFORM = "https://learn.microsoft.com/en-us/azure/azure-monitor/containers/container-insights-transformations";
-const TRANSFORMATION_KQL = "https://learn.microsoft.com/en-us/azure/azure-monitor/data-collection/data-collection-transformations-kql";
 const PROMETHEUS_AKS_DCR = "https://learn.microsoft.com/en-us/azure/azure-monitor/containers/kubernetes-monitoring-enable";
 const AVAILABILITY_STANDARD_TESTS = "https://learn.microsoft.com/en-us/azure/azure-monitor/app/availability-standard-tests";
 const AVAILABILITY_LOCATIONS = "https://azure.microsoft.com/en-us/resources/templates/dynamic-web-tests/";
@@ -734,12 +732,15 @@ export const CONTAINER_INSIGHTS_SETTINGS = sourced(
     "extensionSettings.dataCollectionSettings of the ContainerInsights extension; not re-read in this session",
 );
 
-/** Transformations run a restricted KQL: replace_regex, tostring and todynamic are in its supported list. */
+/**
+ * Transformations run a restricted KQL: these are the functions the masking uses, all in the
+ * supported list; replace_regex and replace_string are not in it.
+ */
 export const AZURE_TRANSFORM_KQL = sourced(
-    { functions: ["replace_regex", "tostring", "todynamic"] } as const,
-    TRANSFORMATION_KQL,
+    { functions: ["tostring", "extract", "isempty", "iif", "indexof", "substring", "strcat", "parse_json"], operators: ["extend", "project-away"] } as const,
+    "https://github.com/MicrosoftDocs/azure-monitor-docs/blob/main/articles/azure-monitor/data-collection/data-collection-transformations-kql.md",
     "2026-12-08",
-    "only single-row operators; the page lists the supported string and conversion functions. Container insights transformations act on ContainerLogV2 only (container-insights-transformations)",
+    "the page's supported tabular operators and scalar functions; only single-row operators. Container insights transformations act on ContainerLogV2 only (container-insights-transformations)",
 );
 
 /**
@@ -827,4 +828,9 @@ export const LOG_ANALYTICS_CUSTOMER_KEY = sourced(
 );
 
 /** Container insights transformation limits that shape the masking (ContainerLogV2 only). */
-export const CONTAINER_INSIGHTS_MASKING = sourced({ table: "ContainerLogV2", column: "LogMessage" } as const, CONTAINER_INSIGHTS_TRANSFORM, "2026-12-08", "LogMessage is dynamic: the transform masks its text form and converts back");
+export const CONTAINER_INSIGHTS_MASKING = sourced(
+    { table: "ContainerLogV2", column: "LogMessage" } as const,
+    "https://learn.microsoft.com/en-us/azure/azure-monitor/reference/tables/containerlogv2",
+    "2026-12-08",
+    "the table reference: ingestion-time transformation supported; LogMessage is dynamic, so the transform masks its text form and converts back",
+);
