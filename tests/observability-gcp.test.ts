@@ -18,7 +18,7 @@ import { GcpObservability } from "../components/gcp/observability";
 import { gkeStackLogFilter, maskFilter } from "../components/gcp/observability-logs";
 import { burnRateFilter, checkLatencyFilter, checkPassedFilter, LATENCY_SLO_GOAL } from "../components/gcp/observability-slo";
 import { MASKED_DATA, SLO_FAST_BURN, SLO_WINDOW_DAYS, UPTIME_CHECK_INTERVAL_SECONDS, UPTIME_FAILURES_BEFORE_ALERT, UPTIME_MIN_LOCATIONS, type UptimeTarget } from "../domain/capabilities/observability";
-import { GCP_DLP_INFO_TYPES, GCP_UPTIME_REGIONS, GKE_MANAGED_PROMETHEUS } from "../domain/catalogs/gcp";
+import { GCP_DLP_INFO_TYPES, GCP_LOG_MASK_PATTERNS, GCP_UPTIME_REGIONS, GKE_MANAGED_PROMETHEUS } from "../domain/catalogs/gcp";
 import type { Environment } from "../domain/stack-config";
 import type { Plan, PlannedResource } from "../tools/plan/types";
 import { buildComponent, cacheArgs, clusterArgs, type Spine } from "./support/component";
@@ -311,6 +311,27 @@ function checkIdOf(p: Plan, target: string): string {
     const filter = (input(one(p, T.policy, `observability-${target}-down`), "conditions") as { conditionThreshold: { filter: string } }[])[0].conditionThreshold.filter;
     return filter.split('check_id="')[1].slice(0, -1);
 }
+
+describe("GCP log masking patterns", () => {
+    /** The pattern as RE2 sees it once the filter's string literal is read, as a JS RegExp. */
+    function regex(kind: (typeof MASKED_DATA)[number]): RegExp {
+        const literal = GCP_LOG_MASK_PATTERNS.value[kind].replace(/\\\\/g, "\\").replace(/\\"/g, '"');
+        return literal.startsWith("(?i)") ? new RegExp(literal.slice(4), "i") : new RegExp(literal);
+    }
+    const SAMPLES: Record<(typeof MASKED_DATA)[number], string> = {
+        "email-address": 'invited {"to":"jane.doe+pm@example.co.uk"}',
+        "bearer-token": "GET /api/tasks Authorization: Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.sig",
+        password: 'login failed {"password": "hunter2!"}',
+        "credit-card-number": "charge 4111 1111 1111 1111 declined",
+    };
+
+    it.each(MASKED_DATA)("finds a %s in a log line, and nothing in an ordinary one", (kind) => {
+        expect(regex(kind).test(SAMPLES[kind])).toBe(true);
+        expect(regex(kind).test('GET /health/ready 200 3ms {"pod":"api-7d9f","namespace":"gravitypm"}')).toBe(false);
+        // Only container entries are dropped: control-plane and node logs name service accounts and Secrets.
+        expect(maskFilter(kind).startsWith('resource.type="k8s_container" AND (')).toBe(true);
+    });
+});
 
 describe("GcpObservability refuses what it cannot build", () => {
     it("names the retention a log bucket cannot keep and a path without a slash", async () => {

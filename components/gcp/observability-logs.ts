@@ -45,10 +45,23 @@ export function gkeStackLogFilter(sources: readonly GkeLogSource[]): string {
     return sources.map((s) => `(${gkeLogFilter(s.clusterName, s.region)})`).join(" OR ");
 }
 
-/** Entries whose text carries one kind of masked data. */
+/**
+ * Container entries whose text carries one kind of masked data. Containers only: the app's
+ * and the ingress controller's output is where requests, users and credentials appear, while
+ * control-plane and node logs name service accounts by e-mail address and Kubernetes Secrets
+ * by name, and dropping those would blind the cluster's operators without protecting anyone.
+ */
 export function maskFilter(kind: MaskedData): string {
     const pattern = GCP_LOG_MASK_PATTERNS.value[kind];
-    return GCP_MASKED_FIELDS.map((field) => `${field} =~ "${pattern}"`).join(" OR ");
+    return `resource.type="k8s_container" AND (${GCP_MASKED_FIELDS.map((field) => `${field} =~ "${pattern}"`).join(" OR ")})`;
+}
+
+/**
+ * The exclusions a sink of GKE logs carries so no entry with masked data reaches its
+ * destination: one per kind, so a dropped volume shows per kind in the Logs Router.
+ */
+export function gcpMaskExclusions(): { name: string; description: string; filter: string }[] {
+    return MASKED_DATA.map((kind) => ({ name: `mask-${kind}`, description: `drops entries carrying a ${kind}`, filter: maskFilter(kind) }));
 }
 
 /** Exclusion names: letters, digits, hyphens (at most 100 characters). */
@@ -120,7 +133,7 @@ export function gcpLogStore(name: string, args: GcpLogStoreArgs, parent: pulumi.
             description: `${site.namePrefix}: every GKE log of the stack's clusters, entries with masked data dropped`,
             destination: pulumi.interpolate`logging.googleapis.com/projects/${site.project}/locations/${site.region}/buckets/${bucket.bucketId}`,
             filter: logs,
-            exclusions: MASKED_DATA.map((kind) => ({ name: `mask-${kind}`, description: `drops entries carrying a ${kind}`, filter: maskFilter(kind) })),
+            exclusions: gcpMaskExclusions(),
             uniqueWriterIdentity: true,
         },
         { ...child, protect: args.protect },

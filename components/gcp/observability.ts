@@ -21,8 +21,9 @@ import type { GcpTypes } from ".";
 export function gcpObservabilityNotes(databaseMetricsNote: string): string[] {
     const infoTypes = MASKED_DATA.map((kind) => GCP_DLP_INFO_TYPES.value[kind]).join(", ");
     return [
-        `log masking: Cloud Logging cannot rewrite entries and Sensitive Data Protection cannot scan log buckets, so GKE entries whose ${GCP_MASKED_FIELDS.join(", ")} carry an e-mail address, bearer token, password or card number are dropped (sink exclusions on the stack bucket and the same exclusions on the _Default sink), not masked; other jsonPayload fields are not matched. The DLP inspect and de-identify templates (${infoTypes}) are for the app's logger to mask before writing`,
+        `log masking: Cloud Logging cannot rewrite entries and Sensitive Data Protection cannot scan log buckets, so container entries (the app's, the ingress controller's) whose ${GCP_MASKED_FIELDS.join(", ")} carry an e-mail address, bearer token, password or card number are dropped (sink exclusions on the stack bucket and the same exclusions on the _Default sink), not masked; other jsonPayload fields are not matched. The DLP inspect and de-identify templates (${infoTypes}) are for the app's logger to mask before writing`,
         "SLOs are measured by the uptime probes (a minute is good when a probe passed; latency is the probes' mean per minute), not by the app's requests: the ingress controller exports no request metrics for a request-based SLI",
+        "each cluster's own log bucket (<cluster>-logs, components/gcp/cluster-logs.ts) still receives the same GKE logs through its sink without these exclusions: until that sink carries gcpMaskExclusions() or the bucket is retired in favour of this one, masked data is stored there",
         "uptime checks probe the public hosts: until their DNS names resolve to the edge, the checks fail and the down alerts fire",
         databaseMetricsNote,
     ];
