@@ -646,8 +646,43 @@ describe("gcp-slo-burn-rate-alert", () => {
     });
 });
 
+describe("cloudwatch-alarm-actions", () => {
+    const rule = "cloudwatch-alarm-actions";
+    const alarm = (name: string, inputs: Record<string, unknown>) => ({ type: "aws:cloudwatch/metricAlarm:MetricAlarm", name, inputs: { name, region: "us-east-1", comparisonOperator: "LessThanThreshold", evaluationPeriods: 1, ...inputs } });
+    const pattern = (resources: unknown[]) => JSON.stringify({ source: ["aws.cloudwatch"], "detail-type": ["CloudWatch Alarm State Change"], resources });
+    const relay = (eventPattern: string, inputs: Record<string, unknown> = {}) => [
+        { type: "aws:cloudwatch/eventRule:EventRule", name: "forward", inputs: { region: "us-east-1", eventPattern, ...inputs } },
+        { type: "aws:cloudwatch/eventTarget:EventTarget", name: "forward-target", dependsOn: ["forward"], inputs: { region: "us-east-1", rule: "forward", arn: "arn:aws:events:us-east-2:123456789012:event-bus/default" } },
+    ];
+    const down = alarm("gravitypm-staging-uptime-app-down", {});
+
+    it("passes an alarm with an action, and reports one without or with actions disabled", async () => {
+        expect(await findings(planOf([alarm("a", { alarmActions: ["arn:aws:sns:us-east-1:123456789012:alerts"] })]), rule)).toEqual([]);
+        expect((await findings(planOf([down]), rule)).map((v) => v.message)).toEqual([expect.stringMatching(/fires into the void/)]);
+        const disabled = await findings(planOf([alarm("b", { actionsEnabled: false, alarmActions: ["arn:aws:sns:us-east-1:123456789012:alerts"] })]), rule);
+        expect(disabled.map((v) => v.message)).toEqual(["actionsEnabled is false"]);
+    });
+    it("passes an alarm whose state changes an EventBridge rule with a target relays, by ARN prefix or exact ARN", async () => {
+        expect(await findings(planOf([down, ...relay(pattern([{ prefix: "arn:aws:cloudwatch:us-east-1:123456789012:alarm:gravitypm-staging-uptime-" }]))]), rule)).toEqual([]);
+        expect(await findings(planOf([down, ...relay(pattern(["arn:aws:cloudwatch:us-east-1:123456789012:alarm:gravitypm-staging-uptime-app-down"]))]), rule)).toEqual([]);
+        // A target that names its rule rather than depending on it.
+        const [forward, target] = relay(pattern([{ prefix: "arn:aws:cloudwatch:us-east-1:123456789012:alarm:gravitypm-staging-" }]), { name: "relay-alarms" });
+        expect(await findings(planOf([down, forward, { ...target, dependsOn: [], inputs: { ...target.inputs, rule: "relay-alarms" } }]), rule)).toEqual([]);
+    });
+    it("reports an alarm the relay does not select, a relay without a target, in another region or disabled", async () => {
+        const others = pattern([{ prefix: "arn:aws:cloudwatch:us-east-1:123456789012:alarm:gravitypm-prod-" }]);
+        expect(urns(await findings(planOf([down, ...relay(others)]), rule))).toEqual([prodUrn(down.type, down.name)]);
+        const selects = pattern([{ prefix: "arn:aws:cloudwatch:us-east-1:123456789012:alarm:gravitypm-staging-" }]);
+        expect(urns(await findings(planOf([down, relay(selects)[0]]), rule))).toEqual([prodUrn(down.type, down.name)]);
+        expect(urns(await findings(planOf([down, ...relay(selects, { region: "us-west-2" })]), rule))).toEqual([prodUrn(down.type, down.name)]);
+        expect(urns(await findings(planOf([down, ...relay(selects, { state: "DISABLED" })]), rule))).toEqual([prodUrn(down.type, down.name)]);
+        const ec2 = JSON.stringify({ source: ["aws.ec2"], "detail-type": ["EC2 Instance State-change Notification"] });
+        expect(urns(await findings(planOf([down, ...relay(ec2)]), rule))).toEqual([prodUrn(down.type, down.name)]);
+    });
+});
+
 it("every stack rule is exercised here", () => {
-    const tested = ["stack-data-store-backup", "stack-data-store-not-public", "stack-prod-stateful-protected", "stack-cmk-encryption", "stack-cmk-unsupported", "stack-prod-multi-zone", "stack-rpo-achievable", "stack-standard-tags", "aws-vpc-flow-logs", "wafv2-logging", "cloudflare-zone-tls-baseline", "cloudflare-managed-waf", "cloudflare-authenticated-origin-pulls", "azure-diagnostic-settings", "workload-namespace-default-deny", "workload-image-provenance", "s3-bucket-public-access-blocked", "s3-bucket-encrypted-cmk", "audit-bucket-object-lock-prod", "guardduty-detector-features", "gcp-audit-sink-present", "azure-activity-log-exported", "cloudwatch-app-log-groups-masked-prod", "gcp-container-logs-masked-prod", "gcp-slo-burn-rate-alert"];
+    const tested = ["stack-data-store-backup", "stack-data-store-not-public", "stack-prod-stateful-protected", "stack-cmk-encryption", "stack-cmk-unsupported", "stack-prod-multi-zone", "stack-rpo-achievable", "stack-standard-tags", "aws-vpc-flow-logs", "wafv2-logging", "cloudflare-zone-tls-baseline", "cloudflare-managed-waf", "cloudflare-authenticated-origin-pulls", "azure-diagnostic-settings", "workload-namespace-default-deny", "workload-image-provenance", "s3-bucket-public-access-blocked", "s3-bucket-encrypted-cmk", "audit-bucket-object-lock-prod", "guardduty-detector-features", "gcp-audit-sink-present", "azure-activity-log-exported", "cloudwatch-app-log-groups-masked-prod", "gcp-container-logs-masked-prod", "gcp-slo-burn-rate-alert", "cloudwatch-alarm-actions"];
     expect(policies.filter((p) => "validateStack" in p).map((p) => p.name).sort()).toEqual(tested.sort());
     expect(awsSite().length).toBeGreaterThan(0);
 });

@@ -1,6 +1,5 @@
 import type { TrailArgs as CloudtrailTrailArgs } from "@pulumi/aws/cloudtrail/trail";
 import type { LogGroupArgs as CloudwatchLogGroupArgs } from "@pulumi/aws/cloudwatch/logGroup";
-import type { MetricAlarmArgs as CloudwatchMetricAlarmArgs } from "@pulumi/aws/cloudwatch/metricAlarm";
 import type { PrometheusRuleGroupArgs as AlertsmanagementPrometheusRuleGroupArgs } from "@pulumi/azure-native/alertsmanagement/prometheusRuleGroup";
 import type { MetricAlertArgs as MonitorMetricAlertArgs } from "@pulumi/azure-native/monitor/metricAlert";
 import type { ScheduledQueryRuleArgs as MonitorScheduledQueryRuleArgs } from "@pulumi/azure-native/monitor/scheduledQueryRule";
@@ -24,7 +23,6 @@ import { cloudtrailTrailIntegrity } from "../../rules/audit/cloudtrail-trail-int
 import { gcpAuditConfigDataAccess } from "../../rules/audit/gcp-audit-config-data-access";
 import { logGroupEncrypted } from "../../rules/audit/log-group-encrypted";
 import { logGroupRetention } from "../../rules/audit/log-group-retention";
-import { cloudwatchAlarmActions } from "../../rules/alarms/cloudwatch-alarm-actions";
 import { azureLogAlertActions } from "../../rules/alarms/azure-log-alert-actions";
 import { azureMetricAlertActions } from "../../rules/alarms/azure-metric-alert-actions";
 import { azurePrometheusRuleGroupActions } from "../../rules/alarms/azure-prometheus-rule-group-actions";
@@ -33,7 +31,6 @@ import { inputsOf, type RuleCase } from "./types";
 
 const cloudtrailTrail = inputsOf<CloudtrailTrailArgs>;
 const cloudwatchLogGroup = inputsOf<CloudwatchLogGroupArgs>;
-const cloudwatchMetricAlarm = inputsOf<CloudwatchMetricAlarmArgs>;
 const monitorMetricAlert = inputsOf<MonitorMetricAlertArgs>;
 const alertsmanagementPrometheusRuleGroup = inputsOf<AlertsmanagementPrometheusRuleGroupArgs>;
 const monitorScheduledQueryRule = inputsOf<MonitorScheduledQueryRuleArgs>;
@@ -147,7 +144,6 @@ export const alarmCases: readonly RuleCase[] = [
             { name: "recording rules only", props: alertsmanagementPrometheusRuleGroup({ ...PROMETHEUS_GROUP, rules: [{ record: "node:cpu:ratio", expression: "x" }] }), violates: false },
         ],
     },
-    { rule: cloudwatchAlarmActions, compliant: cloudwatchMetricAlarm({ alarmActions: ["arn:aws:sns:…:alerts"] }), violating: cloudwatchMetricAlarm({ alarmActions: [] }) },
     { rule: gcpAlertPolicyChannels, compliant: monitoringAlertPolicy({ notificationChannels: ["projects/p/notificationChannels/1"] }), violating: monitoringAlertPolicy({ enabled: false, notificationChannels: ["c"] }) },
     { rule: azureMetricAlertActions, compliant: monitorMetricAlert({ enabled: true, actions: [{ actionGroupId: "/…/actionGroups/a" }] }), violating: monitorMetricAlert({ enabled: true, actions: [] }) },
     {
