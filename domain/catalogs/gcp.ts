@@ -706,9 +706,9 @@ export const GCP_UPTIME_METRICS = {
 /** The SLO burn-rate time-series selector an alert condition filters on. */
 export const GCP_SLO_BURN_RATE_SELECTOR = sourced(
     'select_slo_burn_rate("{slo}", "{lookback}")',
-    SLO_ALERTING,
+    "https://cloud.google.com/stackdriver/docs/solutions/slo-monitoring/api/create-policy-api",
     "2026-12-08",
-    "the filter of a threshold condition: select_slo_burn_rate(\"projects/P/services/S/serviceLevelObjectives/O\", \"60m\"), compared COMPARISON_GT the burn rate; the lookback is written in minutes or seconds",
+    "'the filter in the MetricThreshold specification of the condition uses a time-series selector'; select_slo_burn_rate takes the SLO's resource name projects/P/services/S/serviceLevelObjectives/O and a lookback period; only filter is read (no aggregations), with comparison COMPARISON_GT, thresholdValue, duration and trigger. The lookback written as \"60m\" is from the selector's page (" + SLO_ALERTING + "), of which only the overview was read",
 );
 
 /** GKE system metrics of the app's containers the dashboard charts. */
