@@ -20,6 +20,7 @@ import {
     MASKING_PATTERNS,
     OBSERVABILITY_TABLES,
     standardTestFrequencySeconds,
+    uptimeAlertFailedLocations,
 } from "../components/azure/observability";
 import type { Workbook } from "../components/azure/observability-dashboard";
 import { AzureSecurityBaseline } from "../components/azure/security-baseline";
@@ -193,6 +194,9 @@ describe("Azure Observability: pure helpers", () => {
     it("probes as often as a standard test allows", () => {
         expect(standardTestFrequencySeconds()).toBe(AZURE_STANDARD_TEST.value.frequencySeconds[0]);
         expect(AZURE_AVAILABILITY_LOCATIONS.value.length).toBeGreaterThanOrEqual(UPTIME_MIN_LOCATIONS);
+        // Three of five: one or two locations' trouble pages no one; each failure is already UPTIME_FAILURES_BEFORE_ALERT or more attempts.
+        expect(uptimeAlertFailedLocations()).toBe(3);
+        expect(AZURE_STANDARD_TEST.value.failedAttemptsPerReport).toBeGreaterThanOrEqual(UPTIME_FAILURES_BEFORE_ALERT);
     });
 });
 
@@ -290,7 +294,7 @@ describe("Azure Observability, staging (built before the security baseline)", ()
         const p = await staging;
         for (const target of UPTIME_TARGETS) {
             const uptime = one(p, METRIC_ALERT, `observability-${target.name}-uptime-alert`);
-            expect(input(uptime, "criteria.failedLocationCount")).toBe(UPTIME_FAILURES_BEFORE_ALERT);
+            expect(input(uptime, "criteria.failedLocationCount")).toBe(uptimeAlertFailedLocations());
             const availability = one(p, METRIC_ALERT, `observability-${target.name}-availability-slo`);
             expect(input(availability, "criteria.allOf.0.metricName")).toBe(APPLICATION_INSIGHTS_METRICS.availabilityPercent.value);
             expect(input(availability, "criteria.allOf.0.threshold")).toBe(fastBurnAvailabilityThreshold(SLO.availabilityPercent));

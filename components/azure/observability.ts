@@ -33,6 +33,7 @@ import {
     AKS_MANAGED_PROMETHEUS,
     APPLICATION_INSIGHTS_METRICS,
     AZURE_AVAILABILITY_LOCATIONS,
+    AZURE_AVAILABILITY_LOCATIONS_SPARED,
     AZURE_LOG_ANALYTICS_RETENTION_DAYS,
     AZURE_LOG_ANALYTICS_TOTAL_RETENTION_DAYS,
     AZURE_STANDARD_TEST,
@@ -112,6 +113,15 @@ export function standardTestFrequencySeconds(): number {
     return allowed.find((s) => s >= UPTIME_CHECK_INTERVAL_SECONDS) ?? allowed[allowed.length - 1];
 }
 
+/**
+ * Failed locations that fire the uptime alert: all but AZURE_AVAILABILITY_LOCATIONS_SPARED, so
+ * one or two locations' network trouble pages no one. Each counts only after the retries'
+ * successive failed attempts, at least UPTIME_FAILURES_BEFORE_ALERT.
+ */
+export function uptimeAlertFailedLocations(): number {
+    return AZURE_AVAILABILITY_LOCATIONS.value.length - AZURE_AVAILABILITY_LOCATIONS_SPARED.value;
+}
+
 /** An ISO 8601 duration of whole minutes. */
 function minutes(n: number): string {
     return `PT${n}M`;
@@ -160,6 +170,7 @@ export function azureObservabilityProblems(args: ObservabilityArgs<AzureTypes>):
     const { availabilityPercent, latencyP95Ms } = args.settings.slo;
     if (!(availabilityPercent > 0 && availabilityPercent < 100)) problems.push({ key: "sloAvailabilityPercent", message: `an availability objective is between 0 and 100 %, exclusive, not ${availabilityPercent}` });
     if (!(latencyP95Ms > 0)) problems.push({ key: "sloLatencyP95Ms", message: `a latency objective is a positive number of milliseconds, not ${latencyP95Ms}` });
+    if (AZURE_STANDARD_TEST.value.failedAttemptsPerReport < UPTIME_FAILURES_BEFORE_ALERT) problems.push({ message: `a location must fail ${UPTIME_FAILURES_BEFORE_ALERT} probes in a row before it counts` });
     if (AZURE_AVAILABILITY_LOCATIONS.value.length < UPTIME_MIN_LOCATIONS) problems.push({ message: `standard tests need ${UPTIME_MIN_LOCATIONS} probe locations; the catalog has ${AZURE_AVAILABILITY_LOCATIONS.value.length}` });
     for (const target of args.uptimeTargets) {
         if (!target.path.startsWith("/")) problems.push({ key: "uptimeTargets", message: `${target.name}: the path ${target.path} must start with /` });
@@ -184,7 +195,7 @@ export function azureObservabilityProblems(args: ObservabilityArgs<AzureTypes>):
  * - Managed Prometheus: the endpoint and rule in the Azure Monitor workspace's region, a
  *   configuration endpoint in each cluster's region, the cluster's agent enabled by AzureCluster.
  * - Uptime: standard tests (TLS check, retries) from every catalogued location; the uptime alert
- *   fires when UPTIME_FAILURES_BEFORE_ALERT locations fail. Standard tests run every 5 minutes at
+ *   fires when all but two locations fail, each after its retries' successive failed attempts. Standard tests run every 5 minutes at
  *   the most often, not every UPTIME_CHECK_INTERVAL_SECONDS: the plan notes it.
  * - SLOs: a fast-burn alert on each target's availability over the burn window, and a p95 alert
  *   on each target's probe durations over the same window, both to the action group.
@@ -454,7 +465,7 @@ export class AzureObservability extends pulumi.ComponentResource implements Obse
                 ruleName: `${testName}-uptime`,
                 resourceGroupName: site.resourceGroupName,
                 location: "global",
-                description: `${target.name} (https://${target.host}${target.path}) failing from ${UPTIME_FAILURES_BEFORE_ALERT} or more locations`,
+                description: `${target.name} (https://${target.host}${target.path}) failing from ${uptimeAlertFailedLocations()} of ${AZURE_AVAILABILITY_LOCATIONS.value.length} locations`,
                 severity: 1,
                 enabled: true,
                 autoMitigate: true,
@@ -465,7 +476,7 @@ export class AzureObservability extends pulumi.ComponentResource implements Obse
                     odataType: "Microsoft.Azure.Monitor.WebtestLocationAvailabilityCriteria",
                     webTestId: test.id,
                     componentId: insights.id,
-                    failedLocationCount: UPTIME_FAILURES_BEFORE_ALERT,
+                    failedLocationCount: uptimeAlertFailedLocations(),
                 },
                 actions,
                 tags: { ...site.tags },

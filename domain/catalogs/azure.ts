@@ -686,8 +686,7 @@ export const ENTRA_EXTERNAL_ID_MFA = sourced(
 
 const CONTAINER_INSIGHTS_DCR = "https://learn.microsoft.com/en-us/azure/azure-monitor/containers/container-insights-data-collection-configure";
 const PROMETHEUS_AKS_DCR = "https://learn.microsoft.com/en-us/azure/azure-monitor/containers/kubernetes-monitoring-enable";
-const AVAILABILITY_STANDARD_TESTS = "https://learn.microsoft.com/en-us/azure/azure-monitor/app/availability-standard-tests";
-const AVAILABILITY_LOCATIONS = "https://azure.microsoft.com/en-us/resources/templates/dynamic-web-tests/";
+const AVAILABILITY_TESTS = "https://github.com/MicrosoftDocs/azure-monitor-docs/blob/main/articles/azure-monitor/app/availability.md";
 const LOG_ANALYTICS_CMK = "https://learn.microsoft.com/en-us/azure/azure-monitor/logs/customer-managed-keys";
 
 /**
@@ -767,16 +766,20 @@ export const PROMETHEUS_RULE_GROUP_INTERVAL = sourced("PT1M", UNVERIFIED, "2026-
 
 /**
  * Application Insights standard tests: every 5, 10 or 15 minutes (no 1-minute option), a
- * timeout of 30 to 120 seconds, retries (a failure is retried twice, 20 s apart, before it counts).
+ * timeout of 30 to 120 seconds; with retries a location reports a failure only after three
+ * successive failed attempts.
  */
 export const AZURE_STANDARD_TEST = sourced(
-    { frequencySeconds: [300, 600, 900], timeoutSeconds: 30, kind: "standard" } as const,
-    AVAILABILITY_STANDARD_TESTS,
+    { frequencySeconds: [300, 600, 900], timeoutSeconds: 30, kind: "standard", failedAttemptsPerReport: 3 } as const,
+    AVAILABILITY_TESTS,
     "2026-12-08",
-    "test frequency 5, 10 or 15 minutes; retries on failure; SSL certificate validity and remaining-lifetime checks are standard-test options",
+    "retries: 'a failure is reported only if three successive attempts fail', applied at each location; default frequency five minutes; SSL certificate validity and proactive lifetime check are standard-test options. The 300/600/900 choices are the portal's and were not on the page read",
 );
 
-/** Probe locations of availability tests (ids, not region names), in North America and Europe. */
+/**
+ * Probe locations of availability tests (population ids, not region names), in North America
+ * and Europe: five, the minimum Microsoft recommends; an alert fires when all but two fail.
+ */
 export const AZURE_AVAILABILITY_LOCATIONS = sourced<readonly { readonly id: string; readonly name: string }[]>(
     [
         { id: "us-va-ash-azr", name: "East US" },
@@ -785,10 +788,13 @@ export const AZURE_AVAILABILITY_LOCATIONS = sourced<readonly { readonly id: stri
         { id: "emea-nl-ams-azr", name: "West Europe" },
         { id: "emea-gb-db3-azr", name: "North Europe" },
     ],
-    AVAILABILITY_LOCATIONS,
+    AVAILABILITY_TESTS,
     "2026-12-08",
-    "the template page's table of location ids (ids sometimes differ from where the probe runs); Microsoft recommends at least five locations",
+    "the page's 'Location population tags' table; 'minimum number of recommended test locations is five'; 'alert location threshold = number of test locations - 2, with a minimum of five test locations'",
 );
+
+/** Locations that may fail before the uptime alert fires: Microsoft's rule of all but two. */
+export const AZURE_AVAILABILITY_LOCATIONS_SPARED = sourced(2, AVAILABILITY_TESTS, "2026-12-08", "alert location threshold = number of test locations - 2");
 
 /** Application Insights metrics the SLO and uptime alerts read. */
 export const APPLICATION_INSIGHTS_METRICS = {
