@@ -45,13 +45,25 @@ export function dataProtectionDocument(identifiers: readonly string[] = ALL_IDEN
 
 const APP_GROUP = "/aws/containerinsights/gravitypm-prod/application";
 
-const MASKING_KQL =
-    "source | extend LogMessage = todynamic(" +
-    "replace_regex(replace_regex(replace_regex(replace_regex(tostring(LogMessage), " +
-    "@'[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}', @'[REDACTED:email-address]'), " +
-    "@'(?i)(bearer\\s+)[A-Za-z0-9._~+/-]+=*', @'\\1[REDACTED:bearer-token]'), " +
-    "@'(?i)((?:password|passwd|pwd)\\s*[:=]\\s*)\\S+', @'\\1[REDACTED:password]'), " +
-    "@'\\b(?:\\d[ -]?){12,18}\\d\\b', @'[REDACTED:credit-card-number]'))";
+/** A line cut at its first sensitive value, per kind, with the functions transformations support (no replace_regex). */
+const MASK_PATTERNS = {
+    "email-address": "[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}",
+    "bearer-token": "(?i)bearer\\s+[A-Za-z0-9._~+/-]+=*",
+    password: "(?i)(?:password|passwd|pwd)\\s*[:=]\\s*[^\\s,&]+",
+    "credit-card-number": "\\b(?:\\d[ -]?){12,18}\\d\\b",
+};
+const maskingKql = (patterns: Readonly<Record<string, string>>) =>
+    [
+        "source",
+        "| extend MaskText = tostring(LogMessage)",
+        ...Object.entries(patterns).flatMap(([kind, pattern]) => [
+            `| extend MaskMatch = extract(@'${pattern}', 0, MaskText)`,
+            `| extend MaskText = iif(isempty(MaskMatch), MaskText, strcat(substring(MaskText, 0, indexof(MaskText, MaskMatch)), "[REDACTED:${kind}]"))`,
+        ]),
+        "| extend LogMessage = parse_json(MaskText)",
+        "| project-away MaskText, MaskMatch",
+    ].join("\n");
+const MASKING_KQL = maskingKql(MASK_PATTERNS);
 const CONTAINER_LOGS = "Microsoft-ContainerLogV2";
 const OTHER_STREAMS = ["Microsoft-KubeEvents", "Microsoft-KubePodInventory"];
 const dcr = (dataFlows: readonly { streams: string[]; transformKql?: string; outputStream?: string }[]) =>
@@ -180,7 +192,9 @@ export const observabilityCases: readonly RuleCase[] = [
             { name: "unmasked container logs in staging", environment: "staging", props: dcr([{ streams: [CONTAINER_LOGS] }]), violates: false },
             { name: "the bundled Container insights group", props: dcr([{ streams: ["Microsoft-ContainerInsights-Group-Default"] }]), violates: true },
             { name: "a transform that only filters", props: dcr([{ streams: [CONTAINER_LOGS], transformKql: "source | where LogLevel != 'debug'" }]), violates: true },
-            { name: "a transform that masks e-mail addresses only", props: dcr([{ streams: [CONTAINER_LOGS], transformKql: "source | extend LogMessage = replace_regex(tostring(LogMessage), @'\\S+@\\S+', @'[REDACTED:email-address]')" }]), violates: true },
+            { name: "a transform that masks e-mail addresses only", props: dcr([{ streams: [CONTAINER_LOGS], transformKql: maskingKql({ "email-address": MASK_PATTERNS["email-address"] }) }]), violates: true },
+            { name: "a transform that names every kind but never writes the line back", props: dcr([{ streams: [CONTAINER_LOGS], transformKql: MASKING_KQL.replace("| extend LogMessage = parse_json(MaskText)\n", "") }]), violates: true },
+            { name: "a transform that drops the line", props: dcr([{ streams: [CONTAINER_LOGS], transformKql: "source | project-away LogMessage" }]), violates: false },
             { name: "a rule with no container logs (managed Prometheus)", props: dcr([{ streams: ["Microsoft-PrometheusMetrics"] }]), violates: false },
         ],
     },
