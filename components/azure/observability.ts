@@ -383,7 +383,8 @@ export class AzureObservability extends pulumi.ComponentResource implements Obse
             { associationName: prom.ruleAssociationName, resourceUri: clusterId, dataCollectionRuleId: rule.id, description: "managed Prometheus to the stack's Azure Monitor workspace" },
             child,
         );
-        // The agent reads its configuration from an endpoint in its own region.
+        // The agent reads its configuration from an endpoint in its own region: the one the
+        // private-link setup needs, and what keeps a standby's agent independent of the primary region.
         const configuration =
             observed.site.location === site.location
                 ? ingestion

@@ -685,7 +685,6 @@ export const ENTRA_EXTERNAL_ID_MFA = sourced(
 // Observability (components/azure/observability.ts).
 
 const CONTAINER_INSIGHTS_DCR = "https://learn.microsoft.com/en-us/azure/azure-monitor/containers/container-insights-data-collection-configure";
-const PROMETHEUS_AKS_DCR = "https://learn.microsoft.com/en-us/azure/azure-monitor/containers/kubernetes-monitoring-enable";
 const AVAILABILITY_TESTS = "https://github.com/MicrosoftDocs/azure-monitor-docs/blob/main/articles/azure-monitor/app/availability.md";
 const LOG_ANALYTICS_CMK = "https://learn.microsoft.com/en-us/azure/azure-monitor/logs/customer-managed-keys";
 
@@ -743,11 +742,11 @@ export const AZURE_TRANSFORM_KQL = sourced(
 );
 
 /**
- * Managed Prometheus for AKS, as the portal and Microsoft's Bicep template create it: a data
- * collection endpoint and rule in the Azure Monitor workspace's region (the rule forwards the
- * Prometheus stream to the workspace), the rule associated with the cluster, and, for a cluster
- * in another region, a data collection endpoint in the cluster's region associated as its
- * configuration access endpoint.
+ * Managed Prometheus for AKS, as Microsoft's onboarding template creates it: a data collection
+ * endpoint and rule in the Azure Monitor workspace's region (the rule forwards the Prometheus
+ * stream to the workspace) and the rule associated with the cluster. The cluster's
+ * configuration endpoint association must be named `configurationAccessEndpoint`; the private
+ * link setup puts that endpoint in the cluster's region.
  */
 export const AKS_MANAGED_PROMETHEUS = sourced(
     {
@@ -756,13 +755,18 @@ export const AKS_MANAGED_PROMETHEUS = sourced(
         ruleAssociationName: "ContainerInsightsMetricsExtension",
         endpointAssociationName: "configurationAccessEndpoint",
     } as const,
-    PROMETHEUS_AKS_DCR,
+    "https://github.com/Azure/prometheus-collector/blob/main/AddonBicepTemplate/FullAzureMonitorMetricsProfile.bicep",
     "2026-12-08",
-    "names as Microsoft's ARM/Bicep onboarding template uses them (MSProm-<region>-<cluster> resources); the page was not re-read in this session",
+    "the template: DCE and DCR MSProm-<workspace region>-<cluster> in the workspace's region, kind Linux, prometheusForwarder PrometheusDataSource on Microsoft-PrometheusMetrics to a monitoringAccounts destination; its rule association is named MSProm-<cluster region>-<cluster> (any name works for a rule association; ContainerInsightsMetricsExtension is the CLI's, not read here). configurationAccessEndpoint from Microsoft's private-link page for managed Prometheus",
 );
 
 /** Recording and alert rules of managed Prometheus evaluate every minute at the finest. */
-export const PROMETHEUS_RULE_GROUP_INTERVAL = sourced("PT1M", UNVERIFIED, "2026-12-08", "PrometheusRuleGroup.interval takes ISO 8601 durations between 1 and 15 minutes; from the azure-native schema description, not a Microsoft page");
+export const PROMETHEUS_RULE_GROUP_INTERVAL = sourced(
+    "PT1M",
+    "https://github.com/Azure/prometheus-collector/blob/main/AddonBicepTemplate/FullAzureMonitorMetricsProfile.bicep",
+    "2026-12-08",
+    "the template's recording rule groups evaluate at PT1M, scoped to the Azure Monitor workspace with the cluster's name",
+);
 
 /**
  * Application Insights standard tests: every 5, 10 or 15 minutes (no 1-minute option), a
