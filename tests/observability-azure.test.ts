@@ -248,6 +248,11 @@ describe("Azure Observability, staging (built before the security baseline)", ()
         const association = one(p, DCRA, "observability-primary-container-logs-association");
         expect(input(association, "associationName")).toBe(AKS_CONTAINER_INSIGHTS_DCR.value.associationName);
         expect(String(input(association, "resourceUri"))).toMatch(/\/managedClusters\/gravitypm-component-primary$/);
+        // The cluster's former rule and association, same Azure names: aliased, so a deployed stack updates them in place.
+        expect(input(rule, "dataCollectionRuleName")).toBe("MSCI-eastus-gravitypm-component-primary");
+        const unaliased = one(p, DCR, "observability-primary-prometheus").aliases;
+        expect(rule.aliases).toBe(unaliased + 1);
+        expect(association.aliases).toBe(one(p, DCRA, "observability-primary-prometheus-association").aliases + 1);
         // The cluster keeps no unmasked rule of its own.
         expect(ofType(p, DCR).filter((r) => !observabilityOf(p).includes(r))).toEqual([]);
     });

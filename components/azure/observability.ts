@@ -132,6 +132,18 @@ export function managedClusterId(subscriptionId: string, resourceGroupName: stri
     return `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroupName}/providers/Microsoft.ContainerService/managedClusters/${clusterName}`;
 }
 
+/**
+ * Aliases to where AzureCluster kept its Container insights rule and association
+ * (`<cluster>-<role>`) before Observability owned them: the same Azure names, so without the
+ * alias a deployed stack would create the new one and then delete it as the old one.
+ */
+export function formerClusterChild(observed: ObservedCluster<AzureTypes>): (role: string) => pulumi.Alias[] {
+    const cluster = observed.cluster;
+    if (!(cluster instanceof pulumi.ComponentResource)) return () => [];
+    const componentName = cluster.urn.apply((urn) => urn.split("::").pop() ?? "");
+    return (role) => [{ name: pulumi.interpolate`${componentName}-${role}`, parent: cluster }];
+}
+
 /** Tables the container logs and uptime results land in, each kept the stack's log retention. */
 export const OBSERVABILITY_TABLES: readonly string[] = [
     containerInsightsTable(CONTAINER_INSIGHTS_STREAMS.value.containerLogs),
@@ -313,10 +325,12 @@ export class AzureObservability extends pulumi.ComponentResource implements Obse
         const insights = AKS_CONTAINER_INSIGHTS_DCR.value;
         const streams = CONTAINER_INSIGHTS_STREAMS.value;
         const destination = "stack-workspace";
+        const formerly = formerClusterChild(observed);
         const rule = new DataCollectionRule(
             `${name}-${role}-container-logs`,
             {
-                dataCollectionRuleName: `MSCI-${site.location}-${site.namePrefix}-${role}`,
+                // The name the Azure CLI gives it (MSCI-<region>-<cluster>), and the cluster's before Observability took it over.
+                dataCollectionRuleName: `MSCI-${site.location}-${site.namePrefix}-${site.role}`,
                 resourceGroupName: site.resourceGroupName,
                 location: site.location,
                 kind: "Linux",
@@ -338,13 +352,13 @@ export class AzureObservability extends pulumi.ComponentResource implements Obse
                 ],
                 tags: { ...site.tags },
             },
-            child,
+            { ...child, aliases: formerly("container-insights") },
         );
         site.diagnostics.register({ name: `${name}-${role}-container-logs`, kind: "dataCollectionRule", resourceId: rule.id });
         new DataCollectionRuleAssociation(
             `${name}-${role}-container-logs-association`,
             { associationName: insights.associationName, resourceUri: clusterId, dataCollectionRuleId: rule.id, description: "Container insights: masked container logs to the stack's workspace" },
-            child,
+            { ...child, aliases: formerly("container-insights-association") },
         );
     }
 
