@@ -346,6 +346,27 @@ describe("Azure Observability, staging (built before the security baseline)", ()
     });
 });
 
+/** What one Observability holds: tables, the Azure Monitor workspace, per cluster 7 (and the standby's configuration endpoint), Application Insights, per target a test and 3 alerts, the workbook and its id. */
+function expectedCount(clusters: number, crossRegionClusters: number): number {
+    return OBSERVABILITY_TABLES.length + 1 + clusters * 7 + crossRegionClusters + 1 + UPTIME_TARGETS.length * 4 + 2;
+}
+
+describe("Azure Observability: parents and counts", () => {
+    it("puts every resource under the component, with its region's provider, and the workspace under its holder", async () => {
+        for (const [p, clusters, crossRegion] of [[await staging, 1, 0], [await prod, 2, 1]] as const) {
+            const own = observabilityOf(p).filter((r) => r.custom);
+            expect(own.length).toBe(expectedCount(clusters, crossRegion));
+            for (const r of own) expect(r.name.startsWith("observability-")).toBe(true);
+            // The standby's Container insights rule and association, and its configuration endpoint, live in its region.
+            const standbyOwn = own.filter((r) => r.name.startsWith("observability-standby-container-logs") || r.name === "observability-standby-prometheus-configuration-endpoint");
+            expect(standbyOwn).toHaveLength(crossRegion * 3);
+            for (const r of standbyOwn) expect(r.provider).toMatch(/::azure-dr$/);
+            for (const r of own.filter((x) => !x.type.startsWith("random:") && !standbyOwn.includes(x))) expect(`${r.name} ${r.provider ?? ""}`).toMatch(/::azure-primary$/);
+            expect(ofType(p, LOG_WORKSPACE_TYPE)).toHaveLength(1);
+        }
+    });
+});
+
 describe("Azure Observability, prod with the DR standby", () => {
     it("protects the stores and keeps the prod retention", async () => {
         const p = await prod;
