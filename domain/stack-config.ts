@@ -126,7 +126,6 @@ export type ConfigKey = (typeof CONFIG_KEYS)[number];
 export type ConfigKeyEffect = "plan" | "compare" | { readonly notYet: string };
 
 const NO_EDGE = "the Edge component (CDN, DNS records, certificate) is not built";
-const NO_OBSERVABILITY = "the Observability component (uptime checks, SLO alerts, error tracking) is not built";
 
 export const CONFIG_KEY_EFFECTS: Readonly<Record<ConfigKey, ConfigKeyEffect>> = {
     cloud: "plan",
@@ -201,10 +200,10 @@ export const CONFIG_KEY_EFFECTS: Readonly<Record<ConfigKey, ConfigKeyEffect>> = 
     identityLogoutUrls: "plan",
     identityHostname: "plan",
     auth0Domain: "plan",
-    sloAvailabilityPercent: { notYet: NO_OBSERVABILITY },
-    sloLatencyP95Ms: { notYet: NO_OBSERVABILITY },
-    sentryOrganization: { notYet: NO_OBSERVABILITY },
-    sentryTeam: { notYet: NO_OBSERVABILITY },
+    sloAvailabilityPercent: "plan",
+    sloLatencyP95Ms: "plan",
+    sentryOrganization: "plan",
+    sentryTeam: "plan",
     atlasOrgId: "plan",
     atlasAzureServicePrincipalId: "plan",
     cloudflareAccountId: { notYet: NO_EDGE },

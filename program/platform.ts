@@ -6,13 +6,14 @@
  * has defaults of its own. Logical names here are part of every URN below them: renaming
  * one replaces its resources, so a rename needs an alias.
  */
-import type * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "@pulumi/pulumi";
 import type { AppDataTier, AppIdentity } from "../components/contracts/app";
 import type { CloudImplementation, CloudTypes } from "../components/contracts/cloud";
 import { GravityApp } from "../components/kubernetes/gravity-app";
+import { ERROR_TRACKING_OFF_NOTE, SentryErrorTracking } from "../components/sentry/error-tracking";
 import type { StackConfig } from "../domain/stack-config";
 import { defaultCacheVersion } from "../domain/capabilities/cache";
-import { APP_SERVICES, type AppColour, type AppHosts } from "../domain/capabilities/app";
+import { APP_NAMESPACE, APP_SERVICES, type AppColour, type AppHosts } from "../domain/capabilities/app";
 import { MAINTENANCE_WINDOW_HOURS } from "../domain/capabilities/cluster";
 import { DATABASE_SERVICE_NAMES, DATABASE_VERSIONS, databaseService } from "../domain/capabilities/database";
 import { IDENTITY_SERVICE_NAMES } from "../domain/capabilities/identity";
@@ -75,6 +76,12 @@ export interface PlatformOutputs {
     readonly identitySignInUrl: pulumi.Output<string>;
     /** Settings the service does not apply, and contract parts it does not offer. */
     readonly identityNotes: readonly string[];
+    /** Where the clusters' and the app's logs and metrics are kept, and the stack's dashboard. */
+    readonly logStoreId: pulumi.Output<string>;
+    readonly metricsStoreId: pulumi.Output<string>;
+    readonly dashboardUrl: pulumi.Output<string>;
+    /** What is not watched, and what an operator sets by hand (error tracking included). */
+    readonly observabilityNotes: readonly string[];
     readonly drAppBackendPrincipal?: pulumi.Output<string>;
 }
 
@@ -182,6 +189,11 @@ export function buildPlatform<T extends CloudTypes>(cfg: StackConfig, cloud: Clo
         apiClientSecret: identity.apiClientSecret,
     };
 
+    // Error tracking is cloud-neutral (Sentry) and optional: off unless config names an organisation.
+    const errorTracking = cfg.observability.errorTracking
+        ? new SentryErrorTracking("error-tracking", { settings: cfg.observability.errorTracking, environment: cfg.environment, namePrefix, hosts: cfg.app.hosts, protect })
+        : undefined;
+
     const clusterSettings = {
         environment: cfg.environment,
         kubernetesVersion: cfg.cluster.kubernetesVersion,
@@ -225,6 +237,7 @@ export function buildPlatform<T extends CloudTypes>(cfg: StackConfig, cloud: Clo
         probes: cfg.app.probes,
         hosts: cfg.app.hosts,
         identity: appIdentity,
+        ...(errorTracking ? { errorTracking: { dsns: errorTracking.dsns } } : {}),
     };
     const primaryData: AppDataTier = { databaseConnectionString: database.connectionString, cacheConnectionString: cache.connectionString, cidrs: network.dataTierCidrs };
     const app = new GravityApp("app", { cluster, replicas: cfg.app.replicas, data: primaryData, announceReleases: true, ...appSettings });
@@ -245,6 +258,36 @@ export function buildPlatform<T extends CloudTypes>(cfg: StackConfig, cloud: Clo
                   ...appSettings,
               })
             : undefined;
+
+    // After the clusters and the app (it charts and probes them), before the security baseline
+    // (Azure's collection rules and Application Insights register for diagnostic settings). It
+    // waits for the clusters as resources too: their log stores grant the Logging agent the key
+    // the stack's log bucket is created with (GCP).
+    const observed = [
+        { role: "primary" as const, site: primary, keys, cluster },
+        ...(drCluster && dr && drKeys ? [{ role: "standby" as const, site: dr, keys: drKeys, cluster: drCluster }] : []),
+    ];
+    const observability = cloud.observability(
+        "observability",
+        {
+            site: primary,
+            keys,
+            alerts,
+            environment: cfg.environment,
+            clusters: observed,
+            database,
+            cache,
+            appNamespace: APP_NAMESPACE,
+            uptimeTargets: [
+                { name: "app", host: cfg.app.hosts.app, path: "/" },
+                { name: "api", host: cfg.app.hosts.api, path: cfg.app.probes.backend.readiness },
+            ],
+            settings: cfg.observability,
+            logRetentionDays: cfg.logRetentionDays,
+            protect,
+        },
+        { dependsOn: observed.flatMap(({ cluster: c }) => (c instanceof pulumi.Resource ? [c] : [])) },
+    );
 
     // Last, so the audit side sees every resource the stack declares (Azure's diagnostic settings).
     const security = cloud.securityBaseline("security", {
@@ -304,5 +347,9 @@ export function buildPlatform<T extends CloudTypes>(cfg: StackConfig, cloud: Clo
         identityWebClientId: identity.webClientId,
         identitySignInUrl: identity.signInUrl,
         identityNotes: identity.notes,
+        logStoreId: observability.logStoreId,
+        metricsStoreId: observability.metricsStoreId,
+        dashboardUrl: observability.dashboardUrl,
+        observabilityNotes: [...observability.notes, ...(errorTracking ? errorTracking.notes : [ERROR_TRACKING_OFF_NOTE])],
     };
 }

@@ -111,6 +111,28 @@ describe.each(CLOUDS)("the app in the %s plans", (cloud) => {
     });
 });
 
+describe("error tracking in the app", () => {
+    const dsnEnv = (p: Plan, deployment: string) => {
+        const d = appObjects(p, "app").find((r) => r.type === K8S.deployment && input(r, "metadata.name") === deployment)!;
+        const containers = input(d, "spec.template.spec.containers") as { env: { name: string; valueFrom?: { secretKeyRef: { name: string; key: string } } }[] }[];
+        return containers[0].env.find((e) => e.name === "SENTRY_DSN");
+    };
+
+    it("gives each service its own DSN from a Secret only when an organisation is configured", async () => {
+        const off = await plan("staging", "aws");
+        expect(objectNames(appObjects(off, "app"), K8S.secret)).not.toContain("gravitypm-error-tracking");
+        expect(dsnEnv(off, "backend-blue")).toBeUndefined();
+
+        const on = await plan("staging", "aws", { sentryOrganization: "gravitypm", sentryTeam: "platform" });
+        const secret = appObjects(on, "app").find((r) => r.type === K8S.secret && input(r, "metadata.name") === "gravitypm-error-tracking")!;
+        expect(secret.secretInputs).toEqual(["stringData"]);
+        for (const service of APP_SERVICES) {
+            for (const colour of APP_COLOURS) expect(dsnEnv(on, `${service}-${colour}`)?.valueFrom?.secretKeyRef).toEqual({ name: "gravitypm-error-tracking", key: service });
+        }
+        expect(on.resources.filter((r) => r.type === "gravitypm:components:ErrorTracking").map((r) => r.name)).toEqual(["error-tracking"]);
+    });
+});
+
 describe("blue-green on the prod plan", () => {
     const cloud: Cloud = "aws";
     const green = { appActiveColour: "green" };

@@ -9,13 +9,17 @@ import { awsKeyPolicy } from "../components/aws/keys";
 import {
     AWS_INTERFACE_ENDPOINT_PORT,
     AWS_KEY_SERVICE_PRINCIPALS,
-    AWS_METRICS, EKS_METRICS,
+    AWS_METRICS,
+    COGNITO_THREAT_METRICS,
+    CONTAINER_INSIGHTS_METRICS,
+    EKS_METRICS,
     AWS_VPC_ENDPOINT_SERVICES,
     AWS_ZONE_IDS,
     awsEndpointServiceName,
     CLOUDWATCH_TREAT_MISSING_DATA,
     ELASTICACHE_SECONDARY_INHERITED,
     FLOW_LOG_ROLE_ACTIONS,
+    ROUTE53_METRICS,
     STS_ENDPOINT_POLICY_FEDERATION,
 } from "../domain/catalogs/aws";
 import { REGIONS } from "../domain/regions";
@@ -25,7 +29,31 @@ import { input, ofType, one, plan } from "./support/plan";
 const ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
 const ENDPOINT = "aws:ec2/vpcEndpoint:VpcEndpoint";
 const SUBNET = "aws:ec2/subnet:Subnet";
-const CATALOGUED_METRICS = [...Object.values(AWS_METRICS), ...Object.values(EKS_METRICS)].map((m) => m.value);
+const CATALOGUED_METRICS = [AWS_METRICS, EKS_METRICS, COGNITO_THREAT_METRICS, CONTAINER_INSIGHTS_METRICS, ROUTE53_METRICS].flatMap((catalog) => Object.values(catalog).map((m) => m.value));
+
+interface WatchedMetric {
+    readonly namespace: string;
+    readonly metricName: string;
+    readonly dimensions: readonly string[];
+}
+
+/** `SELECT FUNC(metric) FROM SCHEMA("namespace", dimension, ...)`: the metric a Metrics Insights query reads. */
+const INSIGHTS_QUERY = /^SELECT\s+\w+\((\w+)\)\s+FROM\s+SCHEMA\("([^"]+)"((?:,\s*\w+)*)\)/;
+
+/** The metrics an alarm reads: its own metric, or each metric of its queries (math over them reads nothing new). */
+function watchedMetrics(alarm: PlannedResource): WatchedMetric[] {
+    const queries = input(alarm, "metricQueries") as { metric?: { namespace: string; metricName: string; dimensions?: Record<string, string> }; expression?: string }[] | undefined;
+    if (queries === undefined) {
+        return [{ namespace: String(input(alarm, "namespace")), metricName: String(input(alarm, "metricName")), dimensions: Object.keys((input(alarm, "dimensions") ?? {}) as object) }];
+    }
+    return queries.flatMap((q): WatchedMetric[] => {
+        if (q.metric) return [{ namespace: q.metric.namespace, metricName: q.metric.metricName, dimensions: Object.keys(q.metric.dimensions ?? {}) }];
+        const select = INSIGHTS_QUERY.exec(q.expression ?? "");
+        if (!select) return [];
+        const dimensions = select[3].split(",").map((d) => d.trim()).filter((d) => d.length > 0);
+        return [{ namespace: select[2], metricName: select[1], dimensions }];
+    });
+}
 
 interface Statement {
     Sid?: string;
@@ -53,12 +81,15 @@ describe.each([
     it("each watch a catalogued metric, or the custom metric a log metric filter of the plan publishes", () => {
         const published = ofType(p, "aws:cloudwatch/logMetricFilter:LogMetricFilter").map((f) => input(f, "metricTransformation") as { namespace: string; name: string });
         for (const alarm of alarms()) {
-            if (published.some((m) => m.namespace === input(alarm, "namespace") && m.name === input(alarm, "metricName"))) continue;
-            const keys = Object.keys(input(alarm, "dimensions") as object);
-            const match = CATALOGUED_METRICS.find(
-                (m) => m.metricName === input(alarm, "metricName") && m.namespace === input(alarm, "namespace") && JSON.stringify(m.dimensions) === JSON.stringify(keys),
-            );
-            expect(match, `${alarm.name}: ${String(input(alarm, "namespace"))}/${String(input(alarm, "metricName"))} ${keys.join(",")}`).toBeDefined();
+            const watched = watchedMetrics(alarm);
+            expect(watched.length, `${alarm.name} reads no metric this test can name`).toBeGreaterThan(0);
+            for (const metric of watched) {
+                if (published.some((m) => m.namespace === metric.namespace && m.name === metric.metricName)) continue;
+                const match = CATALOGUED_METRICS.find(
+                    (m) => m.metricName === metric.metricName && m.namespace === metric.namespace && JSON.stringify([...m.dimensions].sort()) === JSON.stringify([...metric.dimensions].sort()),
+                );
+                expect(match, `${alarm.name}: ${metric.namespace}/${metric.metricName} ${metric.dimensions.join(",")}`).toBeDefined();
+            }
         }
     });
 

@@ -2,6 +2,8 @@
  * The GKE cluster component on its own: what the issue requires of the cluster, node pool,
  * registry, ingress and alarms, and the GKE policy rules matching it and catching each weakening.
  */
+import { maskFilter } from "../components/gcp/log-masking";
+import { MASKED_DATA } from "../domain/capabilities/observability";
 import * as pulumi from "@pulumi/pulumi";
 import { Namespace } from "kubernetes-models/v1";
 import { describe, expect, it } from "vitest";
@@ -84,6 +86,9 @@ describe("GKE cluster, restricted endpoint, prod", () => {
         expect(input(bucket, "retentionDays")).toBe(365);
         expect(input(bucket, "location")).toBe("us-central1");
         expect(input(one(p, "gcp:logging/projectSink:ProjectSink"), "filter")).toContain('cluster_name="gravitypm-component-primary"');
+        // The cluster's own copy of its logs drops entries with masked data, as the stack's store does.
+        const exclusions = input(one(p, "gcp:logging/projectSink:ProjectSink"), "exclusions") as { name: string; filter: string }[];
+        expect(exclusions.map((e) => e.filter)).toEqual(MASKED_DATA.map(maskFilter));
     });
 
     it("autoscales the pool between the totals across every zone, shielded, no public IPs, own service account", async () => {

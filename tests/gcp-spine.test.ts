@@ -233,7 +233,7 @@ describe.each(["staging", "prod"])("GCP spine in %s", (stack) => {
         expect(ofType(p, KEYS).map((k) => k.name).sort()).toEqual(roles.map((r) => `${r}-keys`).sort());
         expect(ofType(p, NETWORK).map((n) => n.name).sort()).toEqual(roles.map((r) => `${r}-network`).sort());
         // The data tier's, the cluster's and the security baseline's and identity's components hold their own GCP resources.
-        const owners = ["gravitypm:components:Database", "gravitypm:components:Cache", "gravitypm:components:Cluster", "gravitypm:components:SecurityBaseline", "gravitypm:components:Identity"];
+        const owners = ["gravitypm:components:Database", "gravitypm:components:Cache", "gravitypm:components:Cluster", "gravitypm:components:SecurityBaseline", "gravitypm:components:Identity", "gravitypm:components:Observability"];
         const dataTier = p.resources.filter((r) => owners.includes(r.type));
         const components = new Set([...ofType(p, KEYS), ...ofType(p, NETWORK), ...ofType(p, ALERTS), one(p, PROJECT_SERVICES_TYPE), ...dataTier].map((c) => c.urn));
         const cloud = p.resources.filter((r) => r.custom && r.type.startsWith("gcp:"));

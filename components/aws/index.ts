@@ -12,6 +12,7 @@ import { AwsDocumentDb } from "./database";
 import { AwsKeys } from "./keys";
 import { AwsNetwork } from "./network";
 import { AwsCognitoIdentity } from "./identity";
+import { AwsObservability } from "./observability";
 import { AwsSecurityBaseline } from "./security-baseline";
 import { awsSite, type AwsSite } from "./site";
 
@@ -34,6 +35,7 @@ export function awsCloud(): CloudImplementation<AwsTypes> {
         database: (name, args, opts) =>
             args.engine === "atlas" ? new AtlasDatabase(name, args, awsAtlasSide, opts) : new AwsDocumentDb(name, args, opts),
         identity: (name, args, opts) => (args.settings.provider === "auth0" ? new Auth0Identity(name, args, opts) : new AwsCognitoIdentity(name, args, opts)),
+        observability: (name, args, opts) => new AwsObservability(name, args, opts),
         securityBaseline: (name, args, opts) => new AwsSecurityBaseline(name, args, opts),
     };
 }

@@ -12,6 +12,7 @@ import { AzureCosmosMongo } from "./database";
 import { AzureKeys } from "./keys";
 import { AzureNetwork } from "./network";
 import { AzureIdentity } from "./identity";
+import { AzureObservability } from "./observability";
 import { AzureSecurityBaseline } from "./security-baseline";
 import { azureSite, type AzureSite } from "./site";
 
@@ -34,6 +35,7 @@ export function azureCloud(): CloudImplementation<AzureTypes> {
         database: (name, args, opts) =>
             args.engine === "atlas" ? new AtlasDatabase(name, args, azureAtlasSide, opts) : new AzureCosmosMongo(name, args, opts),
         identity: (name, args, opts) => (args.settings.provider === "auth0" ? new Auth0Identity(name, args, opts) : new AzureIdentity(name, args, opts)),
+        observability: (name, args, opts) => new AzureObservability(name, args, opts),
         securityBaseline: (name, args, opts) => new AzureSecurityBaseline(name, args, opts),
     };
 }

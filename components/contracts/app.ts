@@ -54,6 +54,8 @@ export interface GravityAppArgs {
     readonly hosts: AppHosts;
     readonly data: AppDataTier;
     readonly identity: AppIdentity;
+    /** Each service's error-tracking DSN (secret), when error tracking is on. */
+    readonly errorTracking?: { readonly dsns: Readonly<Record<AppService, pulumi.Output<string>>> };
     /**
      * Whether this copy announces releases through the cluster's release notice: the primary
      * does; the DR copy changes in the same `pulumi up`, so a second notice would only repeat it.

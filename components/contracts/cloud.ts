@@ -16,6 +16,7 @@ import type { Database, DatabaseArgs } from "./database";
 import type { Identity, IdentityArgs } from "./identity";
 import type { Keys, KeysArgs } from "./keys";
 import type { Network, NetworkArgs } from "./network";
+import type { Observability, ObservabilityArgs } from "./observability";
 import type { SecurityBaseline, SecurityBaselineArgs } from "./security-baseline";
 import type { Site, SiteArgs } from "./site";
 
@@ -42,6 +43,8 @@ export interface CloudImplementation<T extends CloudTypes> {
     readonly cluster: Factory<ClusterArgs<T>, Cluster>;
     /** Sign-in: the cloud's identity service, or Auth0 on this cloud (`settings.provider: auth0`). */
     readonly identity: Factory<IdentityArgs<T>, Identity>;
+    /** Logs with masking, managed metrics, a dashboard, uptime checks and SLO alerts. */
+    readonly observability: Factory<ObservabilityArgs<T>, Observability>;
     /** Audit trail, diagnostic settings and threat detection; built last, so it sees every resource. */
     readonly securityBaseline: Factory<SecurityBaselineArgs<T>, SecurityBaseline>;
 }

@@ -12,6 +12,7 @@ import { IAMMember as ProjectIAMMember } from "@pulumi/gcp/projects/iammember";
 import * as pulumi from "@pulumi/pulumi";
 import { GCP_ROLES, GKE_ROLES } from "../../domain/catalogs/gcp";
 import type { ClusterArgs } from "../contracts/cluster";
+import { gcpMaskExclusions } from "./log-masking";
 import type { GcpTypes } from ".";
 
 /** What the sink takes: every log entry of this cluster's k8s resources. */
@@ -51,6 +52,8 @@ export function gkeLogStore(name: string, args: ClusterArgs<GcpTypes>, clusterNa
             name: `${clusterName}-logs`,
             destination: pulumi.interpolate`logging.googleapis.com/projects/${site.project}/locations/${site.region}/buckets/${bucket.bucketId}`,
             filter: gkeLogFilter(clusterName, site.region),
+            // The cluster's own copy of its logs keeps out what the stack's log store keeps out.
+            exclusions: gcpMaskExclusions(),
             uniqueWriterIdentity: true,
         },
         child,

@@ -11,6 +11,7 @@ import { GcpCluster } from "./cluster";
 import { GcpKeys } from "./keys";
 import { GcpNetwork } from "./network";
 import { GcpIdentity } from "./identity";
+import { GcpObservability } from "./observability";
 import { GcpSecurityBaseline } from "./security-baseline";
 import { gcpSites, type GcpSite } from "./site";
 
@@ -34,6 +35,7 @@ export function gcpCloud(settings: { project: string }): CloudImplementation<Gcp
         // Google Cloud has no managed MongoDB: `native` and `atlas` both mean Atlas on GCP.
         database: (name, args, opts) => new AtlasDatabase(name, args, gcpAtlasSide, opts),
         identity: (name, args, opts) => (args.settings.provider === "auth0" ? new Auth0Identity(name, args, opts) : new GcpIdentity(name, args, opts)),
+        observability: (name, args, opts) => new GcpObservability(name, args, opts),
         securityBaseline: (name, args, opts) => new GcpSecurityBaseline(name, args, opts),
     };
 }

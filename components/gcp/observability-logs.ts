@@ -22,7 +22,8 @@ import { ProjectSink } from "@pulumi/gcp/logging/projectSink";
 import { Service } from "@pulumi/gcp/projects/service";
 import * as pulumi from "@pulumi/pulumi";
 import { MASKED_DATA, type MaskedData } from "../../domain/capabilities/observability";
-import { GCP_DEFAULT_SINK_EXCLUSIONS_MAX, GCP_DLP_API, GCP_DLP_INFO_TYPES, GCP_LOG_BUCKET_RETENTION_DAYS, GCP_LOG_MASK_PATTERNS } from "../../domain/catalogs/gcp";
+import { gcpMaskExclusions, maskFilter } from "./log-masking";
+import { GCP_DEFAULT_SINK_EXCLUSIONS_MAX, GCP_DLP_API, GCP_DLP_INFO_TYPES, GCP_LOG_BUCKET_RETENTION_DAYS } from "../../domain/catalogs/gcp";
 import type { BuildProblem } from "../shared/buildable";
 import { gkeLogFilter } from "./cluster-logs";
 import type { GcpSite } from "./site";
@@ -33,35 +34,10 @@ export interface GkeLogSource {
     readonly region: string;
 }
 
-/**
- * The payload fields matched: unstructured lines land in textPayload, structured (JSON) lines
- * in jsonPayload, whose message field is where loggers put the text. Other jsonPayload fields
- * are not matched: a filter cannot search every field by regular expression.
- */
-export const GCP_MASKED_FIELDS = ["textPayload", "jsonPayload.message", "jsonPayload.msg", "httpRequest.requestUrl"] as const;
 
 /** Every GKE log of the observed clusters. */
 export function gkeStackLogFilter(sources: readonly GkeLogSource[]): string {
     return sources.map((s) => `(${gkeLogFilter(s.clusterName, s.region)})`).join(" OR ");
-}
-
-/**
- * Container entries whose text carries one kind of masked data. Containers only: the app's
- * and the ingress controller's output is where requests, users and credentials appear, while
- * control-plane and node logs name service accounts by e-mail address and Kubernetes Secrets
- * by name, and dropping those would blind the cluster's operators without protecting anyone.
- */
-export function maskFilter(kind: MaskedData): string {
-    const pattern = GCP_LOG_MASK_PATTERNS.value[kind];
-    return `resource.type="k8s_container" AND (${GCP_MASKED_FIELDS.map((field) => `${field} =~ "${pattern}"`).join(" OR ")})`;
-}
-
-/**
- * The exclusions a sink of GKE logs carries so no entry with masked data reaches its
- * destination: one per kind, so a dropped volume shows per kind in the Logs Router.
- */
-export function gcpMaskExclusions(): { name: string; description: string; filter: string }[] {
-    return MASKED_DATA.map((kind) => ({ name: `mask-${kind}`, description: `drops entries carrying a ${kind}`, filter: maskFilter(kind) }));
 }
 
 /** Exclusion names: letters, digits, hyphens (at most 100 characters). */

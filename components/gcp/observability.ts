@@ -13,7 +13,8 @@ import { AtlasDatabase } from "../atlas/database";
 import { OBSERVABILITY_TYPE, type Observability, type ObservabilityArgs } from "../contracts/observability";
 import { assertBuildable } from "../shared/buildable";
 import { gcpDashboardJson } from "./observability-dashboard";
-import { GCP_MASKED_FIELDS, gcpLogStore, logStoreProblems, type GkeLogSource } from "./observability-logs";
+import { GCP_MASKED_FIELDS } from "./log-masking";
+import { gcpLogStore, logStoreProblems, type GkeLogSource } from "./observability-logs";
 import { gcpUptime, uptimeProblems } from "./observability-slo";
 import type { GcpTypes } from ".";
 

@@ -33,6 +33,9 @@ export const SETTINGS_CONFIG_MAP = "gravitypm-settings";
 /** Keys of the data Secret: the environment variables the backend reads. */
 export const DATABASE_URL_KEY = "MONGODB_URI";
 export const CACHE_URL_KEY = "REDIS_URL";
+/** The Secret with each service's error-tracking DSN (keyed by service), and the variable the SDKs read. */
+export const ERROR_TRACKING_SECRET = "gravitypm-error-tracking";
+export const ERROR_TRACKING_DSN_ENV = "SENTRY_DSN";
 /** The Secret with the API's OAuth client credential. */
 export const IDENTITY_SECRET = "gravitypm-identity";
 /** Environment variables of the sign-in settings (the settings ConfigMap) and of the API client (the identity Secret). */
@@ -99,6 +102,8 @@ export interface DeploymentSpecArgs {
     readonly image: pulumi.Input<string>;
     readonly probes: ProbePaths;
     readonly identity: PodIdentity;
+    /** Error tracking is on: the service reads its own DSN from the error-tracking Secret. */
+    readonly errorTracking: boolean;
 }
 
 function httpProbe(path: string, periodSeconds: number, failureThreshold: number): k8s.types.input.core.v1.Probe {
@@ -129,6 +134,8 @@ export function deploymentManifest(args: DeploymentSpecArgs): k8s.types.input.ap
             { name: "GRAVITYPM_SERVICE", value: args.service },
             { name: "GRAVITYPM_COLOUR", value: args.colour },
             { name: "PORT", value: String(shape.containerPort) },
+            // Only when on, so switching error tracking on rolls the pods that must read it.
+            ...(args.errorTracking ? [{ name: ERROR_TRACKING_DSN_ENV, valueFrom: { secretKeyRef: { name: ERROR_TRACKING_SECRET, key: args.service } } }] : []),
         ],
         envFrom: [{ configMapRef: { name: SETTINGS_CONFIG_MAP } }, ...(shape.usesDataTier ? [{ secretRef: { name: DATA_SECRET } }, { secretRef: { name: IDENTITY_SECRET } }] : [])],
         resources: { requests: { cpu: shape.cpuRequest, memory: shape.memoryRequest }, limits: { memory: shape.memoryLimit } },

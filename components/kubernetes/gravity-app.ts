@@ -20,6 +20,7 @@ import { GRAVITY_APP_TYPE, type GravityApp as GravityAppContract, type GravityAp
 import {
     CACHE_URL_KEY,
     DATA_SECRET,
+    ERROR_TRACKING_SECRET,
     IDENTITY_KEYS,
     IDENTITY_SECRET,
     DATABASE_URL_KEY,
@@ -128,14 +129,23 @@ export class GravityApp extends pulumi.ComponentResource implements GravityAppCo
             inNamespace,
         );
 
-        const podInputs = [...accounts, dataSecret, identitySecret, settings];
+        const errorTracking = args.errorTracking
+            ? [
+                  new Secret(
+                      `${name}-error-tracking-secret`,
+                      { metadata: { name: ERROR_TRACKING_SECRET, namespace: ns }, type: "Opaque", stringData: { ...args.errorTracking.dsns } },
+                      inNamespace,
+                  ),
+              ]
+            : [];
+        const podInputs = [...accounts, dataSecret, identitySecret, settings, ...errorTracking];
         for (const service of APP_SERVICES) {
             const images = args.images[service];
             for (const colour of APP_COLOURS) {
                 const image = pulumi.interpolate`${cluster.registry.url}/${images.repository}${imageSuffix(images.colours[colour])}`;
                 const deployment = new Deployment(
                     `${name}-${service}-${colour}`,
-                    deploymentManifest({ namespace: ns, service, colour, image, probes: args.probes[service], identity: identities[service] }),
+                    deploymentManifest({ namespace: ns, service, colour, image, probes: args.probes[service], identity: identities[service], errorTracking: args.errorTracking !== undefined }),
                     // The first rollout of a bad image should fail the `up` rather than hang it for ten minutes.
                     { ...child, dependsOn: [namespace, ...podInputs], customTimeouts: { create: "15m", update: "15m" } },
                 );

@@ -51,6 +51,12 @@ const OUTPUTS_BY_TYPE: Readonly<Record<string, OutputFn<AwsPlacement>>> = {
     "aws:cloudwatch/logGroup:LogGroup": (name, inputs, _id, { region }) => ({
         arn: `arn:aws:logs:${region}:${MOCK_ACCOUNT_ID}:log-group:${str(inputs.name, name)}`,
     }),
+    // The rule's name is what its targets name it by: without it a target loses its rule input.
+    "aws:cloudwatch/eventRule:EventRule": (name, inputs, _id, { region }) => {
+        const ruleName = str(inputs.name, name);
+        const bus = typeof inputs.eventBusName === "string" && inputs.eventBusName !== "default" ? `${inputs.eventBusName}/` : "";
+        return { name: ruleName, arn: `arn:aws:events:${region}:${MOCK_ACCOUNT_ID}:rule/${bus}${ruleName}` };
+    },
     "aws:iam/role:Role": (name, inputs) => ({
         arn: `arn:aws:iam::${MOCK_ACCOUNT_ID}:role/${str(inputs.name, name)}`,
         name: str(inputs.name, name),
