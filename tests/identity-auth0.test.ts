@@ -7,6 +7,7 @@
  * and its grant, the outputs (the secret kept secret) and the notes. Auth0 is the same on
  * every cloud: the component builds unchanged on the GCP and Azure spines.
  */
+import { IDENTITY_PROFILES, identitySettingsFor } from "./support/identity";
 import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
 import {
@@ -21,11 +22,9 @@ import {
     originsOf,
 } from "../components/auth0/identity";
 import type { CloudTypes } from "../components/contracts/cloud";
-import type { AppHosts } from "../domain/capabilities/app";
 import {
     IDENTITY_CAPABILITIES,
     IDENTITY_SETTING_KEYS,
-    identityCapabilityGaps,
     type IdentitySetting,
     type IdentitySettings,
 } from "../domain/capabilities/identity";
@@ -61,47 +60,15 @@ const T = {
 const DOMAIN: Readonly<Record<Environment, string>> = { staging: "gravitypm-staging.us.auth0.com", prod: "gravitypm-prod.us.auth0.com" };
 const DAY = 86_400;
 
-type Profile = Pick<IdentitySettings, IdentitySetting | "callbackUrls" | "logoutUrls">;
 
-/** The staging and prod profiles' identity settings, on each stack's hosts. */
-const PROFILES: Readonly<Record<Environment, { readonly hosts: AppHosts; readonly settings: Profile }>> = {
-    staging: {
-        hosts: { app: "app.staging.gravitypm.example.com", api: "api.staging.gravitypm.example.com", static: "static.staging.gravitypm.example.com" },
-        settings: {
-            mfa: "optional",
-            passwordMinLength: 12,
-            passwordComplexity: "standard",
-            lockoutThreshold: 5,
-            accessTokenMinutes: 60,
-            refreshTokenDays: 30,
-            callbackUrls: ["https://app.staging.gravitypm.example.com/auth/callback"],
-            logoutUrls: ["https://app.staging.gravitypm.example.com/"],
-        },
-    },
-    prod: {
-        hosts: { app: "app.gravitypm.example.com", api: "api.gravitypm.example.com", static: "static.gravitypm.example.com" },
-        settings: {
-            mfa: "required",
-            passwordMinLength: 14,
-            passwordComplexity: "standard",
-            lockoutThreshold: 5,
-            accessTokenMinutes: 15,
-            refreshTokenDays: 14,
-            callbackUrls: ["https://app.gravitypm.example.com/auth/callback"],
-            logoutUrls: ["https://app.gravitypm.example.com/"],
-        },
-    },
-};
-
-/** Settings as config hands them over: the profile's, with the notes the capability table gives Auth0 for them. */
+/** Settings as config hands them over: the profile's on the stack's tenant, with a note config added. */
 function settingsFor(environment: Environment, own: Partial<IdentitySettings> = {}): IdentitySettings {
-    const profile = { ...PROFILES[environment].settings, ...own };
-    const { notes } = identityCapabilityGaps("auth0", profile, new Set());
-    return { provider: "auth0", dnsZone: "gravitypm.example.com", auth0Domain: DOMAIN[environment], notes: [...notes, "a note from config"], ...profile, ...own };
+    const settings = identitySettingsFor("auth0", environment, own);
+    return { ...settings, auth0Domain: DOMAIN[environment], notes: [...settings.notes, "a note from config"], ...own };
 }
 
 function identityArgs<C extends CloudTypes>(spine: Spine<C>, environment: Environment, own: Partial<IdentitySettings> = {}) {
-    return { site: spine.site, keys: spine.keys, alerts: spine.alerts, environment, settings: settingsFor(environment, own), hosts: PROFILES[environment].hosts, protect: environment === "prod" };
+    return { site: spine.site, keys: spine.keys, alerts: spine.alerts, environment, settings: settingsFor(environment, own), hosts: IDENTITY_PROFILES[environment].hosts, protect: environment === "prod" };
 }
 
 /** Builds the component on a cloud's spine, keeping it to read its outputs. */
@@ -144,8 +111,8 @@ describe.each([
     ["prod", AUTH0_MFA_POLICIES.value.required, true],
 ] as const)("the Auth0 identity of %s", (environment, mfaPolicy, prod) => {
     const built = build("aws", environment);
-    const profile = PROFILES[environment].settings;
-    const hosts = PROFILES[environment].hosts;
+    const profile = IDENTITY_PROFILES[environment].settings;
+    const hosts = IDENTITY_PROFILES[environment].hosts;
     const prefix = `gravitypm-${environment}`;
 
     it("registers the provider, user store, attack protection, MFA, tenant settings, the API, two clients with their credentials, the grant and the connection's clients, all its own", async () => {

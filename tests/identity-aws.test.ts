@@ -7,6 +7,7 @@
  * exactly the configured URLs and lifetimes), the confidential API client and its secret in
  * Secrets Manager under the stack key, the threat alarms, the outputs and the notes.
  */
+import { IDENTITY_PROFILES, identitySettingsFor } from "./support/identity";
 import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
 import type { AwsTypes } from "../components/aws";
@@ -22,11 +23,9 @@ import {
     WEB_REFRESH_GRACE_SECONDS,
 } from "../components/aws/identity";
 import { cognitoHostnameProblem, cognitoPrefixProblem, COGNITO_MANAGED_LOGIN_VERSION } from "../components/aws/identity-domain";
-import type { AppHosts } from "../domain/capabilities/app";
 import {
     IDENTITY_CAPABILITIES,
     IDENTITY_SETTING_KEYS,
-    identityCapabilityGaps,
     type IdentitySetting,
     type IdentitySettings,
 } from "../domain/capabilities/identity";
@@ -60,47 +59,14 @@ const T = {
 };
 const REGION = "us-east-1";
 
-type Profile = Pick<IdentitySettings, IdentitySetting | "callbackUrls" | "logoutUrls">;
 
-/** The staging and prod profiles' identity settings, on each stack's hosts. */
-const PROFILES: Readonly<Record<Environment, { readonly hosts: AppHosts; readonly settings: Profile }>> = {
-    staging: {
-        hosts: { app: "app.staging.gravitypm.example.com", api: "api.staging.gravitypm.example.com", static: "static.staging.gravitypm.example.com" },
-        settings: {
-            mfa: "optional",
-            passwordMinLength: 12,
-            passwordComplexity: "standard",
-            lockoutThreshold: 5,
-            accessTokenMinutes: 60,
-            refreshTokenDays: 30,
-            callbackUrls: ["https://app.staging.gravitypm.example.com/auth/callback"],
-            logoutUrls: ["https://app.staging.gravitypm.example.com/"],
-        },
-    },
-    prod: {
-        hosts: { app: "app.gravitypm.example.com", api: "api.gravitypm.example.com", static: "static.gravitypm.example.com" },
-        settings: {
-            mfa: "required",
-            passwordMinLength: 14,
-            passwordComplexity: "standard",
-            lockoutThreshold: 5,
-            accessTokenMinutes: 15,
-            refreshTokenDays: 14,
-            callbackUrls: ["https://app.gravitypm.example.com/auth/callback"],
-            logoutUrls: ["https://app.gravitypm.example.com/"],
-        },
-    },
-};
-
-/** Settings as config hands them over: the profile's, with the notes the capability table gives Cognito for them. */
+/** Settings as config hands them over: the profile's, with the notes the capability table gives the service. */
 function settingsFor(environment: Environment, own: Partial<IdentitySettings> = {}): IdentitySettings {
-    const profile = { ...PROFILES[environment].settings, ...own };
-    const { notes } = identityCapabilityGaps("cognito", profile, new Set());
-    return { provider: "native", dnsZone: "gravitypm.example.com", notes, ...profile, ...own };
+    return identitySettingsFor("cognito", environment, own);
 }
 
 function identityArgs(spine: Spine<AwsTypes>, environment: Environment, own: Partial<IdentitySettings> = {}) {
-    return { site: spine.site, keys: spine.keys, alerts: spine.alerts, environment, settings: settingsFor(environment, own), hosts: PROFILES[environment].hosts, protect: environment === "prod" };
+    return { site: spine.site, keys: spine.keys, alerts: spine.alerts, environment, settings: settingsFor(environment, own), hosts: IDENTITY_PROFILES[environment].hosts, protect: environment === "prod" };
 }
 
 /** Builds the component, keeping it to read its outputs. */
@@ -124,7 +90,7 @@ describe.each([
     ["prod", "ON", true, "ACTIVE"],
 ] as const)("the Cognito identity of %s", (environment, mfa, prod, deletion) => {
     const built = build(environment, environment === "prod" ? { hostname: "auth.gravitypm.example.com" } : {});
-    const profile = PROFILES[environment].settings;
+    const profile = IDENTITY_PROFILES[environment].settings;
     const prefix = `gravitypm-${environment}`;
 
     it("registers the pool, domain, two clients, the API's resource server, risk responses, the secret and the threat alarms, all its own", async () => {
@@ -227,7 +193,7 @@ describe.each([
         expect(input(web, "supportedIdentityProviders")).toEqual(["COGNITO"]);
         expect(input(web, "callbackUrls")).toEqual(profile.callbackUrls);
         expect(input(web, "logoutUrls")).toEqual(profile.logoutUrls);
-        const appHost = PROFILES[environment].hosts.app;
+        const appHost = IDENTITY_PROFILES[environment].hosts.app;
         for (const url of [...profile.callbackUrls, ...profile.logoutUrls]) expect(new URL(url).host).toBe(appHost);
         expect(input(web, "preventUserExistenceErrors")).toBe("ENABLED");
         expect(input(web, "enableTokenRevocation")).toBe(true);
@@ -255,7 +221,7 @@ describe.each([
         const { p } = await built;
         const api = named(p, "identity-api-client");
         const server = one(p, T.server);
-        const identifier = `https://${PROFILES[environment].hosts.api}`;
+        const identifier = `https://${IDENTITY_PROFILES[environment].hosts.api}`;
         expect(input(server, "identifier")).toBe(identifier);
         expect(input(server, "scopes")).toEqual([{ scopeName: API_SCOPE.name, scopeDescription: API_SCOPE.description }]);
         expect(input(api, "generateSecret")).toBe(true);

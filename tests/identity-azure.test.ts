@@ -6,6 +6,7 @@
  * tokens, the rotating client secret kept secret, admin consent, MFA by Conditional Access in
  * prod, the ciamlogin.com outputs, and a note for every setting and contract part not applied.
  */
+import { IDENTITY_PROFILES, identitySettingsFor } from "./support/identity";
 import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
 import type { AzureTypes } from "../components/azure";
@@ -21,11 +22,9 @@ import {
     SECRET_SLOT_NAMES,
     spaRedirectUris,
 } from "../components/azure/identity";
-import type { AppHosts } from "../domain/capabilities/app";
 import {
     IDENTITY_CAPABILITIES,
     IDENTITY_SETTING_KEYS,
-    identityCapabilityGaps,
     type IdentitySetting,
     type IdentitySettings,
 } from "../domain/capabilities/identity";
@@ -58,44 +57,10 @@ const T = {
     policy: "azuread:index/conditionalAccessPolicy:ConditionalAccessPolicy",
 };
 
-type Profile = Pick<IdentitySettings, IdentitySetting | "callbackUrls" | "logoutUrls">;
 
-/** The staging and prod profiles' identity settings, on each stack's hosts. */
-const PROFILES: Readonly<Record<Environment, { readonly hosts: AppHosts; readonly settings: Profile }>> = {
-    staging: {
-        hosts: { app: "app.staging.gravitypm.example.com", api: "api.staging.gravitypm.example.com", static: "static.staging.gravitypm.example.com" },
-        settings: {
-            mfa: "optional",
-            passwordMinLength: 12,
-            passwordComplexity: "standard",
-            lockoutThreshold: 5,
-            accessTokenMinutes: 60,
-            refreshTokenDays: 30,
-            callbackUrls: ["https://app.staging.gravitypm.example.com/auth/callback"],
-            logoutUrls: ["https://app.staging.gravitypm.example.com/"],
-        },
-    },
-    prod: {
-        hosts: { app: "app.gravitypm.example.com", api: "api.gravitypm.example.com", static: "static.gravitypm.example.com" },
-        settings: {
-            mfa: "required",
-            passwordMinLength: 14,
-            passwordComplexity: "standard",
-            lockoutThreshold: 5,
-            accessTokenMinutes: 15,
-            refreshTokenDays: 14,
-            callbackUrls: ["https://app.gravitypm.example.com/auth/callback"],
-            logoutUrls: ["https://app.gravitypm.example.com/"],
-        },
-    },
-};
-
-/** Settings as the composition hands them over: the profile's, with the notes the capability
- * table gives for what Entra External ID cannot apply (none set by the stack itself). */
+/** Settings as config hands them over: the profile's, with the notes the capability table gives the service. */
 function settingsFor(environment: Environment, own: Partial<IdentitySettings> = {}): IdentitySettings {
-    const profile = PROFILES[environment].settings;
-    const { notes } = identityCapabilityGaps("entra-external-id", profile, new Set());
-    return { provider: "native", dnsZone: "gravitypm.example.com", notes, ...profile, ...own };
+    return identitySettingsFor("entra-external-id", environment, own);
 }
 
 function identityArgs(spine: Spine<AzureTypes>, environment: Environment, own: Partial<IdentitySettings> = {}) {
@@ -105,7 +70,7 @@ function identityArgs(spine: Spine<AzureTypes>, environment: Environment, own: P
         alerts: spine.alerts,
         environment,
         settings: settingsFor(environment, own),
-        hosts: PROFILES[environment].hosts,
+        hosts: IDENTITY_PROFILES[environment].hosts,
         protect: environment === "prod",
     };
 }
@@ -181,7 +146,7 @@ describe("pure helpers", () => {
 
 describe.each(["staging", "prod"] as const)("Entra External ID (%s)", (environment) => {
     const prod = environment === "prod";
-    const { settings } = PROFILES[environment];
+    const { settings } = IDENTITY_PROFILES[environment];
     const prefix = `gravitypm-${environment}`;
     let identity: AzureIdentity | undefined;
     const built = buildComponent(

@@ -5,6 +5,7 @@
  * to the sign-in APIs and the app's pages, the outputs the backend trusts, and a note for every
  * setting and contract part the service does not offer.
  */
+import { IDENTITY_PROFILES, identitySettingsFor } from "./support/identity";
 import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
 import {
@@ -15,11 +16,9 @@ import {
     identityUrlProblem,
 } from "../components/gcp/identity";
 import type { GcpTypes } from "../components/gcp";
-import type { AppHosts } from "../domain/capabilities/app";
 import {
     IDENTITY_CAPABILITIES,
     IDENTITY_SETTING_KEYS,
-    identityCapabilityGaps,
     type IdentitySetting,
     type IdentitySettings,
 } from "../domain/capabilities/identity";
@@ -42,44 +41,10 @@ const T = {
 };
 const PROJECT = "gravitypm-component";
 
-type Profile = Pick<IdentitySettings, IdentitySetting | "callbackUrls" | "logoutUrls">;
 
-/** The staging and prod profiles' identity settings, on each stack's hosts. */
-const PROFILES: Readonly<Record<Environment, { readonly hosts: AppHosts; readonly settings: Profile }>> = {
-    staging: {
-        hosts: { app: "app.staging.gravitypm.example.com", api: "api.staging.gravitypm.example.com", static: "static.staging.gravitypm.example.com" },
-        settings: {
-            mfa: "optional",
-            passwordMinLength: 12,
-            passwordComplexity: "standard",
-            lockoutThreshold: 5,
-            accessTokenMinutes: 60,
-            refreshTokenDays: 30,
-            callbackUrls: ["https://app.staging.gravitypm.example.com/auth/callback"],
-            logoutUrls: ["https://app.staging.gravitypm.example.com/"],
-        },
-    },
-    prod: {
-        hosts: { app: "app.gravitypm.example.com", api: "api.gravitypm.example.com", static: "static.gravitypm.example.com" },
-        settings: {
-            mfa: "required",
-            passwordMinLength: 14,
-            passwordComplexity: "standard",
-            lockoutThreshold: 5,
-            accessTokenMinutes: 15,
-            refreshTokenDays: 14,
-            callbackUrls: ["https://app.gravitypm.example.com/auth/callback"],
-            logoutUrls: ["https://app.gravitypm.example.com/"],
-        },
-    },
-};
-
-/** Settings as the composition hands them over: the profile's, with the notes the capability
- * table gives for what Identity Platform cannot apply (none set by the stack itself). */
+/** Settings as config hands them over: the profile's, with the notes the capability table gives the service. */
 function settingsFor(environment: Environment, own: Partial<IdentitySettings> = {}): IdentitySettings {
-    const profile = PROFILES[environment].settings;
-    const { notes } = identityCapabilityGaps("identity-platform", profile, new Set());
-    return { provider: "native", dnsZone: "gravitypm.example.com", notes, ...profile, ...own };
+    return identitySettingsFor("identity-platform", environment, own);
 }
 
 function identityArgs(spine: Spine<GcpTypes>, environment: Environment, own: Partial<IdentitySettings> = {}) {
@@ -89,7 +54,7 @@ function identityArgs(spine: Spine<GcpTypes>, environment: Environment, own: Par
         alerts: spine.alerts,
         environment,
         settings: settingsFor(environment, own),
-        hosts: PROFILES[environment].hosts,
+        hosts: IDENTITY_PROFILES[environment].hosts,
         protect: environment === "prod",
     };
 }
@@ -105,7 +70,7 @@ function ownResources(p: Plan): PlannedResource[] {
 
 describe.each(["staging", "prod"] as const)("Identity Platform (%s)", (environment) => {
     const prod = environment === "prod";
-    const { hosts, settings } = PROFILES[environment];
+    const { hosts, settings } = IDENTITY_PROFILES[environment];
     let identity: GcpIdentity | undefined;
     const built = buildComponent(
         "gcp",
@@ -282,7 +247,7 @@ describe("Identity Platform refuses what it cannot build", () => {
     });
 
     it("needs at least one callback and one logout URL", () => {
-        const hosts = PROFILES.staging.hosts;
+        const hosts = IDENTITY_PROFILES.staging.hosts;
         expect(identityUrlProblem("identityCallbackUrls", [], hosts)?.message).toMatch(/names no URL/);
         expect(identityUrlProblem("identityLogoutUrls", ["not a url"], hosts)?.message).toMatch(/must be https on one of the app's hosts/);
         expect(identityUrlProblem("identityLogoutUrls", [`https://${hosts.app}/`], hosts)).toBeUndefined();
@@ -290,7 +255,7 @@ describe("Identity Platform refuses what it cannot build", () => {
 });
 
 describe("Identity Platform domains and referrers", () => {
-    const hosts = PROFILES.prod.hosts;
+    const hosts = IDENTITY_PROFILES.prod.hosts;
 
     it("authorises each of the app's hosts once, whatever the URLs repeat", () => {
         const urls = { callbackUrls: [`https://${hosts.app}/auth/callback`, `https://${hosts.app}/auth/other`], logoutUrls: [`https://${hosts.static}/bye`] };
