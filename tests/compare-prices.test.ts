@@ -9,7 +9,14 @@ import * as path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { parseStackConfig } from "../config/parse";
 import { costAssumptions } from "../tools/compare/compare";
-import { averageKeyVersionsFirstYear, estimateResource, HOURS_PER_MONTH, NO_CHARGE } from "../tools/compare/prices";
+import {
+    averageKeyVersionsFirstYear,
+    CONTAINER_INSIGHTS_OBSERVATIONS_PER_NODE_MINUTE,
+    estimateResource,
+    HOURS_PER_MONTH,
+    NO_CHARGE,
+    PROMETHEUS_SAMPLES_PER_CLUSTER_MONTH,
+} from "../tools/compare/prices";
 import { applyPrices, refresh } from "../tools/compare/prices/refresh";
 import { lookup, snapshot, SNAPSHOT, type PriceEntry, type Snapshot } from "../tools/compare/prices/snapshot";
 import { awsOfferPrice, azureRetailPrice, convertUnit, gcpCatalogPrice, gcpServiceId } from "../tools/compare/prices/sources";
@@ -152,6 +159,107 @@ describe("prices corrected against the snapshot (issue 18)", () => {
         expect(estimateResource(pool("ESSENTIALS"), A).usd).toBeCloseTo(Math.max(0, U.monthlyActiveUsers - (essentials.entry.band?.from ?? 0)) * essentials.usd, 2);
         expect(estimateResource(pool("PLUS"), A).usd).toBeCloseTo(U.monthlyActiveUsers * rate("aws.cognito.PLUS.mau", "us-east-1").usd, 2);
         expect(estimateResource(pool("ESSENTIALS"), { ...A, usage: undefined }).basis).toMatch(/needs the usage assumptions/);
+    });
+});
+
+describe("the Observability component and error tracking (prices from their snapshot entries)", () => {
+    const AWS_PROVIDER = "urn:pulumi:prod::gravitypm::pulumi:providers:aws::aws-primary";
+    const awsProvider = r("aws-primary", "pulumi:providers:aws", { region: "us-east-1" }, { urn: AWS_PROVIDER });
+
+    it("prices AMP from the stated series count, Route 53 checks by their options, masking by the GB it scans, dashboards past the free three", () => {
+        const cluster = r("cluster", "aws:eks/cluster:Cluster", {}, { provider: AWS_PROVIDER });
+        const amp = r("observability-primary-prometheus", "aws:amp/workspace:Workspace", {}, { provider: AWS_PROVIDER });
+        const ingest = rate("aws.amp.ingest.tenMillionSamples", "us-east-1", PROMETHEUS_SAMPLES_PER_CLUSTER_MONTH);
+        const store = rate("aws.amp.storage.gbMonth", "us-east-1");
+        const ampUsd = estimateResource(amp, A, [awsProvider, cluster, amp]).usd ?? 0;
+        expect(ampUsd).toBeGreaterThan((PROMETHEUS_SAMPLES_PER_CLUSTER_MONTH / 1e7) * ingest.usd);
+        expect(ampUsd).toBeLessThan((PROMETHEUS_SAMPLES_PER_CLUSTER_MONTH / 1e7) * ingest.usd + 100 * store.usd);
+
+        const check = r("observability-app-check", "aws:route53/healthCheck:HealthCheck", { type: "HTTPS", measureLatency: true, requestInterval: 30 });
+        const base = rate("aws.route53.healthCheck.nonAws.month", "global").usd;
+        const option = rate("aws.route53.healthCheck.optionNonAws.month", "global").usd;
+        expect(estimateResource(check, A).usd).toBeCloseTo(base + 2 * option, 2);
+        expect(estimateResource({ ...check, inputs: { type: "HTTPS_STR_MATCH", measureLatency: true, requestInterval: 10 } }, A).usd).toBeCloseTo(base + 4 * option, 2);
+
+        const group = r("logs", "aws:cloudwatch/logGroup:LogGroup", { name: "/aws/containerinsights/c/application" });
+        const masking = r("masking", "aws:cloudwatch/logDataProtectionPolicy:LogDataProtectionPolicy", { logGroupName: "/aws/containerinsights/c/application" });
+        expect(estimateResource(masking, A, [group, masking]).usd).toBeCloseTo(U.logGbPerMonth * rate("aws.logs.dataProtection.gb", "us-east-1").usd, 2);
+        expect(estimateResource(masking, { ...A, usage: undefined }, [group, masking]).basis).toMatch(/needs the usage assumptions/);
+
+        const dashboards = [1, 2, 3, 4].map((i) => r(`dashboard-${i}`, "aws:cloudwatch/dashboard:Dashboard"));
+        const dashboard = rate("aws.cloudwatch.dashboard.month", "us-east-1").usd;
+        expect(dashboards.map((d) => estimateResource(d, { ...A, ownsAccountSingletons: true }, dashboards).usd)).toEqual([0, 0, 0, dashboard]);
+        expect(estimateResource(dashboards[0], { ...A, ownsAccountSingletons: false }, dashboards).usd).toBe(dashboard);
+    });
+
+    it("prices Container Insights observations on the CloudWatch observability add-on and keeps other add-ons free", () => {
+        const nodes = r("nodes", "aws:eks/nodeGroup:NodeGroup", { clusterName: "c", instanceTypes: ["m7g.large"], scalingConfig: { minSize: 3 } });
+        const addon = r("observability-addon", "aws:eks/addon:Addon", { addonName: "amazon-cloudwatch-observability", clusterName: "c" });
+        const observations = rate("aws.containerInsights.observations.million", "us-east-1").usd;
+        expect(estimateResource(addon, A, [nodes, addon]).usd).toBeCloseTo(((3 * CONTAINER_INSIGHTS_OBSERVATIONS_PER_NODE_MINUTE * HOURS_PER_MONTH * 60) / 1e6) * observations, 2);
+        expect(estimateResource(r("cni", "aws:eks/addon:Addon", { addonName: "vpc-cni" }), A).usd).toBe(0);
+    });
+
+    it("prices GCP uptime checks past the free executions and Managed Prometheus samples on the cluster", () => {
+        const G = { ...A, primaryRegion: "us-central1" };
+        const uptime = rate("gcp.monitoring.uptimeCheck.thousandExecutions", "global", Number.MAX_SAFE_INTEGER);
+        const free = uptime.entry.band?.from ?? 0;
+        const check = (name: string, period: string) => r(name, "gcp:monitoring/uptimeCheckConfig:UptimeCheckConfig", { period, selectedRegions: ["USA_OREGON", "USA_IOWA", "USA_VIRGINIA"] });
+        const slow = [check("a", "60s"), check("b", "60s")];
+        expect(slow.map((c) => estimateResource(c, G, slow).usd)).toEqual([0, 0]);
+        const executions = 3 * HOURS_PER_MONTH * 60;
+        const many = Array.from({ length: 10 }, (_, i) => check(`c${i}`, "60s"));
+        expect(estimateResource(many[0], G, many).usd).toBeCloseTo(((10 * executions - free) / 10 / 1000) * uptime.usd, 2);
+
+        const gke = r("cluster", "gcp:container/cluster:Cluster", { location: "us-central1", monitoringConfig: { managedPrometheus: { enabled: true } } });
+        const fee = rate("gcp.gke.hour", "us-central1").usd * HOURS_PER_MONTH;
+        const samples = rate("gcp.managedPrometheus.samples.million", "us-central1", PROMETHEUS_SAMPLES_PER_CLUSTER_MONTH).usd;
+        expect(estimateResource(gke, G).usd).toBeCloseTo(fee + (PROMETHEUS_SAMPLES_PER_CLUSTER_MONTH / 1e6) * samples, 2);
+        expect(estimateResource({ ...gke, inputs: { location: "us-central1" } }, G).usd).toBeCloseTo(fee, 2);
+    });
+
+    it("prices the Azure Monitor workspace per sample, standard tests per execution, and Managed Redis B1", () => {
+        const Z = { ...A, primaryRegion: "eastus" };
+        const aks = (name: string) => r(name, "azure-native:containerservice:ManagedCluster", { location: "eastus", agentPoolProfiles: [] });
+        const workspace = r("observability-prometheus", "azure-native:monitor:AzureMonitorWorkspace", { location: "eastus" });
+        const plan = [aks("cluster"), aks("dr-cluster"), workspace];
+        expect(estimateResource(workspace, Z, plan).usd).toBeCloseTo(((2 * PROMETHEUS_SAMPLES_PER_CLUSTER_MONTH) / 1e7) * rate("azure.monitor.prometheus.ingest.tenMillionSamples", "eastus").usd, 2);
+
+        const test = r("observability-app-test", "azure-native:applicationinsights:WebTest", { kind: "standard", location: "eastus", frequency: 300, locations: [{}, {}, {}, {}, {}] });
+        expect(estimateResource(test, Z).usd).toBeCloseTo(((5 * HOURS_PER_MONTH * 3600) / 300) * rate("azure.appInsights.standardTest.execution", "eastus").usd, 2);
+        expect(estimateResource({ ...test, inputs: { ...test.inputs, kind: "multistep" } }, Z).usd).toBeUndefined();
+
+        const redis = r("cache-cluster", "azure-native:redisenterprise:RedisEnterprise", { location: "eastus2", sku: { name: "Balanced_B1" } });
+        expect(estimateResource(redis, Z).usd).toBeCloseTo(rate("azure.managedRedis.Balanced_B1.hour", "eastus2").usd * HOURS_PER_MONTH, 2);
+
+        const ws = r("logs", "azure-native:operationalinsights:Workspace", { workspaceName: "w", retentionInDays: 90 });
+        const table = (days: number) => r("t", "azure-native:operationalinsights:Table", { workspaceName: "w", totalRetentionInDays: days, location: "eastus" });
+        expect(estimateResource(table(90), Z, [ws]).usd).toBe(0);
+        expect(estimateResource(table(365), Z, [ws]).usd).toBeUndefined();
+    });
+
+    it("lists the free observability types and Sentry with a reason, and every new entry says how far it was checked", () => {
+        for (const type of [
+            "gcp:logging/projectExclusion:ProjectExclusion",
+            "gcp:monitoring/genericService:GenericService",
+            "gcp:monitoring/slo:Slo",
+            "gcp:monitoring/dashboard:Dashboard",
+            "gcp:dataloss/preventionInspectTemplate:PreventionInspectTemplate",
+            "azure-native:monitor:DataCollectionEndpoint",
+            "azure-native:monitor:DataCollectionRuleAssociation",
+            "azure-native:applicationinsights:Component",
+            "azure-native:applicationinsights:Workbook",
+            "sentry:index/sentryProject:SentryProject",
+        ]) {
+            const reason = NO_CHARGE.find(([prefix]) => type.startsWith(prefix))?.[1];
+            expect(reason, type).toBeDefined();
+            expect(estimateResource(r("x", type), A)).toMatchObject({ usd: 0, basis: reason });
+        }
+        expect(NO_CHARGE.find(([prefix]) => prefix === "sentry:")?.[1]).toMatch(/outside this cloud bill.*sentry\.io\/pricing/);
+        for (const id of ["aws.amp.ingest.tenMillionSamples", "aws.route53.healthCheck.nonAws.month", "aws.logs.dataProtection.gb", "azure.appInsights.standardTest.execution"]) {
+            const [entry] = snapshot.entries.filter((e) => e.id === id);
+            expect(entry.checked, id).toMatch(/not re-read/);
+        }
     });
 });
 

@@ -29,6 +29,31 @@ const EVALUATIONS_PER_MONTH = HOURS_PER_MONTH * 60;
 const BYTES_PER_METRIC_POINT = 8;
 /** Logs kept forever are counted at a year's volume: what the estimate's first year holds. */
 const MONTHS_KEPT_WHEN_UNBOUNDED = 12;
+/**
+ * Prometheus series each cluster sends to its managed Prometheus (AWS AMP, Azure Monitor
+ * workspace, GKE Managed Prometheus): node-exporter, kube-state-metrics and the kubelet for a
+ * small cluster and its app, with the default scrape jobs. A stated assumption, the same on
+ * every cloud (no config key: it is a property of the platform's scrape setup, not of traffic).
+ */
+export const PROMETHEUS_SERIES_PER_CLUSTER = 5000;
+/** The managed collectors' default scrape interval. */
+export const PROMETHEUS_SCRAPE_SECONDS = 30;
+/** Samples one cluster's Prometheus series produce a month. */
+export const PROMETHEUS_SAMPLES_PER_CLUSTER_MONTH = PROMETHEUS_SERIES_PER_CLUSTER * (60 / PROMETHEUS_SCRAPE_SECONDS) * HOURS_PER_MONTH * 60;
+/** Bytes a stored sample takes in AMP with its share of series metadata (AWS: 1-2 bytes a sample plus metadata). */
+const AMP_BYTES_PER_SAMPLE = 2;
+/** AMP keeps samples 150 days by default: stored at that steady state. */
+const AMP_RETENTION_DAYS = 150;
+/**
+ * Samples a Prometheus alert rule reads at each evaluation: a 15-minute window of a few dozen
+ * series at the scrape interval (the rule groups' `increase(...[15m])` and status checks).
+ */
+const PROMETHEUS_SAMPLES_PER_RULE_EVALUATION = 1000;
+/**
+ * Container Insights (enhanced observability) observations each node reports a minute: the
+ * node, its pods and containers, about a dozen metrics each, for a node running ~10 pods.
+ */
+export const CONTAINER_INSIGHTS_OBSERVATIONS_PER_NODE_MINUTE = 150;
 
 /** Usage the estimate cannot read from the plan: the usage* config keys (feed compare only). */
 export interface Usage {
@@ -76,7 +101,6 @@ export const NO_CHARGE: ReadonlyArray<readonly [prefix: string, reason: string]>
     ["pulumi:", "Pulumi bookkeeping"],
     ["pulumi-nodejs:dynamic/", "runs in the Pulumi program (the Azure RBAC propagation wait): no cloud resource"],
     ["kubernetes:", "runs on the cluster's nodes, which are priced"],
-    ["aws:eks/addon:", "EKS add-ons cost nothing beyond the nodes they run on"],
     ["aws:eks/accessEntry:", "free"],
     ["aws:eks/accessPolicyAssociation:", "free"],
     ["aws:eks/podIdentityAssociation:", "free"],
@@ -89,7 +113,25 @@ export const NO_CHARGE: ReadonlyArray<readonly [prefix: string, reason: string]>
     ["aws:guardduty/publishingDestination:", "free"],
     ["gcp:logging/projectSink:", "free (ingestion is billed on the destination bucket)"],
     ["azure-native:containerservice:MaintenanceConfiguration", "free"],
-    ["azure-native:monitor:DataCollectionRule", "free (ingestion is billed on the workspace)"],
+    [
+        "azure-native:monitor:DataCollectionRule",
+        "free (ingestion is billed on the workspace; a transformation's data processing is billed only when it drops more than half the data, and masking keeps every row)",
+    ],
+    ["azure-native:monitor:DataCollectionEndpoint", "free (ingestion through it is billed on its destination)"],
+    ["azure-native:applicationinsights:Component", "workspace-based: its telemetry (availability results) is billed as ingestion and retention on its Log Analytics workspace"],
+    ["azure-native:applicationinsights:Workbook", "workbooks are free (the queries behind them read data already billed)"],
+    ["gcp:logging/projectExclusion:", "exclusions are free, and entries they exclude are not billed for ingestion (the masking exclusions keep matching entries out of the _Default bucket)"],
+    ["gcp:monitoring/genericService:", "services and SLOs carry no Cloud Monitoring charge (their SLIs read metrics already billed, here the free uptime-check metrics)"],
+    ["gcp:monitoring/slo:", "services and SLOs carry no Cloud Monitoring charge (their SLIs read metrics already billed, here the free uptime-check metrics)"],
+    ["gcp:monitoring/dashboard:", "Cloud Monitoring dashboards are free"],
+    [
+        "gcp:dataloss/",
+        "Sensitive Data Protection templates are free; inspection is billed per GB by the jobs or content calls that use them, and this stack runs none (its log masking is exclusions)",
+    ],
+    [
+        "sentry:",
+        "Sentry is billed on the Sentry organisation's subscription, outside this cloud bill (plans from $0 Developer to $26/month Team and up, billed annually, plus events past the plan's quota; https://sentry.io/pricing/, not re-read): not in this cloud's total",
+    ],
     ["azure-native:monitor:ActivityLogAlert", "activity log alerts are free"],
     ["azure-native:compute:DiskEncryptionSet", "free (key operations are billed by Key Vault)"],
     ["gravitypm:", "component: cost is its children's"],
@@ -453,6 +495,147 @@ function atlasCluster(ctx: Ctx): Estimate {
     return withPrices({ ...ctx, region }, [`atlas.${provider}.${size}.hour`], ([p]) => known((monthly(p) * nodes) / 3, `${provider} ${size} in ${region}, ${nodes} nodes (list price is per 3 nodes), default storage, 730 h`, p));
 }
 
+
+/** How many resources of `types` the plan holds in `region` (in every region when undefined). */
+function clustersIn(ctx: Ctx, types: readonly string[], region?: string): number {
+    return ctx.plan.filter((c) => types.includes(c.type) && (region === undefined || regionOf(c, ctx.plan, ctx.a) === region)).length;
+}
+
+function ampWorkspace(ctx: Ctx): Estimate {
+    // Each workspace takes the samples of the EKS clusters in its region (one per site).
+    const clusters = Math.max(1, clustersIn(ctx, ["aws:eks/cluster:Cluster"], ctx.region));
+    const samples = clusters * PROMETHEUS_SAMPLES_PER_CLUSTER_MONTH;
+    const storedGb = (samples * AMP_BYTES_PER_SAMPLE * (AMP_RETENTION_DAYS / DAYS_PER_MONTH)) / 2 ** 30;
+    return withPrices(ctx, [["aws.amp.ingest.tenMillionSamples", samples], "aws.amp.storage.gbMonth"], ([ingest, store]) =>
+        known(
+            (samples / 1e7) * ingest.usd + storedGb * store.usd,
+            `${clusters} cluster(s) × ${PROMETHEUS_SERIES_PER_CLUSTER} series scraped every ${PROMETHEUS_SCRAPE_SECONDS} s: ${round(samples / 1e6)} million samples a month, ${round(storedGb)} GB stored at ${AMP_RETENTION_DAYS} days' retention (queries and the free tier not counted)`,
+            ingest,
+            store,
+        ),
+    );
+}
+
+function route53HealthCheck(ctx: Ctx): Estimate {
+    const type = str(ctx.r.inputs.type) ?? "";
+    if (type === "CALCULATED" || type === "CLOUDWATCH_METRIC") {
+        return withPrices({ ...ctx, region: "global" }, ["aws.route53.healthCheck.aws.month"], ([p]) => known(p.usd, `${type} health check`, p));
+    }
+    // A check on a domain name is billed at the AWS-endpoint rate only when it resolves to a
+    // resource in this account; the app hosts may sit behind an edge, so the non-AWS rate is taken (an upper bound).
+    const options = [
+        type.startsWith("HTTPS") ? "HTTPS" : undefined,
+        type.endsWith("STR_MATCH") ? "string matching" : undefined,
+        num(ctx.r.inputs.requestInterval) === 10 ? "fast interval" : undefined,
+        ctx.r.inputs.measureLatency === true ? "latency measurement" : undefined,
+    ].filter((o) => o !== undefined);
+    return withPrices({ ...ctx, region: "global" }, ["aws.route53.healthCheck.nonAws.month", "aws.route53.healthCheck.optionNonAws.month"], ([base, option]) =>
+        known(
+            base.usd + options.length * option.usd,
+            `${type || "(unset)"} check of an endpoint taken as outside AWS${options.length ? ` with ${options.join(", ")}` : ""}`,
+            base,
+            option,
+        ),
+    );
+}
+
+function logDataProtection(ctx: Ctx, u: Usage): Estimate {
+    // The policy is free; every GB its log group ingests is scanned for the identifiers.
+    const share = logShare(ctx, u);
+    return withPrices(ctx, ["aws.logs.dataProtection.gb"], ([p]) => known(share * p.usd, `its log group's ${logShareBasis(ctx, u)} scanned`, p));
+}
+
+function cloudwatchDashboard(ctx: Ctx): Estimate {
+    // An account's first three dashboards are free: this stack has them only when it owns the account.
+    const ordinal = ctx.plan.filter((d) => d.type === ctx.r.type).findIndex((d) => d.urn === ctx.r.urn);
+    if (ctx.a.ownsAccountSingletons === true && ordinal >= 0 && ordinal < 3) return known(0, "one of the account's three free dashboards (this stack owns the account)");
+    return withPrices(ctx, ["aws.cloudwatch.dashboard.month"], ([p]) =>
+        known(p.usd, ctx.a.ownsAccountSingletons === true ? "past the account's three free dashboards" : "the account's three free dashboards are taken as used by its owner's stack", p),
+    );
+}
+
+function eksAddon(ctx: Ctx): Estimate {
+    if (str(ctx.r.inputs.addonName) !== "amazon-cloudwatch-observability") return known(0, "EKS add-ons cost nothing beyond the nodes they run on");
+    // Container Insights metrics, billed per observation; its log groups are priced as log stores.
+    const cluster = str(ctx.r.inputs.clusterName);
+    const groups = ctx.plan.filter((g) => g.type === "aws:eks/nodeGroup:NodeGroup" && str(g.inputs.clusterName) === cluster);
+    const nodes = groups.length ? groups.reduce((sum, g) => sum + (num(record(g.inputs.scalingConfig).minSize) ?? 0), 0) : ctx.a.clusterNodes;
+    const millions = (nodes * CONTAINER_INSIGHTS_OBSERVATIONS_PER_NODE_MINUTE * HOURS_PER_MONTH * 60) / 1e6;
+    return withPrices(ctx, ["aws.containerInsights.observations.million"], ([p]) =>
+        known(
+            millions * p.usd,
+            `Container Insights metrics: ${nodes} node(s) at the minimum × ${CONTAINER_INSIGHTS_OBSERVATIONS_PER_NODE_MINUTE} observations a minute = ${round(millions)} million a month (its logs are priced on their log groups)`,
+            p,
+        ),
+    );
+}
+
+function gcpUptimeCheck(ctx: Ctx): Estimate {
+    const executions = (check: PlannedResource) => {
+        const period = Number(str(check.inputs.period)?.replace(/s$/, "") ?? "60");
+        // No regions selected means every checker region (six).
+        const regions = list(check.inputs.selectedRegions).length || 6;
+        return regions * ((HOURS_PER_MONTH * 3600) / (Number.isFinite(period) && period > 0 ? period : 60));
+    };
+    const checks = ctx.plan.filter((c) => c.type === ctx.r.type);
+    const total = checks.reduce((sum, c) => sum + executions(c), 0);
+    const own = executions(ctx.r);
+    // The rate's band starts past the free million: a plan within it still reads the rate to say so.
+    return withPrices({ ...ctx, region: "global" }, ["gcp.monitoring.uptimeCheck.thousandExecutions"], ([p]) => {
+        const free = p.entry.band?.from ?? 0;
+        const billable = total > free ? (own / total) * (total - free) : 0;
+        return known(
+            (billable / 1000) * p.usd,
+            `${round(own)} executions a month (its regions × its period); the plan's ${checks.length} checks run ${round(total)}, ${total > free ? "past" : "within"} the free ${free}`,
+            p,
+        );
+    });
+}
+
+function azureMonitorWorkspace(ctx: Ctx): Estimate {
+    // One workspace takes every AKS cluster's Prometheus samples (each site has its own endpoint and rule).
+    const clusters = Math.max(1, clustersIn(ctx, ["azure-native:containerservice:ManagedCluster"]));
+    const samples = clusters * PROMETHEUS_SAMPLES_PER_CLUSTER_MONTH;
+    return withPrices(ctx, ["azure.monitor.prometheus.ingest.tenMillionSamples"], ([p]) =>
+        known(
+            (samples / 1e7) * p.usd,
+            `${clusters} cluster(s) × ${PROMETHEUS_SERIES_PER_CLUSTER} series scraped every ${PROMETHEUS_SCRAPE_SECONDS} s: ${round(samples / 1e6)} million samples a month (retention included; queries priced on the rule groups)`,
+            p,
+        ),
+    );
+}
+
+function prometheusRuleGroup(ctx: Ctx): Estimate {
+    const rules = list(ctx.r.inputs.rules).length;
+    const minutes = Number(str(ctx.r.inputs.interval)?.match(/^PT(\d+)M$/)?.[1] ?? "1");
+    const billions = (rules * ((HOURS_PER_MONTH * 60) / minutes) * PROMETHEUS_SAMPLES_PER_RULE_EVALUATION) / 1e9;
+    return withPrices(ctx, ["azure.monitor.prometheus.query.billionSamples"], ([p]) =>
+        known(billions * p.usd, `${rules} rule(s) evaluated every ${minutes} min, ${PROMETHEUS_SAMPLES_PER_RULE_EVALUATION} samples read each time`, p),
+    );
+}
+
+function azureWebTest(ctx: Ctx): Estimate {
+    const kind = str(ctx.r.inputs.kind) ?? str(ctx.r.inputs.webTestKind);
+    if (kind !== "standard") return unknown(`no price rule for ${kind ?? "(unset)"} availability tests`);
+    const locations = list(ctx.r.inputs.locations).length;
+    const frequency = num(ctx.r.inputs.frequency) ?? 300;
+    const executions = (locations * HOURS_PER_MONTH * 3600) / frequency;
+    return withPrices(ctx, ["azure.appInsights.standardTest.execution"], ([p]) =>
+        known(executions * p.usd, `standard test from ${locations} locations every ${frequency} s: ${round(executions)} executions a month (retries after failures not counted)`, p),
+    );
+}
+
+function logAnalyticsTable(ctx: Ctx): Estimate {
+    // A table's retention is billed on its workspace's volume; the workspace is priced at its own retention.
+    const workspace = ctx.plan.find((w) => w.type === "azure-native:operationalinsights:Workspace" && str(w.inputs.workspaceName) === str(ctx.r.inputs.workspaceName));
+    const tableDays = num(ctx.r.inputs.totalRetentionInDays) ?? num(ctx.r.inputs.retentionInDays);
+    const workspaceDays = num(workspace?.inputs.retentionInDays);
+    if (tableDays === undefined || (workspaceDays !== undefined && tableDays <= workspaceDays)) {
+        return known(0, `keeps its rows ${tableDays ?? "as long as"} ${tableDays === undefined ? "its workspace" : "days"}, no longer than its workspace (${workspaceDays ?? "?"} days), whose ingestion and retention are priced`);
+    }
+    return unknown(`keeps rows ${tableDays} days, past its workspace's ${workspaceDays ?? "unknown"} days: the extra retention of this table's share is not estimated`);
+}
+
 const RULES: Record<string, Rule> = {
     "aws:ec2/natGateway:NatGateway": withUsage((ctx, u) =>
         withPrices(ctx, ["aws.nat.hour", "aws.nat.gb"], ([hour, gb]) =>
@@ -528,6 +711,16 @@ const RULES: Record<string, Rule> = {
         );
     }),
     "aws:s3/bucket:Bucket": withUsage(s3Bucket),
+    "aws:amp/workspace:Workspace": ampWorkspace,
+    "aws:route53/healthCheck:HealthCheck": route53HealthCheck,
+    "aws:cloudwatch/logDataProtectionPolicy:LogDataProtectionPolicy": withUsage(logDataProtection),
+    "aws:cloudwatch/dashboard:Dashboard": cloudwatchDashboard,
+    "aws:eks/addon:Addon": eksAddon,
+    "gcp:monitoring/uptimeCheckConfig:UptimeCheckConfig": gcpUptimeCheck,
+    "azure-native:monitor:AzureMonitorWorkspace": azureMonitorWorkspace,
+    "azure-native:alertsmanagement:PrometheusRuleGroup": prometheusRuleGroup,
+    "azure-native:applicationinsights:WebTest": azureWebTest,
+    "azure-native:operationalinsights:Table": logAnalyticsTable,
     "aws:s3/bucketV2:BucketV2": withUsage(s3Bucket),
     "aws:guardduty/detector:Detector": withUsage((ctx, u) => {
         const detectors = Math.max(1, ctx.plan.filter((d) => d.type === ctx.r.type).length);
@@ -586,7 +779,21 @@ const RULES: Record<string, Rule> = {
             : unknown("load-balancer forwarding rules are priced per rule and traffic, not estimated"),
     "gcp:storage/bucket:Bucket": (ctx) => withPrices(ctx, ["gcp.storage.standard.gbMonth"], ([p]) => known(CACHE_EXPORT_GB * p.usd, `${CACHE_EXPORT_GB} GB stored`, p)),
     "gcp:cloudscheduler/job:Job": (ctx) => withPrices(ctx, ["gcp.scheduler.job.month"], ([p]) => known(p.usd, "one job (the first three per account are free)", p)),
-    "gcp:container/cluster:Cluster": (ctx) => withPrices(ctx, ["gcp.gke.hour"], ([p]) => known(monthly(p), "GKE cluster fee, 730 h", p)),
+    "gcp:container/cluster:Cluster": (ctx) => {
+        // Managed Prometheus bills the samples it ingests (GKE's system metrics are free).
+        if (record(record(ctx.r.inputs.monitoringConfig).managedPrometheus).enabled !== true) {
+            return withPrices(ctx, ["gcp.gke.hour"], ([p]) => known(monthly(p), "GKE cluster fee, 730 h", p));
+        }
+        const samples = PROMETHEUS_SAMPLES_PER_CLUSTER_MONTH;
+        return withPrices(ctx, ["gcp.gke.hour", ["gcp.managedPrometheus.samples.million", samples]], ([fee, ingest]) =>
+            known(
+                monthly(fee) + (samples / 1e6) * ingest.usd,
+                `GKE cluster fee, 730 h; Managed Prometheus: ${PROMETHEUS_SERIES_PER_CLUSTER} series scraped every ${PROMETHEUS_SCRAPE_SECONDS} s, ${round(samples / 1e6)} million samples a month`,
+                fee,
+                ingest,
+            ),
+        );
+    },
     "gcp:container/nodePool:NodePool": (ctx) => {
         const type = str(record(ctx.r.inputs.nodeConfig).machineType);
         const nodes = num(record(ctx.r.inputs.autoscaling).totalMinNodeCount) ?? num(ctx.r.inputs.nodeCount) ?? 0;
