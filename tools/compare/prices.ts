@@ -10,6 +10,7 @@
  * the resource unknown, never 0; resources that carry no charge of their own are listed in
  * NO_CHARGE with the reason.
  */
+import type { UsageSettings } from "../../domain/stack-config";
 import type { PlannedResource } from "../plan/types";
 import { lookup, type Price } from "./prices/snapshot";
 
@@ -55,24 +56,8 @@ const PROMETHEUS_SAMPLES_PER_RULE_EVALUATION = 1000;
  */
 export const CONTAINER_INSIGHTS_OBSERVATIONS_PER_NODE_MINUTE = 150;
 
-/** Usage the estimate cannot read from the plan: the usage* config keys (feed compare only). */
-export interface Usage {
-    /** Logs ingested a month across the stack (cluster, database, cache, audit), shared among its log stores. */
-    readonly logGbPerMonth: number;
-    /** Flow logs each network produces a month. */
-    readonly flowLogGbPerMonth: number;
-    /** Audit trail written to archive storage a month. */
-    readonly auditLogGbPerMonth: number;
-    /** Cloud and Kubernetes API calls audited a month (each source). */
-    readonly auditEventsPerMonth: number;
-    /** Traffic through each NAT gateway a month. */
-    readonly natGbPerMonth: number;
-    /** Traffic served at the edge a month (the Edge component, when it lands). */
-    readonly edgeGbPerMonth: number;
-    readonly edgeRequestsPerMonth: number;
-    /** Users who sign in at least once a month (the Identity component). */
-    readonly monthlyActiveUsers: number;
-}
+/** Usage the estimate cannot read from the plan: the usage* config keys (feed compare only), as config parses them. */
+export type Usage = UsageSettings;
 
 /** What the estimate assumes about the stack (from its config). */
 export interface CostAssumptions {
