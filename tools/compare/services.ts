@@ -8,6 +8,8 @@ const SERVICES: ReadonlyArray<readonly [prefix: string, label: string]> = [
     ["gcp:redis/", "Memorystore for Redis"],
     ["azure-native:redisenterprise:", "Azure Managed Redis"],
     ["azure-native:redis:", "Azure Cache for Redis"],
+    // Before EKS: Observability installs an EKS add-on, but its service is the metrics store.
+    ["aws:amp/", "CloudWatch + Managed Prometheus"],
     ["aws:eks/", "Amazon EKS"],
     ["gcp:container/", "GKE"],
     ["azure-native:containerservice:", "AKS"],
@@ -25,7 +27,10 @@ const SERVICES: ReadonlyArray<readonly [prefix: string, label: string]> = [
     ["gcp:identityplatform/", "Identity Platform"],
     ["azure-native:azureactivedirectory:", "Entra External ID"],
     ["auth0:", "Auth0"],
+    ["sentry:", "Sentry"],
     ["aws:cloudtrail/", "AWS CloudTrail"],
+    // Before the log bucket: Observability keeps one too, but uptime checks and SLOs are what it is.
+    ["gcp:monitoring/uptimeCheckConfig", "Cloud Monitoring + Logging"],
     ["gcp:logging/projectBucketConfig", "Cloud Logging"],
     ["azure-native:security:", "Defender for Cloud + Azure Monitor"],
     ["aws:kms/", "AWS KMS"],
