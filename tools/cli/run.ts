@@ -6,6 +6,7 @@
 import { CommanderError, type Command, type OptionValues } from "commander";
 import { ConfigError } from "../../config/errors";
 import { PulumiCliMissingError, PulumiPreviewError } from "../compare/pulumi-engine";
+import { keepStackTraces } from "../plan/engine";
 import { StackFileError } from "../plan/stack-files";
 import { PolicyConfigError } from "../policy/config";
 import { PlanFileError } from "../policy/plan-file";
@@ -57,6 +58,7 @@ export function runCommand<O extends OptionValues>(command: Command, body: (opti
         if (err.code === "EPIPE") process.exit(process.exitCode ?? EXIT.ok);
         throw err;
     });
+    keepStackTraces(argv.includes("--debug"));
     const run = async (): Promise<number> => {
         try {
             command.parse(argv, { from: "user" });

@@ -194,6 +194,29 @@ export async function runPlan(options: PlanOptions): Promise<Plan> {
     return (await planStack(options)).plan;
 }
 
+/**
+ * Pulumi's runtime captures and formats a stack trace for every promise it wraps
+ * (`debuggablePromise`: an eager `new Error().stack`, kept to name leaked promises), thousands
+ * per plan: about a sixth of a prod plan's wall time (Azure prod 2.65 s → 2.19 s, the plan
+ * byte-identical). A plan has no use for them, so none are captured while the program runs;
+ * `--debug` keeps them, for the stack trace of an unexpected error.
+ */
+let stackTraces = false;
+export function keepStackTraces(keep: boolean): void {
+    stackTraces = keep;
+}
+
+async function withoutStackTraces<T>(run: () => Promise<T>): Promise<T> {
+    if (stackTraces) return run();
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+        return await run();
+    } finally {
+        Error.stackTraceLimit = limit;
+    }
+}
+
 /** The plan together with the validated config it was made from. */
 export async function planStack(options: PlanOptions): Promise<{ plan: Plan; config: StackConfig }> {
     const { config, notes, mocks } = await prepare(options);
@@ -202,11 +225,14 @@ export async function planStack(options: PlanOptions): Promise<{ plan: Plan; con
     if (!isCapturingMonitor(monitor)) throw new Error("the mock monitor is not installed; prepare() must run first");
     captureRegistrations(monitor, resources, mocks);
     const stackOutputs = captureStackOutputs(monitor);
-    const outputs = await pulumi.runtime.runInPulumiStack(() => {
-        pulumi.runtime.registerStackTransformation(dropApiVersionAliases);
-        return deployPlatform(config);
+    const outputs = await withoutStackTraces(async () => {
+        const result = await pulumi.runtime.runInPulumiStack(() => {
+            pulumi.runtime.registerStackTransformation(dropApiVersionAliases);
+            return deployPlatform(config);
+        });
+        await pulumi.runtime.disconnect();
+        return result;
     });
-    await pulumi.runtime.disconnect();
     const secretOutputs: string[] = [];
     const serializedOutputs = stackOutputs() ?? (await pulumi.runtime.serializeProperties("outputs", outputs ?? {}, { keepOutputValues: false }));
     const plan: Plan = {
