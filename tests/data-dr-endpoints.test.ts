@@ -4,7 +4,6 @@
  * copy reachable from the DR network; its host is that copy's own endpoint (as the plan mocks
  * compute it from the DR resource), its connection string a secret naming that host.
  */
-import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
 import { AtlasDatabase, privateSrvConnectionString } from "../components/atlas/database";
 import { awsAtlasSide } from "../components/aws/atlas";
@@ -21,7 +20,7 @@ import { DATABASE_VERSIONS } from "../domain/capabilities/database";
 import type { RegionPlacement } from "../domain/stack-config";
 import { mockPrivateIp } from "../tools/plan/mocks/common";
 import type { Plan } from "../tools/plan/types";
-import { buildComponent, cacheArgs, type HarnessOptions, type Spine } from "./support/component";
+import { buildComponent, cacheArgs, type HarnessOptions, type Spine, settled } from "./support/component";
 import { input, one } from "./support/plan";
 
 const DR: Readonly<Record<"aws" | "gcp" | "azure", RegionPlacement>> = {
@@ -53,11 +52,6 @@ function databaseArgs<T extends CloudTypes>(spine: Spine<T>, own: Partial<Databa
 }
 
 const ATLAS = { engine: "atlas", version: DATABASE_VERSIONS.atlas, atlasOrgId: "0123456789abcdef01234567", atlasAzureServicePrincipalId: AZURE_SP } as const;
-
-/** An output's value and whether it is secret, once the mocks have resolved it. */
-function settled<T>(output: pulumi.Output<T>): Promise<{ value: pulumi.Unwrap<T>; secret: boolean }> {
-    return new Promise((resolve) => pulumi.all([output, pulumi.isSecret(output)]).apply(([value, secret]) => resolve({ value, secret })));
-}
 
 /** The resolved DR endpoint, after checking what every one must hold: a plain host and port,
  * and a secret connection string that names the host. */

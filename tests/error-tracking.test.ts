@@ -6,7 +6,6 @@
  * secret outputs, the notes naming the settings the provider cannot set, and the checks that
  * refuse a malformed slug. Sentry is the same on every cloud: it builds unchanged on each spine.
  */
-import * as pulumi from "@pulumi/pulumi";
 import { afterAll, describe, expect, it } from "vitest";
 import {
     additionalSensitiveFields,
@@ -30,7 +29,7 @@ import type { Cloud } from "../domain/clouds";
 import type { Environment } from "../domain/stack-config";
 import { sentryCall } from "../tools/plan/mocks/sentry";
 import type { Plan, PlannedResource } from "../tools/plan/types";
-import { buildComponent, type Spine } from "./support/component";
+import { buildComponent, type Spine, settled } from "./support/component";
 import { descendants, input, one } from "./support/plan";
 
 const T = {
@@ -66,11 +65,6 @@ async function build(cloud: Cloud, environment: Environment): Promise<{ p: Plan;
     const p = await buildComponent(cloud, (_spine: Spine<CloudTypes>) => (tracking = new SentryErrorTracking("errors", argsFor(environment))), { environment, stack: environment });
     if (!tracking) throw new Error("the component was not built");
     return { p, tracking };
-}
-
-/** An output's value and whether it is secret, once the mocks have resolved it. */
-function settled<V>(output: pulumi.Output<V>): Promise<{ value: pulumi.Unwrap<V>; secret: boolean }> {
-    return new Promise((resolve) => pulumi.all([output, pulumi.isSecret(output)]).apply(([value, secret]) => resolve({ value, secret })));
 }
 
 const mine = (p: Plan): PlannedResource[] => descendants(p, one(p, ERROR_TRACKING_TYPE, "errors"));

@@ -7,8 +7,7 @@
  * and its grant, the outputs (the secret kept secret) and the notes. Auth0 is the same on
  * every cloud: the component builds unchanged on the GCP and Azure spines.
  */
-import { IDENTITY_PROFILES, identitySettingsFor } from "./support/identity";
-import * as pulumi from "@pulumi/pulumi";
+import { IDENTITY_PROFILES, identityArgs, identitySettingsFor } from "./support/identity";
 import { describe, expect, it } from "vitest";
 import {
     AUTH0_API_SCOPE,
@@ -40,7 +39,7 @@ import {
 import type { Cloud } from "../domain/clouds";
 import type { Environment } from "../domain/stack-config";
 import type { Plan, PlannedResource } from "../tools/plan/types";
-import { buildComponent, type Spine } from "./support/component";
+import { buildComponent, type Spine, settled } from "./support/component";
 import { byUrn, descendants, input, one } from "./support/plan";
 
 const IDENTITY = "gravitypm:components:Identity";
@@ -60,28 +59,18 @@ const T = {
 const DOMAIN: Readonly<Record<Environment, string>> = { staging: "gravitypm-staging.us.auth0.com", prod: "gravitypm-prod.us.auth0.com" };
 const DAY = 86_400;
 
-
 /** Settings as config hands them over: the profile's on the stack's tenant, with a note config added. */
 function settingsFor(environment: Environment, own: Partial<IdentitySettings> = {}): IdentitySettings {
     const settings = identitySettingsFor("auth0", environment, own);
     return { ...settings, auth0Domain: DOMAIN[environment], notes: [...settings.notes, "a note from config"], ...own };
 }
 
-function identityArgs<C extends CloudTypes>(spine: Spine<C>, environment: Environment, own: Partial<IdentitySettings> = {}) {
-    return { site: spine.site, keys: spine.keys, alerts: spine.alerts, environment, settings: settingsFor(environment, own), hosts: IDENTITY_PROFILES[environment].hosts, protect: environment === "prod" };
-}
-
 /** Builds the component on a cloud's spine, keeping it to read its outputs. */
 async function build(cloud: Cloud, environment: Environment, own: Partial<IdentitySettings> = {}): Promise<{ p: Plan; identity: Auth0Identity<CloudTypes> }> {
     let identity: Auth0Identity<CloudTypes> | undefined;
-    const p = await buildComponent(cloud, (spine: Spine<CloudTypes>) => (identity = new Auth0Identity("identity", identityArgs(spine, environment, own))), { environment, stack: environment });
+    const p = await buildComponent(cloud, (spine: Spine<CloudTypes>) => (identity = new Auth0Identity("identity", identityArgs(spine, environment, settingsFor(environment, own)))), { environment, stack: environment });
     if (!identity) throw new Error("the component was not built");
     return { p, identity };
-}
-
-/** An output's value and whether it is secret, once the mocks have resolved it. */
-function settled<V>(output: pulumi.Output<V>): Promise<{ value: pulumi.Unwrap<V>; secret: boolean }> {
-    return new Promise((resolve) => pulumi.all([output, pulumi.isSecret(output)]).apply(([value, secret]) => resolve({ value, secret })));
 }
 
 const mine = (p: Plan): PlannedResource[] => descendants(p, one(p, IDENTITY, "identity"));

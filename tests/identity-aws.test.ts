@@ -7,10 +7,8 @@
  * exactly the configured URLs and lifetimes), the confidential API client and its secret in
  * Secrets Manager under the stack key, the threat alarms, the outputs and the notes.
  */
-import { IDENTITY_PROFILES, identitySettingsFor } from "./support/identity";
-import * as pulumi from "@pulumi/pulumi";
+import { IDENTITY_PROFILES, identityArgs, identitySettingsFor } from "./support/identity";
 import { describe, expect, it } from "vitest";
-import type { AwsTypes } from "../components/aws";
 import {
     API_SCOPE,
     AwsCognitoIdentity,
@@ -39,7 +37,7 @@ import {
 import type { Environment } from "../domain/stack-config";
 import { MOCK_ACCOUNT_ID } from "../tools/plan/mocks";
 import type { Plan, PlannedResource } from "../tools/plan/types";
-import { buildComponent, type Spine } from "./support/component";
+import { buildComponent, settled } from "./support/component";
 import { byUrn, descendants, input, named, ofType, one } from "./support/plan";
 
 const IDENTITY = "gravitypm:components:Identity";
@@ -59,27 +57,17 @@ const T = {
 };
 const REGION = "us-east-1";
 
-
 /** Settings as config hands them over: the profile's, with the notes the capability table gives the service. */
 function settingsFor(environment: Environment, own: Partial<IdentitySettings> = {}): IdentitySettings {
     return identitySettingsFor("cognito", environment, own);
 }
 
-function identityArgs(spine: Spine<AwsTypes>, environment: Environment, own: Partial<IdentitySettings> = {}) {
-    return { site: spine.site, keys: spine.keys, alerts: spine.alerts, environment, settings: settingsFor(environment, own), hosts: IDENTITY_PROFILES[environment].hosts, protect: environment === "prod" };
-}
-
 /** Builds the component, keeping it to read its outputs. */
 async function build(environment: Environment, own: Partial<IdentitySettings> = {}): Promise<{ p: Plan; identity: AwsCognitoIdentity }> {
     let identity: AwsCognitoIdentity | undefined;
-    const p = await buildComponent("aws", (spine) => (identity = new AwsCognitoIdentity("identity", identityArgs(spine, environment, own))), { environment, stack: environment });
+    const p = await buildComponent("aws", (spine) => (identity = new AwsCognitoIdentity("identity", identityArgs(spine, environment, settingsFor(environment, own)))), { environment, stack: environment });
     if (!identity) throw new Error("the component was not built");
     return { p, identity };
-}
-
-/** An output's value and whether it is secret, once the mocks have resolved it. */
-function settled<V>(output: pulumi.Output<V>): Promise<{ value: pulumi.Unwrap<V>; secret: boolean }> {
-    return new Promise((resolve) => pulumi.all([output, pulumi.isSecret(output)]).apply(([value, secret]) => resolve({ value, secret })));
 }
 
 const mine = (p: Plan): PlannedResource[] => descendants(p, one(p, IDENTITY, "identity"));

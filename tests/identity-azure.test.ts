@@ -6,10 +6,8 @@
  * tokens, the rotating client secret kept secret, admin consent, MFA by Conditional Access in
  * prod, the ciamlogin.com outputs, and a note for every setting and contract part not applied.
  */
-import { IDENTITY_PROFILES, identitySettingsFor } from "./support/identity";
-import * as pulumi from "@pulumi/pulumi";
+import { IDENTITY_PROFILES, identityArgs, identitySettingsFor } from "./support/identity";
 import { describe, expect, it } from "vitest";
-import type { AzureTypes } from "../components/azure";
 import {
     API_SCOPE,
     AzureIdentity,
@@ -40,7 +38,7 @@ import { REGIONS } from "../domain/regions";
 import type { Environment } from "../domain/stack-config";
 import { shortHash } from "../tools/plan/mocks/common";
 import type { Plan, PlannedResource } from "../tools/plan/types";
-import { buildComponent, type Spine } from "./support/component";
+import { buildComponent, settled } from "./support/component";
 import { descendants, input, one } from "./support/plan";
 
 const IDENTITY = "gravitypm:components:Identity";
@@ -57,27 +55,9 @@ const T = {
     policy: "azuread:index/conditionalAccessPolicy:ConditionalAccessPolicy",
 };
 
-
 /** Settings as config hands them over: the profile's, with the notes the capability table gives the service. */
 function settingsFor(environment: Environment, own: Partial<IdentitySettings> = {}): IdentitySettings {
     return identitySettingsFor("entra-external-id", environment, own);
-}
-
-function identityArgs(spine: Spine<AzureTypes>, environment: Environment, own: Partial<IdentitySettings> = {}) {
-    return {
-        site: spine.site,
-        keys: spine.keys,
-        alerts: spine.alerts,
-        environment,
-        settings: settingsFor(environment, own),
-        hosts: IDENTITY_PROFILES[environment].hosts,
-        protect: environment === "prod",
-    };
-}
-
-/** An output's value and whether it is secret, once the mocks have resolved it. */
-function settled<T>(output: pulumi.Output<T>): Promise<{ value: pulumi.Unwrap<T>; secret: boolean }> {
-    return new Promise((resolve) => pulumi.all([output, pulumi.isSecret(output)]).apply(([value, secret]) => resolve({ value, secret })));
 }
 
 function ownResources(p: Plan): PlannedResource[] {
@@ -152,7 +132,7 @@ describe.each(["staging", "prod"] as const)("Entra External ID (%s)", (environme
     const built = buildComponent(
         "azure",
         (spine) => {
-            identity = new AzureIdentity("identity", identityArgs(spine, environment));
+            identity = new AzureIdentity("identity", identityArgs(spine, environment, settingsFor(environment)));
         },
         { environment, stack: environment },
     );
@@ -366,7 +346,7 @@ describe("Entra External ID refusals", () => {
             buildComponent(
                 "azure",
                 (spine) => {
-                    new AzureIdentity("identity", identityArgs(spine, "staging"));
+                    new AzureIdentity("identity", identityArgs(spine, "staging", settingsFor("staging")));
                 },
                 { primary: { region: "australiaeast", zones: ["1", "2", "3"], cidr: "10.0.0.0/16" } },
             ),

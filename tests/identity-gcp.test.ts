@@ -5,8 +5,7 @@
  * to the sign-in APIs and the app's pages, the outputs the backend trusts, and a note for every
  * setting and contract part the service does not offer.
  */
-import { IDENTITY_PROFILES, identitySettingsFor } from "./support/identity";
-import * as pulumi from "@pulumi/pulumi";
+import { IDENTITY_PROFILES, identityArgs, identitySettingsFor } from "./support/identity";
 import { describe, expect, it } from "vitest";
 import {
     GcpIdentity,
@@ -15,7 +14,6 @@ import {
     identityMfaConfig,
     identityUrlProblem,
 } from "../components/gcp/identity";
-import type { GcpTypes } from "../components/gcp";
 import {
     IDENTITY_CAPABILITIES,
     IDENTITY_SETTING_KEYS,
@@ -30,7 +28,7 @@ import {
 } from "../domain/catalogs/gcp";
 import type { Environment } from "../domain/stack-config";
 import type { Plan, PlannedResource } from "../tools/plan/types";
-import { buildComponent, type Spine } from "./support/component";
+import { buildComponent, settled } from "./support/component";
 import { childrenOf, descendants, input, one } from "./support/plan";
 
 const IDENTITY = "gravitypm:components:Identity";
@@ -41,27 +39,9 @@ const T = {
 };
 const PROJECT = "gravitypm-component";
 
-
 /** Settings as config hands them over: the profile's, with the notes the capability table gives the service. */
 function settingsFor(environment: Environment, own: Partial<IdentitySettings> = {}): IdentitySettings {
     return identitySettingsFor("identity-platform", environment, own);
-}
-
-function identityArgs(spine: Spine<GcpTypes>, environment: Environment, own: Partial<IdentitySettings> = {}) {
-    return {
-        site: spine.site,
-        keys: spine.keys,
-        alerts: spine.alerts,
-        environment,
-        settings: settingsFor(environment, own),
-        hosts: IDENTITY_PROFILES[environment].hosts,
-        protect: environment === "prod",
-    };
-}
-
-/** An output's value and whether it is secret, once the mocks have resolved it. */
-function settled<T>(output: pulumi.Output<T>): Promise<{ value: pulumi.Unwrap<T>; secret: boolean }> {
-    return new Promise((resolve) => pulumi.all([output, pulumi.isSecret(output)]).apply(([value, secret]) => resolve({ value, secret })));
 }
 
 function ownResources(p: Plan): PlannedResource[] {
@@ -75,7 +55,7 @@ describe.each(["staging", "prod"] as const)("Identity Platform (%s)", (environme
     const built = buildComponent(
         "gcp",
         (spine) => {
-            identity = new GcpIdentity("identity", identityArgs(spine, environment));
+            identity = new GcpIdentity("identity", identityArgs(spine, environment, settingsFor(environment)));
         },
         { environment, stack: environment },
     );
@@ -212,7 +192,7 @@ describe("Identity Platform with MFA off (a staging stack that set identityMfa=o
     const built = buildComponent(
         "gcp",
         (spine) => {
-            identity = new GcpIdentity("identity", identityArgs(spine, "staging", { mfa: "off" }));
+            identity = new GcpIdentity("identity", identityArgs(spine, "staging", settingsFor("staging", { mfa: "off" })));
         },
         { stack: "staging-nomfa" },
     );
@@ -234,12 +214,16 @@ describe("Identity Platform refuses what it cannot build", () => {
                 (spine) =>
                     new GcpIdentity(
                         "identity",
-                        identityArgs(spine, "prod", {
-                            provider: "auth0",
-                            mfa: "optional",
-                            callbackUrls: ["http://app.gravitypm.example.com/auth/callback"],
-                            logoutUrls: ["https://elsewhere.example.org/"],
-                        }),
+                        identityArgs(
+                            spine,
+                            "prod",
+                            settingsFor("prod", {
+                                provider: "auth0",
+                                mfa: "optional",
+                                callbackUrls: ["http://app.gravitypm.example.com/auth/callback"],
+                                logoutUrls: ["https://elsewhere.example.org/"],
+                            }),
+                        ),
                     ),
                 { environment: "prod", stack: "prod-refused" },
             ),

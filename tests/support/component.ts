@@ -156,3 +156,8 @@ export function clusterArgs<T extends CloudTypes>(spine: Spine<T>, own: Partial<
         ...own,
     };
 }
+
+/** An output's value and whether it is secret, once the mocks have resolved it. */
+export function settled<V>(output: pulumi.Output<V>): Promise<{ value: pulumi.Unwrap<V>; secret: boolean }> {
+    return new Promise((resolve) => pulumi.all([output, pulumi.isSecret(output)]).apply(([value, secret]) => resolve({ value, secret })));
+}

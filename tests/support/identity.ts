@@ -3,9 +3,12 @@
  * staging and prod profiles' values on each stack's hosts, with the notes the capability table
  * gives the service for the profile values it cannot apply (none set by the stack itself).
  */
+import type { CloudTypes } from "../../components/contracts/cloud";
+import type { IdentityArgs } from "../../components/contracts/identity";
 import type { AppHosts } from "../../domain/capabilities/app";
 import { identityCapabilityGaps, type IdentityService, type IdentitySetting, type IdentitySettings } from "../../domain/capabilities/identity";
 import type { Environment } from "../../domain/stack-config";
+import type { Spine } from "./component";
 
 export type IdentityProfile = Pick<IdentitySettings, IdentitySetting | "callbackUrls" | "logoutUrls">;
 
@@ -43,4 +46,9 @@ export function identitySettingsFor(service: IdentityService, environment: Envir
     const profile = { ...IDENTITY_PROFILES[environment].settings, ...own };
     const { notes } = identityCapabilityGaps(service, profile, new Set());
     return { provider: service === "auth0" ? "auth0" : "native", dnsZone: "gravitypm.example.com", notes, ...profile, ...own };
+}
+
+/** The args the composition gives an Identity component on the spine, with these settings. */
+export function identityArgs<T extends CloudTypes>(spine: Spine<T>, environment: Environment, settings: IdentitySettings): IdentityArgs<T> {
+    return { site: spine.site, keys: spine.keys, alerts: spine.alerts, environment, settings, hosts: IDENTITY_PROFILES[environment].hosts, protect: environment === "prod" };
 }
